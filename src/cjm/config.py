@@ -1,0 +1,119 @@
+"""Project configuration: ``cjm.yaml``, found by walking up like git finds ``.git``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError, field_validator
+
+from cjm.errors import ConfigError, Location
+from cjm.models import Node, PhaseDef, _unknown_model
+from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
+from cjm.validation import schema_problems
+from cjm.yaml_source import YamlProblem, decode, parse_yaml
+
+__all__ = [
+    "CONFIG_NAMES",
+    "Config",
+    "ProjectSettings",
+    "find_config",
+    "load_config",
+    "resolve_model",
+]
+
+CONFIG_NAMES = ("cjm.yaml", "cjm.yml")
+
+
+class ProjectSettings(Node):
+    """The keys of ``cjm.yaml``."""
+
+    model: str | list[PhaseDef] = DEFAULT_MODEL
+    language: Literal["nl", "en"] = "nl"
+    journeys: str = "journeys"
+
+    @field_validator("model")
+    @classmethod
+    def _known_preset(cls, value: str | list[PhaseDef]) -> str | list[PhaseDef]:
+        if isinstance(value, str) and value not in PRESETS:
+            raise _unknown_model(value)
+        return value
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings in force, and where they came from."""
+
+    root: Path
+    """The directory holding ``cjm.yaml``; the working directory without one."""
+    path: Path | None = None
+    settings: ProjectSettings = field(default_factory=ProjectSettings)
+
+    @property
+    def journeys_dir(self) -> Path:
+        return self.root / self.settings.journeys
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+    @property
+    def model(self) -> PhaseModel:
+        return resolve_model(self.settings.model, "project")
+
+
+def resolve_model(spec: str | list[PhaseDef], name: str) -> PhaseModel:
+    """A preset by name, or an inline list of phases as a model called ``name``."""
+    if isinstance(spec, str):
+        return PRESETS[spec]
+    phases = tuple(
+        Phase(
+            item.id,
+            {"nl": item.name or item.id, "en": item.name or item.id},
+            item.purchase,
+            item.optional,
+        )
+        for item in spec
+    )
+    return PhaseModel(name, phases, preset=False)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``cjm.yaml`` in ``start`` or a directory above it."""
+    for directory in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
+    """Read the project's configuration; defaults when there is no ``cjm.yaml``.
+
+    Raises :class:`ConfigError` (exit 2) with the line and column of the problem.
+    """
+    cwd = Path.cwd() if start is None else start
+    path = explicit if explicit is not None else find_config(cwd.absolute())
+    if path is None:
+        return Config(root=cwd)
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot read the configuration: {exc.strerror}", Location(shown)
+        ) from None
+    try:
+        document = parse_yaml(decode(raw))
+    except YamlProblem as problem:
+        raise ConfigError(problem.message, Location(shown, problem.line, problem.column)) from None
+    data = {} if document.data is None else document.data
+    try:
+        settings = ProjectSettings.model_validate(data)
+    except ValidationError as exc:
+        first = next(schema_problems(exc, data, ProjectSettings))
+        span = document.span(first.path, key=first.key)
+        raise ConfigError(first.message, Location(shown, span.line, span.column)) from None
+    return Config(root=path.parent, path=path, settings=settings)

@@ -1,0 +1,1 @@
+"""``cjm lint``: rules that check journeys, and the engine that runs them."""

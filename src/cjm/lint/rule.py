@@ -1,0 +1,66 @@
+"""What a lint rule is.
+
+A rule is one small module in :mod:`cjm.lint.rules` whose docstring is its
+documentation (what it checks, why it matters, a passing and a failing
+example) and which defines ``rule = Rule(...)``. A rule only *finds*: it yields
+:class:`~cjm.problems.Finding` values with a path into the journey, and the
+engine decides the position and the severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from cjm.config import Config
+from cjm.models import Journey
+from cjm.phase_models import PhaseModel
+from cjm.problems import Finding, Severity
+
+__all__ = ["JourneyCheck", "JourneyContext", "NoOptions", "Rule", "RunCheck"]
+
+
+class NoOptions(BaseModel):
+    """The options of a rule that takes none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True)
+class JourneyContext:
+    """Everything a rule may look at for one valid journey."""
+
+    path: str
+    journey: Journey
+    model: PhaseModel
+    config: Config
+
+
+JourneyCheck = Callable[[JourneyContext, Any], Iterable[Finding]]
+"""Checks one journey; receives the rule's validated options."""
+
+RunCheck = Callable[[Sequence[JourneyContext], Any], Iterable[tuple[JourneyContext, Finding]]]
+"""Checks all journeys of a run together (cross-file rules); says which file each finding is in."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    doc: str
+    check: JourneyCheck | None = None
+    check_run: RunCheck | None = None
+    options: type[BaseModel] = NoOptions
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.strip().splitlines()[0].rstrip(".") if self.doc.strip() else self.id
+
+    @property
+    def reported_by_loader(self) -> bool:
+        """True for rules the loader reports (syntax, keys, schema): they have no check."""
+        return self.check is None and self.check_run is None

@@ -1,0 +1,54 @@
+"""Phase ids are unique, and touchpoint ids are unique within the journey.
+
+Ids are how ``next`` links touchpoints, how ``cjm diff`` matches what changed
+and how rendered maps link to a touchpoint. Two touchpoints with one id make
+all three ambiguous; the second one is reported.
+
+Passing::
+
+    persona:
+      name: Jonge ouders
+    phases:
+      - id: orientation
+        touchpoints:
+          - {id: google-search, name: Zoeken via Google, channel: search}
+          - {id: google-ad, name: Advertentie in Google, channel: search}
+
+Failing::
+
+    persona:
+      name: Jonge ouders
+    phases:
+      - id: orientation
+        touchpoints:
+          - {id: google-search, name: Zoeken via Google, channel: search}
+          - {id: google-search, name: Advertentie in Google, channel: search}
+"""
+
+from collections.abc import Iterator
+
+from cjm.lint.rule import JourneyContext, Rule
+from cjm.problems import Finding, Severity
+
+
+def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
+    phases: dict[str, int] = {}
+    for p, phase in enumerate(ctx.journey.phases):
+        if phase.id in phases:
+            yield Finding(
+                ("phases", p, "id"),
+                f"phase id '{phase.id}' is used twice (first as phases[{phases[phase.id]}])",
+            )
+        phases.setdefault(phase.id, p)
+    touchpoints: dict[str, str] = {}
+    for p, t, touchpoint in ctx.journey.touchpoints():
+        if touchpoint.id in touchpoints:
+            yield Finding(
+                ("phases", p, "touchpoints", t, "id"),
+                f"touchpoint id '{touchpoint.id}' is used twice (first in phase "
+                f"'{touchpoints[touchpoint.id]}')",
+            )
+        touchpoints.setdefault(touchpoint.id, ctx.journey.phases[p].id)
+
+
+rule = Rule(id="duplicate-id", severity=Severity.ERROR, doc=__doc__ or "", check=check)

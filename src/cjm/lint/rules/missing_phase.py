@@ -1,0 +1,50 @@
+"""Every phase of the model that is not optional appears in the journey.
+
+A journey that skips a phase of its model hides a part of the customer's road:
+most often the loyalty phase, where existing customers are kept. Optional
+phases (the awareness model's latent need, the seven-phase model's
+out-of-market) may be left out.
+
+Passing::
+
+    journey:
+      model: four-stage
+    persona:
+      name: IT-manager
+    phases:
+      - id: awareness
+      - id: consideration
+      - id: decision
+      - id: loyalty
+
+Failing::
+
+    journey:
+      model: four-stage
+    persona:
+      name: IT-manager
+    phases:
+      - id: awareness
+      - id: consideration
+      - id: decision
+"""
+
+from collections.abc import Iterator
+
+from cjm.lint.rule import JourneyContext, Rule
+from cjm.problems import Finding, Severity
+
+
+def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
+    present = {phase.id for phase in ctx.journey.phases}
+    for phase in ctx.model.phases:
+        if not phase.optional and phase.id not in present:
+            yield Finding(
+                ("phases",),
+                f"phase '{phase.id}' ({phase.name(ctx.config.language)}) of the "
+                f"{ctx.model.name} model is missing",
+                key=True,
+            )
+
+
+rule = Rule(id="missing-phase", severity=Severity.WARNING, doc=__doc__ or "", check=check)

@@ -1,0 +1,258 @@
+"""The journey file format, version 1, as pydantic models.
+
+The models are the contract: ``cjm lint`` validates against them and every other
+command reads journeys through them. Three conventions hold throughout:
+
+* unknown keys are errors (``extra="forbid"``), except keys starting with ``x-``,
+  which belong to the user and are kept in :attr:`Node.extensions`;
+* a number where text is expected is text (``name: 2025`` is the name "2025");
+* validation messages are written for a consultant; the custom errors below
+  carry them, and :mod:`cjm.validation` words pydantic's built-in ones.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from cjm.phase_models import PRESETS
+
+__all__ = [
+    "SLUG_PATTERN",
+    "Analytics",
+    "Cta",
+    "Journey",
+    "JourneyInfo",
+    "Kpi",
+    "Node",
+    "Persona",
+    "PhaseDef",
+    "PhaseEntry",
+    "Touchpoint",
+    "describe",
+]
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+_SLUG = re.compile(SLUG_PATTERN)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def describe(value: object) -> str:
+    """How a value reads in a message: ``7``, ``'abc'``, ``a list``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__  # pragma: no cover - YAML yields only the types above
+
+
+def _emotion(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise PydanticCustomError(
+            "emotion",
+            "must be a whole number from 1 (very negative) to 5 (very positive), got {got}",
+            {"got": describe(value)},
+        )
+    return value
+
+
+def _text_or_number(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise PydanticCustomError(
+            "text_or_number", "must be text or a number, got {got}", {"got": describe(value)}
+        )
+    return value
+
+
+def _iso_date(value: object) -> object:
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise PydanticCustomError(
+            "iso_date", "must be a date written as YYYY-MM-DD, got {got}", {"got": describe(value)}
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "iso_date", "is not a real date: {got}", {"got": describe(value)}
+        ) from None
+
+
+def _cta_shorthand(value: object) -> object:
+    # `cta: Bel ons` is shorthand for `cta: {text: Bel ons}`.
+    return {"text": value} if isinstance(value, str) else value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Emotion = Annotated[int, BeforeValidator(_emotion), Field(ge=1, le=5)]
+TextOrNumber = Annotated[str | int | float, BeforeValidator(_text_or_number)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date, json_schema_input_type=str)]
+Texts = list[str]
+
+
+class Node(BaseModel):
+    """Base of every block in a journey file."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+    _extensions: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        """The block's ``x-`` keys, as the user wrote them."""
+        return self._extensions
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _split_extensions(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        if not isinstance(data, dict) or not any(
+            isinstance(key, str) and key.startswith("x-") for key in data
+        ):
+            return handler(data)
+        own = {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
+        result = handler(own)
+        result._extensions = {k: v for k, v in data.items() if k not in own}
+        return result
+
+
+class Persona(Node):
+    id: Slug | None = None
+    name: str
+    segment: Literal["b2c", "b2b"] = "b2c"
+    description: str | None = None
+    goals: Texts = []
+    pain_points: Texts = []
+    priorities: Texts = []
+    behaviour: Texts = []
+    life_events: Texts = []
+    preferred_channels: Texts = []
+    decision_makers: Texts = []
+
+
+class PhaseDef(Node):
+    """One phase of a phase model defined inline (in ``cjm.yaml`` or a journey)."""
+
+    id: Slug
+    name: str | None = None
+    purchase: bool = False
+    optional: bool = False
+
+
+class JourneyInfo(Node):
+    title: str | None = None
+    product: str | None = None
+    cycle: Literal["transactional", "relational"] = "transactional"
+    owner: str | None = None
+    tone_of_voice: str | None = None
+    storyline: str | None = None
+    reviewed: IsoDate | None = None
+    model: str | list[PhaseDef] | None = None
+
+    @field_validator("model")
+    @classmethod
+    def _known_preset(cls, value: str | list[PhaseDef] | None) -> str | list[PhaseDef] | None:
+        if isinstance(value, str) and value not in PRESETS:
+            raise _unknown_model(value)
+        return value
+
+
+def _unknown_model(name: str) -> PydanticCustomError:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(PRESETS), n=1)
+    hint = f" — did you mean '{close[0]}'?" if close else ""
+    return PydanticCustomError(
+        "unknown_model",
+        "names an unknown phase model {name}{hint} (presets: {presets})",
+        {"name": f"'{name}'", "hint": hint, "presets": ", ".join(PRESETS)},
+    )
+
+
+class Kpi(Node):
+    name: str
+    target: TextOrNumber
+    actual: TextOrNumber | None = None
+
+
+class Cta(Node):
+    text: str
+    url: str | None = None
+
+
+class Analytics(Node):
+    """How a touchpoint shows up in web analytics (session source / medium)."""
+
+    source: str
+    medium: str
+    campaign: str | None = None
+
+
+class Touchpoint(Node):
+    id: Slug
+    name: str
+    channel: str
+    media: Literal["paid", "owned", "earned"] | None = None
+    senses: list[Literal["see", "hear", "smell", "touch", "taste"]] = []
+    description: str | None = None
+    content: str | None = None
+    cta: Annotated[
+        Cta | None, BeforeValidator(_cta_shorthand, json_schema_input_type=str | Cta)
+    ] = None
+    emotion: Emotion | None = None
+    pain_points: Texts = []
+    opportunities: Texts = []
+    owner: str | None = None
+    tone: str | None = None
+    next: list[Slug] = []
+    analytics: Analytics | None = None
+
+
+class PhaseEntry(Node):
+    """A phase as a journey lists it (the model's :class:`~cjm.phase_models.Phase` is its type)."""
+
+    id: Slug
+    name: str | None = None
+    goal: str | None = None
+    doing: str | None = None
+    thinking: str | None = None
+    feeling: str | None = None
+    kpis: list[Kpi] = []
+    touchpoints: list[Touchpoint] = []
+
+
+class Journey(Node):
+    """A whole journey file."""
+
+    version: Literal[1] = 1
+    persona: Persona
+    journey: JourneyInfo = JourneyInfo()
+    phases: Annotated[list[PhaseEntry], Field(min_length=1)]
+
+    def touchpoints(self) -> list[tuple[int, int, Touchpoint]]:
+        """Every touchpoint in journey order, with its phase and position indices."""
+        return [
+            (p, t, touchpoint)
+            for p, phase in enumerate(self.phases)
+            for t, touchpoint in enumerate(phase.touchpoints)
+        ]

@@ -1,0 +1,187 @@
+"""The free template: ``cjm init`` (a project) and ``cjm new`` (a journey skeleton).
+
+The skeleton is written as text rather than dumped from data, because its
+comments — in the project language — are half its value: they explain each
+field to a consultant who opens the file for the first time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from importlib import resources
+
+from cjm.errors import UsageError
+from cjm.phase_models import PhaseModel
+
+__all__ = [
+    "EXAMPLE_NAME",
+    "config_text",
+    "example_journey",
+    "gitignore_text",
+    "skeleton",
+    "slugify",
+]
+
+EXAMPLE_NAME = "jonge-ouders.yaml"
+
+_PLAIN = re.compile(r"[^\W\d_][\w .'()/-]*")
+_RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
+
+
+def slugify(name: str) -> str:
+    """``"Jonge ouders (30+)"`` → ``"jonge-ouders-30"``: the persona id and file name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if not slug:
+        raise UsageError(
+            f"cannot make a file name from {name!r}: use letters or digits in the persona name"
+        )
+    return slug
+
+
+def _scalar(text: str) -> str:
+    """Text as a YAML scalar: plain when that is unambiguous, else double-quoted."""
+    if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and not text.endswith(" "):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+_ROLES = {"nl": ("Inkoper", "Eindgebruiker"), "en": ("Buyer", "End user")}
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "header": 'Klantreis voor persona {name}. Vul de velden in en controleer met "cjm lint".',
+        "format": "Het formaat staat beschreven in docs/format.md van cjm.",
+        "segment": "b2c of b2b",
+        "description": "wie is deze persona, in een of twee zinnen",
+        "goals": "wat wil de persona bereiken?",
+        "pain_points": "waar loopt de persona tegenaan?",
+        "priorities": "wat weegt zwaar bij de keuze (prijs, gemak, zekerheid)?",
+        "life_events": "welke gebeurtenis maakt een latente behoefte bewust?",
+        "preferred_channels": "via welke kanalen is de persona te bereiken?",
+        "decision_makers": "B2B: de rollen in de buying unit die moeten instemmen",
+        "title": "de klantreis in een zin",
+        "cycle": "transactional (tijdlijn die eindigt) of relational (cyclus)",
+        "reviewed": "datum van de laatste review (JJJJ-MM-DD)",
+        "model": "fasemodel van deze klantreis",
+        "phases": "de fasen, in de volgorde van de klantreis",
+        "goal": "wat wil het bedrijf in deze fase bereiken?",
+        "doing": "wat doet de klant?",
+        "thinking": "wat denkt de klant?",
+        "feeling": "wat voelt de klant?",
+        "kpis": "meetpunten, bijvoorbeeld {name: Sessies, target: 5000}",
+        "touchpoint": "Nieuw contactmoment",
+        "touchpoint_name": "naam van het contactmoment",
+        "channel": "kanaal of medium: search, social, email, website, store, chat, ...",
+        "cta": "call to action: wat moet de klant hierna doen?",
+        "cta_text": "Wat is de volgende stap?",
+        "emotion": "emotiecurve: 1 (zeer negatief) tot 5 (zeer positief)",
+    },
+    "en": {
+        "header": "Customer journey for persona {name}. "
+        'Fill in the fields and check with "cjm lint".',
+        "format": "The format is described in cjm's docs/format.md.",
+        "segment": "b2c or b2b",
+        "description": "who this persona is, in a sentence or two",
+        "goals": "what does the persona want to achieve?",
+        "pain_points": "what gets in the persona's way?",
+        "priorities": "what weighs most in the choice (price, ease, certainty)?",
+        "life_events": "which event turns a latent need into a conscious one?",
+        "preferred_channels": "which channels reach this persona?",
+        "decision_makers": "B2B: the roles in the buying unit who must agree",
+        "title": "the journey in one sentence",
+        "cycle": "transactional (a timeline that ends) or relational (a cycle)",
+        "reviewed": "date of the last review (YYYY-MM-DD)",
+        "model": "phase model of this journey",
+        "phases": "the phases, in journey order",
+        "goal": "what does the business want to achieve in this phase?",
+        "doing": "what does the customer do?",
+        "thinking": "what does the customer think?",
+        "feeling": "what does the customer feel?",
+        "kpis": "measures, for example {name: Sessions, target: 5000}",
+        "touchpoint": "New touchpoint",
+        "touchpoint_name": "name of the contact moment",
+        "channel": "channel or medium: search, social, email, website, store, chat, ...",
+        "cta": "call to action: what should the customer do next?",
+        "cta_text": "What is the next step?",
+        "emotion": "emotion curve: 1 (very negative) to 5 (very positive)",
+    },
+}
+
+
+def skeleton(
+    name: str, model: PhaseModel, language: str, *, segment: str = "b2c", write_model: bool = False
+) -> str:
+    """A journey with every phase of ``model`` and a placeholder touchpoint in each."""
+    words = _WORDS[language]
+
+    def line(text: str, comment: str, width: int = 34) -> str:
+        return f"{text.ljust(width)} # {comment}" if comment else text
+
+    persona_id = slugify(name)
+    out = [
+        f"# {words['header'].format(name=json.dumps(name, ensure_ascii=False))}",
+        f"# {words['format']}",
+        "version: 1",
+        "persona:",
+        f"  id: {persona_id}",
+        f"  name: {_scalar(name)}",
+        line(f"  segment: {segment}", words["segment"]),
+        line('  description: ""', words["description"]),
+        line("  goals: []", words["goals"]),
+        line("  pain_points: []", words["pain_points"]),
+        line("  priorities: []", words["priorities"]),
+        line("  life_events: []", words["life_events"]),
+        line("  preferred_channels: []", words["preferred_channels"]),
+    ]
+    if segment == "b2b":
+        example = ", ".join(_scalar(role) for role in _ROLES[language])
+        out.append(line(f"  decision_makers: [{example}]", words["decision_makers"]))
+    out += [
+        "journey:",
+        line('  title: ""', words["title"]),
+        line("  cycle: transactional", words["cycle"]),
+        line("  # reviewed: 2026-01-31", words["reviewed"]),
+    ]
+    if write_model:
+        out.append(line(f"  model: {model.name}", words["model"]))
+    out.append(line("phases:", words["phases"]))
+    for phase in model.phases:
+        phase_name = phase.name(language)
+        placeholder = _scalar(f"{words['touchpoint']} ({phase_name})")
+        out += [
+            line(f"  - id: {phase.id}", phase_name),
+            line('    goal: ""', words["goal"]),
+            line('    doing: ""', words["doing"]),
+            line('    thinking: ""', words["thinking"]),
+            line('    feeling: ""', words["feeling"]),
+            line("    kpis: []", words["kpis"]),
+            "    touchpoints:",
+            f"      - id: {phase.id}-touchpoint",
+            line(f"        name: {placeholder}", words["touchpoint_name"]),
+            line("        channel: website", words["channel"]),
+            line(f"        cta: {_scalar(words['cta_text'])}", words["cta"]),
+            line("        emotion: 3", words["emotion"]),
+        ]
+    return "\n".join(out) + "\n"
+
+
+def config_text(language: str) -> str:
+    return (
+        "# cjm project configuration. cjm finds this file by walking up from where it runs.\n"
+        "model: five-phase   # phase model: five-phase, awareness, seven-phase, four-stage,\n"
+        "                    # decision-process, or a list of your own phases\n"
+        f"language: {language}        # nl | en: labels and default phase names in output\n"
+        "journeys: journeys  # where cjm lint and cjm render look when given no paths\n"
+    )
+
+
+def gitignore_text() -> str:
+    return "# cjm render writes here by default\nbuild/\n"
+
+
+def example_journey() -> bytes:
+    """The complete example journey that ``cjm init`` writes (shipped in the package)."""
+    return resources.files("cjm").joinpath("data", EXAMPLE_NAME).read_bytes()

@@ -1,0 +1,389 @@
+"""Parse YAML the way a person meant it, and remember where every node stands.
+
+PyYAML follows YAML 1.1, where ``no`` is ``False``, ``12:30`` is 750 and ``010``
+is 8: a journey full of human words would silently change meaning. We therefore
+let libyaml *compose* the document (fast, C) with our own scalar resolver
+(YAML 1.2 core rules), and build the Python values ourselves. Building them
+ourselves is what lets us:
+
+* record the position of every node, keyed by its path (``("phases", 2, "name")``),
+  so any later problem — pydantic's or a lint rule's — points at ``line:col``;
+* refuse a mapping that repeats a key (PyYAML keeps the last one and loses data);
+* bound alias expansion, so a "billion laughs" document is refused quickly and
+  in memory proportional to the file, not to the expansion.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+__all__ = [
+    "NodePath",
+    "Span",
+    "YamlDocument",
+    "YamlProblem",
+    "decode",
+    "parse_yaml",
+]
+
+NodePath = tuple[str | int, ...]
+"""Where a value sits in a document: mapping keys and list indices from the root."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A node's extent, 1-based, end exclusive (as the YAML marks give it)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class YamlDocument:
+    """Plain Python data plus the span of every value and mapping key in it."""
+
+    data: Any
+    values: dict[NodePath, Span] = field(default_factory=dict)
+    keys: dict[NodePath, Span] = field(default_factory=dict)
+
+    def span(self, path: NodePath, *, key: bool = False) -> Span:
+        """The span of ``path``, or of its nearest ancestor that exists.
+
+        A missing key is reported at the mapping that should hold it, so every
+        path has a position.
+        """
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            found = self.values.get(path)
+            if found is not None:
+                return found
+            path = path[:-1]
+        return self.values.get((), Span(1, 1, 1, 1))
+
+
+class YamlProblem(Exception):
+    """The text is not a YAML document cjm accepts. ``rule`` names the lint rule."""
+
+    def __init__(self, rule: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+# --- decoding ---------------------------------------------------------------
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_OTHER_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+def decode(raw: bytes) -> str:
+    """Decode a journey file: UTF-8, with or without a byte-order mark."""
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+    else:
+        for bom, name in _OTHER_BOMS.items():
+            if raw.startswith(bom):
+                raise YamlProblem(
+                    "yaml-syntax", f"the file is {name}-encoded; save it as UTF-8 and try again"
+                )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        byte = raw[exc.start]
+        raise YamlProblem(
+            "yaml-syntax",
+            f"the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8 and try again",
+            line,
+            column,
+        ) from None
+
+
+# --- resolving scalars: YAML 1.2 core schema ------------------------------
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+_INT_DEC = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+
+
+class _Resolver(BaseResolver):
+    """YAML 1.2 core: only ``true``/``false`` are booleans; no sexagesimal, no dates.
+
+    One deliberate step beyond the core schema: a number with a leading zero
+    (``010``, a Dutch area code, a postcode fragment) stays text, because that is
+    what the person typed; the core schema would make it 10.
+    """
+
+
+_FIRST_DIGITS = list("-+0123456789")
+for _tag, _regexp, _first in (
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (_INT, _INT_DEC.pattern, _FIRST_DIGITS),
+    (_INT, _INT_OCT.pattern, ["0"]),
+    (_INT, _INT_HEX.pattern, ["0"]),
+    (
+        _FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        [*_FIRST_DIGITS, "."],
+    ),
+    (_MERGE, r"^<<$", ["<"]),
+):
+    _Resolver.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+
+
+def _make_composer() -> type[Any]:
+    """A composer class: libyaml when present (the fast path), else pure Python."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml.composer import Composer
+        from yaml.parser import Parser
+        from yaml.reader import Reader
+        from yaml.scanner import Scanner
+
+        class PyComposer(Reader, Scanner, Parser, Composer, _Resolver):
+            def __init__(self, stream: str) -> None:
+                Reader.__init__(self, stream)
+                Scanner.__init__(self)
+                Parser.__init__(self)
+                Composer.__init__(self)
+                _Resolver.__init__(self)
+
+        return PyComposer
+
+    class CComposer(CParser, _Resolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+    return CComposer
+
+
+_Composer = _make_composer()
+
+
+# --- building values ------------------------------------------------------
+
+_MAX_DEPTH = 100
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document into data and positions, or raise :class:`YamlProblem`."""
+    composer = _Composer(text)
+    try:
+        root = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        raise YamlProblem("yaml-syntax", _syntax_message(exc), line, column) from None
+    except yaml.YAMLError as exc:  # e.g. a ReaderError for a control character
+        raise YamlProblem(
+            "yaml-syntax", _reader_message(exc), *_reader_position(exc, text)
+        ) from None
+    except RecursionError:
+        raise YamlProblem(
+            "yaml-syntax", f"the document nests deeper than {_MAX_DEPTH} levels"
+        ) from None
+    finally:
+        dispose = getattr(composer, "dispose", None)
+        if dispose is not None:
+            dispose()
+
+    document = YamlDocument(data=None)
+    if root is None:
+        return document
+    # Every node costs at least a character or two of source, so an alias-free
+    # document never builds more nodes than this; only alias expansion can.
+    builder = _Builder(document, budget=100_000 + len(text))
+    document.data = builder.build(root, ())
+    return document
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "invalid YAML").strip()
+    if problem.startswith("but found another document"):
+        return "the file holds more than one YAML document ('---'); a journey file holds one"
+    if exc.context and exc.context_mark is not None and exc.context_mark != exc.problem_mark:
+        mark = exc.context_mark
+        return f"{problem} ({exc.context.strip()} at {mark.line + 1}:{mark.column + 1})"
+    return problem
+
+
+def _reader_message(exc: yaml.YAMLError) -> str:
+    character = getattr(exc, "character", None)
+    if isinstance(character, str):
+        return f"the file contains the control character U+{ord(character):04X}; remove it"
+    return str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+
+
+def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
+    position = getattr(exc, "position", None)
+    if not isinstance(position, int):
+        return 1, 1
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _span(node: Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+class _Builder:
+    def __init__(self, document: YamlDocument, budget: int) -> None:
+        self.document = document
+        self.budget = budget
+        self.active: set[int] = set()  # ids of collections being built: a cycle check
+
+    def problem(self, node: Node, message: str, rule: str = "yaml-syntax") -> YamlProblem:
+        return YamlProblem(rule, message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: Node, path: NodePath) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.problem(
+                node,
+                "refused: aliases in this document expand to far more data than the file "
+                "holds (an 'alias bomb'); use fewer nested aliases",
+            )
+        if len(path) > _MAX_DEPTH:
+            raise self.problem(node, f"the document nests deeper than {_MAX_DEPTH} levels")
+        self.document.values[path] = _span(node)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.active:
+            raise self.problem(node, "an alias refers to the collection that contains it")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                if node.tag != _SEQ:
+                    raise self.problem(node, f"unsupported tag '{node.tag}' on a list")
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+        raise self.problem(node, "unsupported YAML node")  # pragma: no cover
+
+    def mapping(self, node: MappingNode, path: NodePath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, key_node, value_node in self.entries(node):
+            if key in result:  # a key written in the mapping overrides a merged one
+                continue
+            self.document.keys[(*path, key)] = _span(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def entries(self, node: MappingNode) -> list[tuple[str, Node, Node]]:
+        """The mapping's own entries, then those merged in by ``<<`` (earlier wins)."""
+        if node.tag != _MAP:
+            raise self.problem(node, f"unsupported tag '{node.tag}' on a mapping")
+        own: list[tuple[str, Node, Node]] = []
+        merged: list[tuple[str, Node, Node]] = []
+        seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            self.budget -= 1
+            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE:
+                merged.extend(self.merged_entries(value_node))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise self.problem(
+                    key_node, "a mapping key must be plain text, not a list or mapping"
+                )
+            key = str(key_node.value)
+            if key in seen:
+                first = seen[key].start_mark
+                raise self.problem(
+                    key_node,
+                    f"key '{key}' appears twice in this mapping (first at "
+                    f"{first.line + 1}:{first.column + 1}); keep one",
+                    rule="duplicate-key",
+                )
+            seen[key] = key_node
+            own.append((key, key_node, value_node))
+        return own + merged
+
+    def merged_entries(self, value_node: Node) -> list[tuple[str, Node, Node]]:
+        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+        found: list[tuple[str, Node, Node]] = []
+        for source in sources:
+            if not isinstance(source, MappingNode):
+                raise self.problem(source, "'<<' merges mappings only: give it a mapping alias")
+            if id(source) in self.active:
+                raise self.problem(source, "an alias refers to the collection that contains it")
+            if self.budget < 0:
+                raise self.problem(source, "refused: merge keys in this document expand too far")
+            self.active.add(id(source))
+            try:
+                found.extend(self.entries(source))
+            finally:
+                self.active.discard(id(source))
+        return found
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _INT:
+            return self.integer(node)
+        if tag == _FLOAT:
+            return self.floating(node)
+        if tag == _MERGE:
+            raise self.problem(node, "'<<' is a merge key and cannot be used as a value")
+        raise self.problem(node, f"unsupported tag '{tag}'; cjm reads plain YAML data only")
+
+    def integer(self, node: ScalarNode) -> int:
+        text = node.value
+        try:
+            if _INT_HEX.match(text):
+                return int(text[2:], 16)
+            if _INT_OCT.match(text):
+                return int(text[2:], 8)
+            return int(text, 10)
+        except ValueError:
+            raise self.problem(node, f"'{node.value}' is not a whole number") from None
+
+    def floating(self, node: ScalarNode) -> float:
+        text = node.value.lower()
+        if text.endswith(".inf"):
+            return -math.inf if text.startswith("-") else math.inf
+        if text == ".nan":
+            return math.nan
+        try:
+            return float(text)
+        except ValueError:
+            raise self.problem(node, f"'{node.value}' is not a number") from None
