@@ -12,10 +12,14 @@ Passing::
     persona:
       id: jonge-ouders
       name: Jonge ouders
+    phases:
+      - id: orientation
     # journeys/senioren.yaml
     persona:
       id: senioren
       name: Senioren
+    phases:
+      - id: orientation
 
 Failing::
 
@@ -23,10 +27,14 @@ Failing::
     persona:
       id: jonge-ouders
       name: Jonge ouders
+    phases:
+      - id: orientation
     # journeys/jonge-ouders-kopie.yaml
     persona:
       id: jonge-ouders
       name: Jonge ouders (kopie)
+    phases:
+      - id: orientation
 """
 
 from collections.abc import Iterator, Sequence

@@ -39,8 +39,15 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     for p, rank in known:
         if p not in keep:
             phase_id = ctx.journey.phases[p].id
-            before = [ctx.model.ids[r] for q, r in known if q in keep and r < rank]
-            where = f"after '{before[-1]}'" if before else "first"
+            kept = sorted(r for q, r in known if q in keep)
+            before = [ctx.model.ids[r] for r in kept if r < rank]
+            after = [ctx.model.ids[r] for r in kept if r > rank]
+            if not before and not after:
+                continue  # the same phase listed twice: that is duplicate-id's finding
+            if before and after:
+                where = f"between '{before[-1]}' and '{after[0]}'"
+            else:
+                where = f"after '{before[-1]}'" if before else f"before '{after[0]}'"
             yield Finding(
                 ("phases", p, "id"),
                 f"phase '{phase_id}' is out of order: the {ctx.model.name} model puts it {where}",

@@ -1,0 +1,35 @@
+"""Shared helpers: lint YAML text the way ``cjm lint`` would, without files on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cjm.config import Config, ProjectSettings
+from cjm.lint.engine import lint
+from cjm.lint.rules import ALL_RULES
+from cjm.loader import load_text
+from cjm.problems import Problem
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def lint_sources(
+    sources: dict[str, str], settings: ProjectSettings | None = None, root: Path | None = None
+) -> list[Problem]:
+    """Lint several named YAML texts as one run (cross-file rules see them all)."""
+    config = Config(root=root or Path(), settings=settings or ProjectSettings())
+    files = [load_text(text.encode(), name, config) for name, text in sources.items()]
+    return lint(files, config, ALL_RULES)
+
+
+def lint_source(text: str, settings: ProjectSettings | None = None) -> list[Problem]:
+    return lint_sources({"journey.yaml": text}, settings)
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the test inside an empty temporary directory."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

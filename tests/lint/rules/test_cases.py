@@ -1,0 +1,61 @@
+"""Every rule's cases: a YAML snippet and the ``line:col`` where the rule must fire.
+
+Each file in ``cases/`` is named after a rule and holds a list of cases::
+
+    - name: what the case shows
+      journey: |          # or `files: {name.yaml: text, ...}` for cross-file rules
+        persona: ...
+      config: |           # optional: cjm.yaml content for the run
+        language: en
+      expect: ["5:7"]     # positions where this rule fires; [] for a passing case
+      message: text       # optional: a fragment the first problem's message contains
+
+Only the rule under test is compared, so a case need not be clean of other rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from cjm.config import ProjectSettings
+from cjm.lint.rules import ALL_RULES
+from tests.conftest import lint_sources
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _load_cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            params.append(pytest.param(path.stem, case, id=f"{path.stem}: {case['name']}"))
+    return params
+
+
+@pytest.mark.parametrize(("rule_id", "case"), _load_cases())
+def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
+    sources = case.get("files") or {"journey.yaml": case["journey"]}
+    settings = None
+    if "config" in case:
+        settings = ProjectSettings.model_validate(yaml.safe_load(case["config"]) or {})
+    problems = [p for p in lint_sources(sources, settings) if p.rule == rule_id]
+    many = "files" in case
+    found = [f"{p.path}:{p.line}:{p.column}" if many else f"{p.line}:{p.column}" for p in problems]
+    assert found == case["expect"], [f"{p.line}:{p.column} {p.message}" for p in problems]
+    if "message" in case:
+        assert case["message"] in problems[0].message
+
+
+def test_every_rule_has_passing_and_failing_cases() -> None:
+    cases: dict[str, list[dict[str, Any]]] = {}
+    for path in CASES.glob("*.yaml"):
+        cases[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for rule in ALL_RULES:
+        assert rule.id in cases, f"no cases/{rule.id}.yaml"
+        assert any(not case["expect"] for case in cases[rule.id]), f"{rule.id}: no passing case"
+        assert any(case["expect"] for case in cases[rule.id]), f"{rule.id}: no failing case"
+    assert set(cases) <= {rule.id for rule in ALL_RULES}, "a case file names no rule"
