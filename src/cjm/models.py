@@ -21,7 +21,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
@@ -114,25 +113,44 @@ Texts = list[str]
 class Node(BaseModel):
     """Base of every block in a journey file."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
-
-    _extensions: dict[str, Any] = PrivateAttr(default_factory=dict)
+    # defer_build: pydantic would otherwise compile a validator for every class at
+    # import; deferred, only the validator actually used (Journey's, with the nested
+    # models inlined) is built, on first use. That is start-up time on every lint.
+    model_config = ConfigDict(
+        extra="forbid", coerce_numbers_to_str=True, frozen=True, defer_build=True
+    )
 
     @property
     def extensions(self) -> dict[str, Any]:
         """The block's ``x-`` keys, as the user wrote them."""
-        return self._extensions
+        return self.__pydantic_extra__ or {}
 
     @model_validator(mode="wrap")
     @classmethod
     def _split_extensions(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        if not isinstance(data, dict) or not any(
-            isinstance(key, str) and key.startswith("x-") for key in data
-        ):
+        if not isinstance(data, dict):
             return handler(data)
-        own = {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
+        # Fast path: most mappings have neither `x-` keys nor empty values.
+        for key, value in data.items():
+            if value is None or key.startswith("x-"):
+                break
+        else:
+            return handler(data)
+        fields = cls.model_fields
+        own = {
+            key: value
+            for key, value in data.items()
+            if not key.startswith("x-")
+            # `touchpoints:` with nothing after it means "none yet": use the default.
+            and not (value is None and key in fields and not fields[key].is_required())
+        }
         result = handler(own)
-        result._extensions = {k: v for k, v in data.items() if k not in own}
+        extensions = {k: v for k, v in data.items() if k.startswith("x-")}
+        if extensions:
+            # Kept where pydantic keeps extra keys: out of model_dump (it serialises
+            # fields only, as extra="forbid"), and with no per-instance cost when absent
+            # (a PrivateAttr would be initialised on every one of thousands of nodes).
+            object.__setattr__(result, "__pydantic_extra__", extensions)
         return result
 
 
@@ -246,7 +264,7 @@ class Journey(Node):
 
     version: Literal[1] = 1
     persona: Persona
-    journey: JourneyInfo = JourneyInfo()
+    journey: JourneyInfo = Field(default_factory=JourneyInfo)
     phases: Annotated[list[PhaseEntry], Field(min_length=1)]
 
     def touchpoints(self) -> list[tuple[int, int, Touchpoint]]:

@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from importlib import resources
+from pathlib import Path
 
 from cjm.errors import UsageError
 from cjm.phase_models import PhaseModel
@@ -183,5 +184,12 @@ def gitignore_text() -> str:
 
 
 def example_journey() -> bytes:
-    """The complete example journey that ``cjm init`` writes (shipped in the package)."""
-    return resources.files("cjm").joinpath("data", EXAMPLE_NAME).read_bytes()
+    """The complete example journey that ``cjm init`` writes.
+
+    An installed wheel carries it in ``cjm/data/``; an editable install reads it
+    from the repository's ``journeys/`` folder, its single source.
+    """
+    shipped = resources.files("cjm").joinpath("data", EXAMPLE_NAME)
+    if shipped.is_file():
+        return shipped.read_bytes()
+    return (Path(__file__).resolve().parents[2] / "journeys" / EXAMPLE_NAME).read_bytes()

@@ -49,11 +49,16 @@ class Span:
 
 @dataclass
 class YamlDocument:
-    """Plain Python data plus the span of every value and mapping key in it."""
+    """Plain Python data plus the node of every value and mapping key in it.
+
+    Nodes, not spans, are kept: most are never asked for, and making a span for
+    each of the hundreds of thousands of nodes in a large run costs more than
+    parsing them.
+    """
 
     data: Any
-    values: dict[NodePath, Span] = field(default_factory=dict)
-    keys: dict[NodePath, Span] = field(default_factory=dict)
+    values: dict[NodePath, Node] = field(default_factory=dict)
+    keys: dict[NodePath, Node] = field(default_factory=dict)
 
     def span(self, path: NodePath, *, key: bool = False) -> Span:
         """The span of ``path``, or of its nearest ancestor that exists.
@@ -62,13 +67,14 @@ class YamlDocument:
         path has a position.
         """
         if key and path in self.keys:
-            return self.keys[path]
+            return _span(self.keys[path])
         while path:
             found = self.values.get(path)
             if found is not None:
-                return found
+                return _span(found)
             path = path[:-1]
-        return self.values.get((), Span(1, 1, 1, 1))
+        root = self.values.get(())
+        return Span(1, 1, 1, 1) if root is None else _span(root)
 
 
 class YamlProblem(Exception):
@@ -141,6 +147,23 @@ class _Resolver(BaseResolver):
     (``010``, a Dutch area code, a postcode fragment) stays text, because that is
     what the person typed; the core schema would make it 10.
     """
+
+    # PyYAML's generic resolve() also runs path resolvers, which cjm never
+    # registers; this one does only the implicit-scalar lookup, once per node.
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 _FIRST_DIGITS = list("-+0123456789")
@@ -278,11 +301,13 @@ class _Builder:
             )
         if len(path) > _MAX_DEPTH:
             raise self.problem(node, f"the document nests deeper than {_MAX_DEPTH} levels")
-        self.document.values[path] = _span(node)
+        self.document.values[path] = node
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:
-            raise self.problem(node, "an alias refers to the collection that contains it")
+            raise self.problem(
+                node, "the anchor here is used inside its own value (a recursive alias)"
+            )
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
@@ -300,7 +325,7 @@ class _Builder:
         for key, key_node, value_node in self.entries(node):
             if key in result:  # a key written in the mapping overrides a merged one
                 continue
-            self.document.keys[(*path, key)] = _span(key_node)
+            self.document.keys[(*path, key)] = key_node
             result[key] = self.build(value_node, (*path, key))
         return result
 
@@ -340,7 +365,9 @@ class _Builder:
             if not isinstance(source, MappingNode):
                 raise self.problem(source, "'<<' merges mappings only: give it a mapping alias")
             if id(source) in self.active:
-                raise self.problem(source, "an alias refers to the collection that contains it")
+                raise self.problem(
+                    source, "the anchor here is used inside its own value (a recursive alias)"
+                )
             if self.budget < 0:
                 raise self.problem(source, "refused: merge keys in this document expand too far")
             self.active.add(id(source))

@@ -1,0 +1,182 @@
+"""How much cjm adds on top of its own stack, as ratios (run: ``make bench``).
+
+A linter runs on every commit, so both start-up and throughput matter. Each
+figure compares a cjm command with the floor it cannot go below:
+
+1. ``cjm lint`` on a synthetic corpus vs parsing the same files with
+   ``yaml.CSafeLoader`` in one Python process (target: within 2x);
+2. ``cjm --version`` vs ``python -c "import typer"`` (target: within 1.25x);
+3. ``cjm lint`` on one small journey, output piped, vs
+   ``python -c "import typer, yaml; from pydantic import BaseModel"`` (target: within 1.5x).
+
+Commands run alternately, several times each; the median counts. What is timed
+is the CPU time (user + system) of each child process, not the wall clock: on a
+busy machine (CI, a laptop compiling something) wall time mostly measures the
+neighbours, while CPU time stays what the command itself costs.
+Exits 1 when a target is missed and ``--strict`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PHASES = ("orientation", "consideration", "purchase", "use", "loyalty")
+CHANNELS = ("search", "social", "email", "website", "store", "chat", "whatsapp", "phone")
+
+
+def journey_text(index: int, touchpoints: int) -> str:
+    """A complete, valid journey: every field a consultant fills in."""
+    lines = [
+        "version: 1",
+        "persona:",
+        f"  id: persona-{index:04d}",
+        f"  name: Persona {index}",
+        "  segment: b2c",
+        "  description: Stel van begin dertig, eerste kind op komst, gaat verhuizen.",
+        "  goals: [Een veilige kinderkamer binnen budget, Snel geleverd]",
+        "  pain_points: [Weinig tijd, Te veel keuze]",
+        "  life_events: [Gezinsuitbreiding, Verhuizing]",
+        "journey:",
+        "  title: Van verhuisplan tot vaste klant",
+        "  cycle: relational",
+        "  tone_of_voice: warm, informeel",
+        "  reviewed: 2026-10-01",
+        "phases:",
+    ]
+    for phase in PHASES:
+        lines += [
+            f"  - id: {phase}",
+            "    goal: Gevonden worden bij de eerste zoekvraag",
+            "    doing: Zoekt inspiratie",
+            "    thinking: Waar begin ik?",
+            "    feeling: Enthousiast maar overweldigd",
+            "    kpis:",
+            "      - {name: Organische sessies, target: 5000 per maand, actual: 4100}",
+            "    touchpoints:",
+        ]
+        for t in range(touchpoints):
+            lines += [
+                f"      - id: {phase}-{t}",
+                f"        name: Contactmoment {t} in {phase}",
+                f"        channel: {CHANNELS[t % len(CHANNELS)]}",
+                "        media: owned",
+                "        senses: [see, hear]",
+                '        description: Zoekt op "kinderkamer inrichten"',
+                "        cta:",
+                "          text: Download de checklist",
+                "          url: https://example.nl/checklist",
+                f"        emotion: {1 + (t % 5)}",
+                "        pain_points: [Veel advertenties]",
+                "        opportunities: [Eigen checklist hoger laten ranken]",
+                "        owner: Marketing",
+                "        analytics: {source: google, medium: organic}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def median_seconds(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str, float]:
+    """Median CPU seconds per command, running the commands in turn to share any drift."""
+    # An installed cjm runs from compiled bytecode; an editable install in a shell
+    # with PYTHONDONTWRITEBYTECODE would recompile every module on every run.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():  # one warm-up each: file cache, .pyc files
+        subprocess.run(command, cwd=cwd, capture_output=True, check=False, env=env)
+    for _ in range(runs):
+        for name, command in commands.items():
+            start = _children_cpu()
+            subprocess.run(command, cwd=cwd, capture_output=True, check=False, env=env)
+            times[name].append(_children_cpu() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--touchpoints", type=int, default=8, help="per phase")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args()
+
+    python = sys.executable
+    cjm = str(Path(python).parent / "cjm")
+    with tempfile.TemporaryDirectory(prefix="cjm-bench-") as temporary:
+        root = Path(temporary)
+        corpus = root / "corpus"
+        corpus.mkdir()
+        for index in range(args.files):
+            (corpus / f"persona-{index:04d}.yaml").write_text(
+                journey_text(index, args.touchpoints), encoding="utf-8"
+            )
+        (root / "small").mkdir()
+        (root / "small" / "journey.yaml").write_text(journey_text(0, 2), encoding="utf-8")
+
+        floor = (
+            "import pathlib, yaml\n"
+            "for p in sorted(pathlib.Path('corpus').glob('*.yaml')):\n"
+            "    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)\n"
+        )
+        check = subprocess.run([cjm, "lint", "corpus"], cwd=root, capture_output=True, text=True)
+        if check.returncode != 0:
+            print(check.stdout[-2000:], check.stderr[-2000:], file=sys.stderr)
+            print("bench: the synthetic corpus does not lint clean", file=sys.stderr)
+            return 2
+        times = median_seconds(
+            {
+                "lint-corpus": [cjm, "lint", "corpus"],
+                "parse-floor": [python, "-c", floor],
+                "version": [cjm, "--version"],
+                "import-typer": [python, "-c", "import typer"],
+                "lint-small": [cjm, "lint", "small/journey.yaml"],
+                "import-stack": [
+                    python,
+                    "-c",
+                    "import typer, yaml; from pydantic import BaseModel",
+                ],
+            },
+            args.runs,
+            root,
+        )
+
+    rows = [
+        (
+            f"cjm lint, {args.files} files x {len(PHASES)} phases x {args.touchpoints} touchpoints",
+            "lint-corpus",
+            "parse-floor",
+            2.0,
+        ),
+        ("cjm --version vs import typer", "version", "import-typer", 1.25),
+        (
+            "cjm lint one small journey vs import typer+yaml+pydantic",
+            "lint-small",
+            "import-stack",
+            1.5,
+        ),
+    ]
+    missed = 0
+    print(f"{'measure':<64} {'cjm':>8} {'floor':>8} {'ratio':>6} {'target':>7}")
+    for label, mine, base, target in rows:
+        ratio = times[mine] / times[base]
+        verdict = "ok" if ratio <= target else "MISSED"
+        missed += verdict != "ok"
+        print(
+            f"{label:<64} {times[mine] * 1000:>6.0f}ms {times[base] * 1000:>6.0f}ms "
+            f"{ratio:>5.2f}x {target:>5.2f}x  {verdict}"
+        )
+    return 1 if missed and args.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

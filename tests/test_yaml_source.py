@@ -1,0 +1,165 @@
+"""The YAML layer: YAML 1.2 scalars, duplicate keys, merges, bombs, encodings, positions."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cjm.yaml_source import Span, YamlProblem, decode, parse_yaml
+
+# What a person typed, and what cjm must read. PyYAML's YAML 1.1 would turn
+# most of the left column into booleans, base-60 or octal numbers, or dates.
+SCALARS = [
+    ("yes", "yes"),
+    ("No", "No"),
+    ("on", "on"),
+    ("OFF", "OFF"),
+    ("y", "y"),
+    ("n", "n"),
+    ("12:30", "12:30"),
+    ("010", "010"),
+    ("2026-10-01", "2026-10-01"),
+    ("true", True),
+    ("False", False),
+    ("TRUE", True),
+    ("~", None),
+    ("null", None),
+    ("", None),
+    ("0", 0),
+    ("-12", -12),
+    ("0o17", 15),
+    ("0x1F", 31),
+    ("1.5", 1.5),
+    ("1e3", 1000.0),
+    ("'true'", "true"),
+    ('"5"', "5"),
+    ("5000 per maand", "5000 per maand"),
+]
+
+
+@pytest.mark.parametrize(("typed", "expected"), SCALARS)
+def test_scalars_follow_yaml_1_2(typed: str, expected: object) -> None:
+    value = parse_yaml(f"key: {typed}\n").data["key"]
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+def test_special_floats() -> None:
+    data = parse_yaml("a: .inf\nb: -.Inf\nc: .nan\n").data
+    assert data["a"] == math.inf and data["b"] == -math.inf and math.isnan(data["c"])
+
+
+def test_keys_are_always_text() -> None:
+    assert parse_yaml("yes: 1\n1: 2\nnull: 3\n").data == {"yes": 1, "1": 2, "null": 3}
+
+
+def _problem(text: str) -> YamlProblem:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(text)
+    return caught.value
+
+
+def test_duplicate_key_is_refused_at_the_second_key() -> None:
+    problem = _problem("persona:\n  name: A\n  goals: []\n  name: B\n")
+    assert (problem.rule, problem.line, problem.column) == ("duplicate-key", 4, 3)
+    assert "first at 2:3" in problem.message
+
+
+def test_merge_keys_apply_and_explicit_keys_win() -> None:
+    text = (
+        "base: &base {channel: store, name: Winkel, emotion: 3}\n"
+        "extra: &extra {emotion: 5, owner: Sales}\n"
+        "tp: {<<: [*base, *extra], name: Showroom}\n"
+    )
+    assert parse_yaml(text).data["tp"] == {
+        "name": "Showroom",
+        "channel": "store",
+        "emotion": 3,  # the earlier merge source wins, per the merge-key spec
+        "owner": "Sales",
+    }
+
+
+def test_merged_values_point_at_the_anchor_text() -> None:
+    document = parse_yaml("base: &b\n  channel: store\ntp:\n  <<: *b\n  name: X\n")
+    assert document.span(("tp", "channel")) == Span(2, 12, 2, 17)
+    assert document.span(("tp", "name")).line == 5
+
+
+def test_merge_after_explicit_keys_keeps_explicit_positions() -> None:
+    document = parse_yaml("base: &b {name: A}\ntp:\n  name: B\n  <<: *b\n")
+    assert document.data["tp"] == {"name": "B"}
+    assert document.span(("tp", "name")) == Span(3, 9, 3, 10)
+
+
+def test_billion_laughs_is_refused() -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    problem = _problem("\n".join(lines) + "\n")
+    assert problem.rule == "yaml-syntax"
+    assert "alias bomb" in problem.message
+
+
+def test_modest_alias_use_is_fine() -> None:
+    text = "d: &d {channel: store}\n" + "".join(f"t{i}: *d\n" for i in range(200))
+    assert parse_yaml(text).data["t199"] == {"channel": "store"}
+
+
+def test_recursive_alias_is_refused() -> None:
+    problem = _problem("a: &a\n  b: *a\n")
+    # An alias is the anchored node itself, so the anchor is the position we have.
+    assert (problem.line, problem.column) == (1, 4)
+    assert "recursive alias" in problem.message
+
+
+def test_syntax_error_has_position() -> None:
+    problem = _problem("persona:\n  name: A\n phases: []\n")
+    assert (problem.rule, problem.line, problem.column) == ("yaml-syntax", 3, 2)
+
+
+def test_more_than_one_document() -> None:
+    problem = _problem("a: 1\n---\nb: 2\n")
+    assert (problem.line, "more than one YAML document" in problem.message) == (2, True)
+
+
+def test_python_tags_are_refused() -> None:
+    problem = _problem("a: !!python/object/apply:os.system [ls]\n")
+    assert "unsupported tag" in problem.message
+
+
+def test_empty_document() -> None:
+    assert parse_yaml("# only a comment\n").data is None
+
+
+def test_positions_are_one_based_for_values_and_keys() -> None:
+    document = parse_yaml("phases:\n  - id: orientation\n    touchpoints: []\n")
+    assert document.span(("phases", 0, "id")) == Span(2, 9, 2, 20)
+    assert document.span(("phases", 0, "touchpoints"), key=True) == Span(3, 5, 3, 16)
+    # A path that does not exist falls back to its nearest ancestor.
+    assert document.span(("phases", 0, "name")) == document.span(("phases", 0))
+
+
+def test_decode_accepts_a_bom() -> None:
+    assert decode(b"\xef\xbb\xbfname: Caf\xc3\xa9\n") == "name: Café\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "column", "fragment"),
+    [
+        (b"a: 1\nname: caf\xe9\n", 2, 10, "not valid UTF-8 (byte 0xe9)"),
+        (b"\xff\xfea\x00:\x00", 1, 1, "UTF-16"),
+    ],
+)
+def test_decode_refuses_other_encodings(raw: bytes, line: int, column: int, fragment: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        decode(raw)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert fragment in caught.value.message
+
+
+def test_control_character_is_a_clear_problem() -> None:
+    problem = _problem("a: b\x07c\n")
+    assert problem.rule == "yaml-syntax"
+    assert "U+0007" in problem.message or "control" in problem.message
