@@ -9,8 +9,9 @@ valid journeys; files that failed to load bring their own findings.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from cjm.config import Config
 from cjm.lint.rule import JourneyContext, Rule
@@ -18,7 +19,7 @@ from cjm.lint.settings import ActiveRule, configure
 from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
 from cjm.problems import Finding, Problem
-from cjm.yaml_source import Span
+from cjm.yaml_source import NodePath, Span, YamlDocument
 
 __all__ = ["UNUSED_SUPPRESSION", "lint"]
 
@@ -96,7 +97,7 @@ def _suppress(
     """Drop what suppression comments silence; report those that silence nothing."""
     if not file.text or "cjm:" not in file.text:
         return problems
-    suppressions = parse_suppressions(file.text)
+    suppressions = parse_suppressions(file.text, _scalar_test(file.document))
     kept = [problem for problem in problems if not _silenced(problem, suppressions)]
     unused = active.get(UNUSED_SUPPRESSION)
     if unused is None:
@@ -124,6 +125,32 @@ def _suppress(
                 )
             )
     return kept
+
+
+def _scalar_test(document: YamlDocument | None) -> Callable[[int, int], bool]:
+    """Whether a position lies inside a scalar value (text, not a comment)."""
+    spans: list[Span] = []
+
+    def collect(value: Any, path: NodePath) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                collect(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                collect(item, (*path, index))
+        elif document is not None and path in document.values:
+            spans.append(document.values[path])
+
+    if document is not None:
+        collect(document.data, ())
+
+    def inside(line: int, column: int) -> bool:
+        return any(
+            (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
+            for span in spans
+        )
+
+    return inside
 
 
 def _silenced(problem: Problem, suppressions: list[Suppression]) -> bool:

@@ -11,6 +11,7 @@ so that stale ones can be reported (``unused-suppression``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = ["Suppression", "parse_suppressions"]
@@ -35,12 +36,16 @@ class Suppression:
         return rule in self.rules and (self.target is None or self.target == line)
 
 
-def parse_suppressions(text: str) -> list[Suppression]:
+def parse_suppressions(
+    text: str, in_scalar: Callable[[int, int], bool] = lambda line, column: False
+) -> list[Suppression]:
+    """The suppressions in ``text``; ``in_scalar(line, column)`` rules out text inside a value
+    (``content: "uses # cjm: disable=x"`` is not a comment)."""
     lines = text.splitlines()
     found: list[Suppression] = []
     for index, line in enumerate(lines):
         match = _DIRECTIVE.search(line)
-        if match is None:
+        if match is None or in_scalar(index + 1, match.start() + 1):
             continue
         rules = tuple(dict.fromkeys(r.strip() for r in match.group("rules").split(",")))
         own_line = not line[: match.start()].strip()
