@@ -34,7 +34,7 @@ BAD_CONFIGS = [
         "rules:\n  stale-review:\n    max_age_days: 0\n",
         3,
         19,
-        "rules.stale-review: 'max_age_days'",
+        "rules.stale-review: 'max_age_days' must be 1 or more, got 0",
     ),
     (
         "rules:\n  stale-review:\n    max_days: 30\n",
