@@ -71,7 +71,9 @@ def test_init_writes_the_schema(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -
     assert f"created {Path('project') / SCHEMA_FILE}" in result.stdout
 
 
-@pytest.mark.parametrize(("journeys", "line"), [("journeys", "../"), ("docs/klantreizen", "../../")])
+@pytest.mark.parametrize(
+    ("journeys", "line"), [("journeys", "../"), ("docs/klantreizen", "../../")]
+)
 def test_new_points_editors_at_the_schema(in_tmp: Path, journeys: str, line: str) -> None:
     (in_tmp / "cjm.yaml").write_text(f"journeys: {journeys}\n", encoding="utf-8")
     (in_tmp / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
