@@ -104,7 +104,8 @@ def _suppress(
         return kept
     for suppression in suppressions:
         for name in suppression.rules:
-            if name in suppression.used:
+            # A suppression of unused-suppression itself is never judged: that would recurse.
+            if name in suppression.used or name == UNUSED_SUPPRESSION:
                 continue
             if name not in known:
                 message = f"suppression names unknown rule '{name}'; remove or correct it"
@@ -112,6 +113,8 @@ def _suppress(
                 message = f"suppression of '{name}' silences nothing; remove it"
             else:
                 continue  # the rule did not run, so we cannot tell whether it is needed
+            if any(s.silences(UNUSED_SUPPRESSION, suppression.line) for s in suppressions):
+                continue
             kept.append(
                 Problem(
                     file.path,
