@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from cjm.config import Config, ProjectSettings
+from cjm.config import Config, ProjectSettings, load_config
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import load_text
@@ -15,13 +16,30 @@ from cjm.problems import Problem
 REPO = Path(__file__).resolve().parent.parent
 
 
+TODAY = date(2026, 11, 23)
+"""The fixed "today" of every test run, so that date rules (stale-review) are deterministic."""
+
+
+def config_from_text(text: str, tmp_path: Path) -> Config:
+    """The configuration a ``cjm.yaml`` holding ``text`` gives, as ``cjm lint`` loads it."""
+    path = tmp_path / "cjm.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_config(explicit=path)
+
+
 def lint_sources(
-    sources: dict[str, str], settings: ProjectSettings | None = None, root: Path | None = None
+    sources: dict[str, str],
+    settings: ProjectSettings | None = None,
+    root: Path | None = None,
+    *,
+    config: Config | None = None,
+    today: date = TODAY,
 ) -> list[Problem]:
     """Lint several named YAML texts as one run (cross-file rules see them all)."""
-    config = Config(root=root or Path(), settings=settings or ProjectSettings())
+    if config is None:
+        config = Config(root=root or Path(), settings=settings or ProjectSettings())
     files = [load_text(text.encode(), name, config) for name, text in sources.items()]
-    return lint(files, config, ALL_RULES)
+    return lint(files, config, ALL_RULES, today=today)
 
 
 def lint_source(text: str, settings: ProjectSettings | None = None) -> list[Problem]:

@@ -73,16 +73,94 @@ PathsArgument = Annotated[
 ]
 
 
+def _rule_list(values: list[str] | None) -> list[str] | None:
+    """``--select a,b --select c`` → ``[a, b, c]``."""
+    if values is None:
+        return None
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
 @app.command()
-def lint(paths: PathsArgument = None) -> None:
+def lint(
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, json, github (Actions annotations) or sarif.")
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to FILE instead of stdout."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", metavar="RULE,...", help="Run only these rules."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="RULE,...", help="Do not run these rules."),
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info."
+        ),
+    ] = "error",
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only problems, no summary.")
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Counts per rule instead of each problem.")
+    ] = False,
+    show_source: Annotated[
+        bool, typer.Option("--show-source", help="Show the offending line with a caret.")
+    ] = False,
+) -> None:
     """Check journey files: YAML, the format, and the journey rules.
 
-    Exit 0 when no errors are found (warnings alone pass), 1 when there are errors,
-    2 for usage or configuration errors.
+    Exit 0 when no problem reaches --fail-on (default: error, so warnings alone
+    pass), 1 when one does, 2 for usage or configuration errors.
     """
     from cjm.commands import lint as command
 
-    _run(lambda: command.run(paths or []))
+    fmt = _choice("--format", output_format, ("text", "json", "github", "sarif"))
+    level = _choice("--fail-on", fail_on, ("error", "warning", "info"))
+    _run(
+        lambda: command.run(
+            paths or [],
+            fmt,
+            select=_rule_list(select),
+            ignore=_rule_list(ignore) or [],
+            fail_on=level,
+            quiet=quiet,
+            statistics=statistics,
+            show_source=show_source,
+            output=output,
+        )
+    )
+
+
+@app.command()
+def rules(
+    rule: Annotated[
+        str | None, typer.Argument(metavar="[RULE]", help="Show this rule's documentation.")
+    ] = None,
+) -> None:
+    """List every lint rule, or show one rule's documentation with its examples."""
+    from cjm.commands import rules as command
+
+    _run(lambda: command.run(rule))
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to FILE instead of stdout."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the journey format, for editor completion and checks."""
+    from cjm.commands import schema as command
+
+    _run(lambda: command.run(output))
 
 
 @app.command()

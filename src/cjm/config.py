@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from cjm.errors import ConfigError, Location
 from cjm.models import Node, PhaseDef, _unknown_model
 from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
 from cjm.validation import schema_problems
-from cjm.yaml_source import YamlProblem, decode, parse_yaml
+from cjm.yaml_source import YamlDocument, YamlProblem, decode, parse_yaml
 
 __all__ = [
     "CONFIG_NAMES",
@@ -32,6 +32,9 @@ class ProjectSettings(Node):
     model: str | list[PhaseDef] = DEFAULT_MODEL
     language: Literal["nl", "en"] = "nl"
     journeys: str = "journeys"
+    rules: dict[str, Any] = Field(default_factory=dict)
+    """Per-rule severity and options, as written; :mod:`cjm.lint.settings` validates them
+    (the rules' option models live with the rules, which this module must not import)."""
 
     @field_validator("model")
     @classmethod
@@ -49,6 +52,8 @@ class Config:
     """The directory holding ``cjm.yaml``; the working directory without one."""
     path: Path | None = None
     settings: ProjectSettings = field(default_factory=ProjectSettings)
+    document: YamlDocument | None = None
+    """The parsed ``cjm.yaml``, kept so later checks (rule options) can name its lines."""
 
     @property
     def journeys_dir(self) -> Path:
@@ -116,4 +121,4 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
         first = next(schema_problems(exc, data, ProjectSettings))
         span = document.span(first.path, key=first.key)
         raise ConfigError(first.message, Location(shown, span.line, span.column)) from None
-    return Config(root=path.parent, path=path, settings=settings)
+    return Config(root=path.parent, path=path, settings=settings, document=document)

@@ -40,6 +40,8 @@ class JourneyFile:
     journey: Journey | None = None
     model: PhaseModel | None = None
     findings: list[tuple[str, Finding]] = field(default_factory=list)
+    text: str | None = None
+    """The decoded source: comments are not in the YAML tree, so suppressions are read here."""
 
     @property
     def persona_id(self) -> str:
@@ -114,7 +116,8 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
     """Validate journey source given as bytes; ``shown`` names it in messages."""
     result = JourneyFile(shown)
     try:
-        document = parse_yaml(decode(raw))
+        result.text = decode(raw)
+        document = parse_yaml(result.text)
     except YamlProblem as problem:
         span = Span(problem.line, problem.column, problem.line, problem.column)
         result.findings.append((problem.rule, Finding((), problem.message, span=span)))

@@ -113,16 +113,27 @@ _WORDS: dict[str, dict[str, str]] = {
 
 
 def skeleton(
-    name: str, model: PhaseModel, language: str, *, segment: str = "b2c", write_model: bool = False
+    name: str,
+    model: PhaseModel,
+    language: str,
+    *,
+    segment: str = "b2c",
+    write_model: bool = False,
+    schema: str | None = None,
 ) -> str:
-    """A journey with every phase of ``model`` and a placeholder touchpoint in each."""
+    """A journey with every phase of ``model`` and a placeholder touchpoint in each.
+
+    ``schema`` is the path or URL of the journey JSON Schema, for the
+    ``yaml-language-server`` comment that gives editors completion and checks.
+    """
     words = _WORDS[language]
 
     def line(text: str, comment: str, width: int = 34) -> str:
         return f"{text.ljust(width)} # {comment}" if comment else text
 
     persona_id = slugify(name)
-    out = [
+    out = [f"# yaml-language-server: $schema={schema}"] if schema else []
+    out += [
         f"# {words['header'].format(name=json.dumps(name, ensure_ascii=False))}",
         f"# {words['format']}",
         "version: 1",

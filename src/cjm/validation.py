@@ -140,6 +140,9 @@ def _requirement(kind: str, ctx: dict[str, Any], got: str, pydantic_msg: str) ->
             "must be a slug: lowercase letters, digits and hyphens, starting with a letter "
             f"or digit (like 'google-search'), got {got}"
         )
+    if kind in {"greater_than_equal", "less_than_equal"}:  # rule options (max_age_days: 0)
+        bound = ctx.get("ge", ctx.get("le"))
+        return f"must be {bound} or {'more' if kind == 'greater_than_equal' else 'less'}, got {got}"
     if kind == "too_short":
         return f"must hold at least {ctx.get('min_length', 1)} item(s), got none"
     # Custom errors (cjm.models) are already worded for people.

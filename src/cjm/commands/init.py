@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cjm.fsutil import create_new
 from cjm.scaffold import EXAMPLE_NAME, config_text, example_journey, gitignore_text
+from cjm.schema import SCHEMA_FILE, schema_text
 
 __all__ = ["run"]
 
@@ -15,6 +16,7 @@ def run(directory: Path, language: str) -> int:
         directory / "cjm.yaml": config_text(language).encode(),
         directory / "journeys" / EXAMPLE_NAME: example_journey(),
         directory / ".gitignore": gitignore_text().encode(),
+        directory / SCHEMA_FILE: schema_text().encode(),
     }
     create_new(files)
     for path in files:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from cjm.config import load_config
+from cjm.errors import UsageError
+from cjm.fsutil import atomic_write
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
+from cjm.lint.settings import configure
 from cjm.loader import discover, load_journey
 from cjm.problems import Severity
 from cjm.report import RunSummary, get_reporter
@@ -23,10 +28,43 @@ def use_color(stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def run(paths: Sequence[Path], output_format: str = "text") -> int:
+def run(
+    paths: Sequence[Path],
+    output_format: str = "text",
+    *,
+    select: Collection[str] | None = None,
+    ignore: Collection[str] = (),
+    fail_on: str = "error",
+    quiet: bool = False,
+    statistics: bool = False,
+    show_source: bool = False,
+    output: Path | None = None,
+    today: date | None = None,
+) -> int:
+    """Lint ``paths``; exit 1 when a problem is at least as severe as ``fail_on``."""
+    if statistics and output_format != "text":
+        raise UsageError("--statistics works with --format text only")
     config = load_config()
+    # Validate the configuration and the flags before reading any journey: exit 2 early.
+    active = configure(ALL_RULES, config, select=select, ignore=ignore)
     files = [load_journey(path, config) for path in discover(paths, config)]
-    problems = lint(files, config, ALL_RULES)
-    stream = sys.stdout
-    get_reporter(output_format)(RunSummary(problems, len(files)), stream, use_color(stream))
-    return 1 if any(problem.severity is Severity.ERROR for problem in problems) else 0
+    problems = lint(files, config, ALL_RULES, select=select, ignore=ignore, today=today)
+    summary = RunSummary(
+        problems,
+        len(files),
+        sources={file.path: file.text for file in files if file.text is not None},
+        rules=active,
+        root=config.root,
+        quiet=quiet,
+        statistics=statistics,
+        show_source=show_source,
+    )
+    reporter = get_reporter(output_format)
+    if output is None:
+        reporter(summary, sys.stdout, use_color(sys.stdout))
+    else:
+        buffer = io.StringIO()
+        reporter(summary, buffer, False)
+        atomic_write(output, buffer.getvalue().encode("utf-8"))
+    threshold = Severity(fail_on).rank
+    return 1 if any(problem.severity.rank >= threshold for problem in problems) else 0

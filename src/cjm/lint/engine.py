@@ -1,45 +1,65 @@
 """The lint engine: run the rules over loaded journeys and place what they find.
 
-The engine owns the two decisions a rule must not make: *where* a finding is in
-the file (from the YAML positions the loader kept) and *how severe* it is (the
-rule's default). Rules see only valid journeys; files that failed to load bring
-their own findings.
+The engine owns the decisions a rule must not make: *where* a finding is in the
+file (from the YAML positions the loader kept), *how severe* it is (the rule's
+default or what ``cjm.yaml`` says), *which* rules run (configuration,
+``--select``/``--ignore``) and what suppression comments silence. Rules see only
+valid journeys; files that failed to load bring their own findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from datetime import date
+from typing import Any
 
 from cjm.config import Config
 from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.settings import ActiveRule, configure
+from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
 from cjm.problems import Finding, Problem
-from cjm.yaml_source import Span
+from cjm.yaml_source import NodePath, Span, YamlDocument
 
-__all__ = ["lint"]
+__all__ = ["UNUSED_SUPPRESSION", "lint"]
+
+UNUSED_SUPPRESSION = "unused-suppression"
 
 
-def lint(files: Sequence[JourneyFile], config: Config, rules: Sequence[Rule]) -> list[Problem]:
-    """All problems in ``files``, sorted by file, line, column and rule."""
-    by_id = {rule.id: rule for rule in rules}
+def lint(
+    files: Sequence[JourneyFile],
+    config: Config,
+    rules: Sequence[Rule],
+    *,
+    select: Collection[str] | None = None,
+    ignore: Collection[str] = (),
+    today: date | None = None,
+) -> list[Problem]:
+    """All problems in ``files``, sorted by file, line, column and rule.
+
+    The rules run with the severities and options of ``config`` (``rules:`` in
+    cjm.yaml), limited by ``select`` and ``ignore``; a misconfiguration raises
+    :class:`~cjm.errors.ConfigError` or :class:`~cjm.errors.UsageError`.
+    """
+    active = {item.rule.id: item for item in configure(rules, config, select=select, ignore=ignore)}
     by_path = {file.path: file for file in files}
-    problems: list[Problem] = []
+    found: dict[str, list[Problem]] = {file.path: [] for file in files}
 
-    def place(file: JourneyFile, rule_id: str, found: Iterable[Finding]) -> None:
-        rule = by_id.get(rule_id)
-        if rule is None:  # a rule that was not selected for this run
+    def place(file: JourneyFile, rule_id: str, findings: Iterable[Finding]) -> None:
+        item = active.get(rule_id)
+        if item is None:  # a rule that was not selected for this run
             return
-        for finding in found:
+        for finding in findings:
             span = _span(file, finding)
-            problems.append(
+            found[file.path].append(
                 Problem(
                     file.path,
                     span.line,
                     span.column,
                     span.end_line,
                     span.end_column,
-                    rule.id,
-                    rule.severity,
+                    rule_id,
+                    item.severity,
                     finding.message,
                 )
             )
@@ -49,18 +69,100 @@ def lint(files: Sequence[JourneyFile], config: Config, rules: Sequence[Rule]) ->
         for rule_id, finding in file.findings:
             place(file, rule_id, [finding])
         if file.journey is not None and file.model is not None:
-            contexts.append(JourneyContext(file.path, file.journey, file.model, config))
+            contexts.append(
+                JourneyContext(
+                    file.path, file.journey, file.model, config, today=today or date.today()
+                )
+            )
 
-    for rule in rules:
-        options = rule.options()
+    for item in active.values():
+        rule = item.rule
         if rule.check is not None:
             for context in contexts:
-                place(by_path[context.path], rule.id, rule.check(context, options))
+                place(by_path[context.path], rule.id, rule.check(context, item.options))
         if rule.check_run is not None:
-            for context, finding in rule.check_run(contexts, options):
+            for context, finding in rule.check_run(contexts, item.options):
                 place(by_path[context.path], rule.id, [finding])
 
+    known = {rule.id for rule in rules}
+    problems: list[Problem] = []
+    for file in files:
+        problems.extend(_suppress(file, found[file.path], active, known))
     return sorted(problems)
+
+
+def _suppress(
+    file: JourneyFile, problems: list[Problem], active: dict[str, ActiveRule], known: set[str]
+) -> list[Problem]:
+    """Drop what suppression comments silence; report those that silence nothing."""
+    if not file.text or "cjm:" not in file.text:
+        return problems
+    suppressions = parse_suppressions(file.text, _scalar_test(file.document))
+    kept = [problem for problem in problems if not _silenced(problem, suppressions)]
+    unused = active.get(UNUSED_SUPPRESSION)
+    if unused is None:
+        return kept
+    for suppression in suppressions:
+        for name in suppression.rules:
+            # A suppression of unused-suppression itself is never judged: that would recurse.
+            if name in suppression.used or name == UNUSED_SUPPRESSION:
+                continue
+            if name not in known:
+                message = f"suppression names unknown rule '{name}'; remove or correct it"
+            elif name in active:
+                message = f"suppression of '{name}' silences nothing; remove it"
+            else:
+                continue  # the rule did not run, so we cannot tell whether it is needed
+            if any(s.silences(UNUSED_SUPPRESSION, suppression.line) for s in suppressions):
+                continue
+            kept.append(
+                Problem(
+                    file.path,
+                    suppression.line,
+                    suppression.column,
+                    suppression.line,
+                    suppression.column,
+                    UNUSED_SUPPRESSION,
+                    unused.severity,
+                    message,
+                )
+            )
+    return kept
+
+
+def _scalar_test(document: YamlDocument | None) -> Callable[[int, int], bool]:
+    """Whether a position lies inside a scalar value (text, not a comment)."""
+    spans: list[Span] = []
+
+    def collect(value: Any, path: NodePath) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                collect(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                collect(item, (*path, index))
+        elif document is not None and path in document.values:
+            spans.append(document.values[path])
+
+    if document is not None:
+        collect(document.data, ())
+
+    def inside(line: int, column: int) -> bool:
+        return any(
+            (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
+            for span in spans
+        )
+
+    return inside
+
+
+def _silenced(problem: Problem, suppressions: list[Suppression]) -> bool:
+    silenced = False
+    for suppression in suppressions:
+        if suppression.silences(problem.rule, problem.line):
+            suppression.used.add(problem.rule)
+            silenced = True  # keep looking: every suppression that applies counts as used
+    return silenced
 
 
 def _span(file: JourneyFile, finding: Finding) -> Span:

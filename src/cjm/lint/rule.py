@@ -10,7 +10,8 @@ engine decides the position and the severity.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -37,6 +38,8 @@ class JourneyContext:
     journey: Journey
     model: PhaseModel
     config: Config
+    today: date = field(default_factory=date.today)
+    """The date rules compare against; injected so that tests are deterministic."""
 
 
 JourneyCheck = Callable[[JourneyContext, Any], Iterable[Finding]]

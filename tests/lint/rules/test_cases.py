@@ -5,8 +5,9 @@ Each file in ``cases/`` is named after a rule and holds a list of cases::
     - name: what the case shows
       journey: |          # or `files: {name.yaml: text, ...}` for cross-file rules
         persona: ...
-      config: |           # optional: cjm.yaml content for the run
+      config: |           # optional: cjm.yaml content for the run (rules: and options too)
         language: en
+      today: 2026-11-23   # optional: the date date rules compare with (default: TODAY)
       expect: ["5:7"]     # positions where this rule fires; [] for a passing case
       message: text       # optional: a fragment the first problem's message contains
 
@@ -21,9 +22,8 @@ from typing import Any
 import pytest
 import yaml
 
-from cjm.config import ProjectSettings
 from cjm.lint.rules import ALL_RULES
-from tests.conftest import lint_sources
+from tests.conftest import TODAY, config_from_text, lint_sources
 
 CASES = Path(__file__).parent / "cases"
 
@@ -37,12 +37,11 @@ def _load_cases() -> list[Any]:
 
 
 @pytest.mark.parametrize(("rule_id", "case"), _load_cases())
-def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
+def test_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path) -> None:
     sources = case.get("files") or {"journey.yaml": case["journey"]}
-    settings = None
-    if "config" in case:
-        settings = ProjectSettings.model_validate(yaml.safe_load(case["config"]) or {})
-    problems = [p for p in lint_sources(sources, settings) if p.rule == rule_id]
+    config = config_from_text(case["config"], tmp_path) if "config" in case else None
+    today = case.get("today", TODAY)  # yaml.safe_load reads an unquoted date as a date
+    problems = [p for p in lint_sources(sources, config=config, today=today) if p.rule == rule_id]
     many = "files" in case
     found = [f"{p.path}:{p.line}:{p.column}" if many else f"{p.line}:{p.column}" for p in problems]
     assert found == case["expect"], [f"{p.line}:{p.column} {p.message}" for p in problems]

@@ -6,16 +6,30 @@ add test cases under tests/lint/rules/cases/, and list the module below.
 
 from cjm.lint.rule import Rule
 from cjm.lint.rules import (
+    b2b_buying_unit,
     duplicate_id,
     duplicate_key,
     duplicate_persona,
     empty_phase,
     missing_cta,
+    missing_customer_view,
+    missing_kpi,
+    missing_owner,
     missing_phase,
+    neglected_phase,
+    no_follow_up,
+    open_loop,
     phase_order,
     schema,
+    stale_review,
+    thin_persona,
+    tone_drift,
+    unaddressed_low,
+    unknown_channel,
     unknown_next,
     unknown_phase,
+    unreachable_touchpoint,
+    unused_suppression,
     yaml_syntax,
 )
 
@@ -35,6 +49,20 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         missing_phase,
         phase_order,
         duplicate_persona,
+        neglected_phase,
+        no_follow_up,
+        missing_kpi,
+        missing_customer_view,
+        thin_persona,
+        b2b_buying_unit,
+        unknown_channel,
+        tone_drift,
+        stale_review,
+        open_loop,
+        unaddressed_low,
+        unreachable_touchpoint,
+        missing_owner,
+        unused_suppression,
     )
 )
 

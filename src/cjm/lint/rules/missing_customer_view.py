@@ -1,0 +1,50 @@
+"""Every phase says what the customer is doing, thinking and feeling.
+
+A journey map is drawn from the customer's side, not the company's: the
+doing / thinking / feeling rows are what turn a list of channels into a
+customer's experience. An empty value (``doing: ""``, as a skeleton has it)
+counts as missing.
+
+Passing::
+
+    persona:
+      name: Jonge ouders
+    phases:
+      - id: orientation
+        doing: Zoekt inspiratie
+        thinking: Waar begin ik?
+        feeling: Enthousiast maar overweldigd
+
+Failing::
+
+    persona:
+      name: Jonge ouders
+    phases:
+      - id: orientation
+        doing: Zoekt inspiratie
+        feeling: ""
+"""
+
+from collections.abc import Iterator
+
+from cjm.lint.rule import JourneyContext, Rule
+from cjm.problems import Finding, Severity
+
+
+def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
+    for index, phase in enumerate(ctx.journey.phases):
+        views = {"doing": phase.doing, "thinking": phase.thinking, "feeling": phase.feeling}
+        missing = [name for name, value in views.items() if not (value or "").strip()]
+        if missing:
+            yield Finding(
+                ("phases", index),
+                f"phase '{phase.id}' does not say what the customer is "
+                f"{_words(missing)}: describe the phase from the customer's side",
+            )
+
+
+def _words(missing: list[str]) -> str:
+    return missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
+
+
+rule = Rule(id="missing-customer-view", severity=Severity.INFO, doc=__doc__ or "", check=check)

@@ -1,0 +1,131 @@
+"""Which rules run, how severe each is, and with which options.
+
+Three sources decide, in this order: the rule's defaults, the ``rules:`` section
+of ``cjm.yaml`` (``off``/``info``/``warning``/``error``, or a mapping with
+``severity`` and the rule's own options), and ``--select``/``--ignore`` on the
+command line. Everything a user can get wrong here is a :class:`ConfigError` or
+:class:`UsageError` (exit 2) that names the line in ``cjm.yaml`` or the flag.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cjm.config import Config
+from cjm.errors import ConfigError, Location, UsageError
+from cjm.lint.rule import Rule
+from cjm.models import describe
+from cjm.problems import Severity
+from cjm.validation import render_path, schema_problems
+from cjm.yaml_source import NodePath
+
+__all__ = ["ActiveRule", "configure", "unknown_rule_hint"]
+
+_LEVELS = ("off", "info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as it runs: with the severity and the options in force."""
+
+    rule: Rule
+    severity: Severity
+    options: BaseModel
+
+
+def unknown_rule_hint(name: str, known: Collection[str]) -> str:
+    """``unknown rule 'x' — did you mean 'y'?`` with the closest known id."""
+    close = difflib.get_close_matches(name, list(known), n=1)
+    hint = f" — did you mean '{close[0]}'?" if close else " (`cjm rules` lists them)"
+    return f"unknown rule '{name}'{hint}"
+
+
+def configure(
+    rules: Sequence[Rule],
+    config: Config,
+    *,
+    select: Collection[str] | None = None,
+    ignore: Collection[str] = (),
+) -> list[ActiveRule]:
+    """The rules to run, in registry order.
+
+    ``select`` (when given) limits the run to those rules, and turns on a rule the
+    configuration turned ``off``: asking for a rule by name on the command line
+    wins. ``ignore`` always wins.
+    """
+    known = {rule.id for rule in rules}
+    for flag, names in (("--select", select or ()), ("--ignore", ignore)):
+        for name in names:
+            if name not in known:
+                raise UsageError(f"{flag}: {unknown_rule_hint(name, known)}")
+    configured: dict[str, Any] = config.settings.rules
+    for name in configured:
+        if name not in known:
+            raise _config_error(config, ("rules", name), unknown_rule_hint(name, known), key=True)
+    active: list[ActiveRule] = []
+    for rule in rules:
+        if rule.id in ignore or (select is not None and rule.id not in select):
+            continue
+        severity, options = _settings(rule, config, configured.get(rule.id))
+        if severity is None:
+            if select is None:
+                continue
+            severity = rule.severity
+        active.append(ActiveRule(rule, severity, options))
+    return active
+
+
+def _settings(rule: Rule, config: Config, value: Any) -> tuple[Severity | None, BaseModel]:
+    where: NodePath = ("rules", rule.id)
+    if value is None:
+        return rule.severity, rule.options()
+    if isinstance(value, str):
+        return _level(config, where, value), rule.options()
+    if not isinstance(value, dict):
+        raise _config_error(
+            config,
+            where,
+            f"rule '{rule.id}' takes one of {', '.join(_LEVELS)} or a mapping with "
+            f"'severity' and its options, got {describe(value)}",
+        )
+    options = {key: item for key, item in value.items() if key != "severity"}
+    severity = (
+        _level(config, (*where, "severity"), value["severity"])
+        if "severity" in value
+        else rule.severity
+    )
+    try:
+        return severity, rule.options.model_validate(options)
+    except ValidationError as exc:
+        first = next(schema_problems(exc, options, rule.options))
+        path = (*where, *first.path)
+        message = first.message
+        if first.key:  # an unknown option: list the real ones, not the journey's x- advice
+            allowed = ", ".join(["severity", *rule.options.model_fields])
+            close = difflib.get_close_matches(str(first.path[-1]), list(rule.options.model_fields))
+            hint = f" — did you mean '{close[0]}'?" if close else ""
+            message = f"unknown option '{first.path[-1]}'{hint} ('{rule.id}' takes: {allowed})"
+        raise _config_error(config, path, f"{render_path(where)}: {message}", first.key) from None
+
+
+def _level(config: Config, where: NodePath, value: Any) -> Severity | None:
+    if value == "off":
+        return None
+    if isinstance(value, str) and value in _LEVELS:
+        return Severity(value)
+    raise _config_error(
+        config, where, f"severity must be one of {', '.join(_LEVELS)}, got {describe(value)}"
+    )
+
+
+def _config_error(config: Config, path: NodePath, message: str, key: bool = False) -> ConfigError:
+    shown = str(config.path) if config.path is not None else "cjm.yaml"
+    if config.document is None:
+        return ConfigError(message, Location(shown))
+    span = config.document.span(path, key=key)
+    return ConfigError(message, Location(shown, span.line, span.column))

@@ -1,0 +1,42 @@
+"""``--format github``: GitHub Actions workflow commands, one line per problem.
+
+``::error file=F,line=L,col=C,title=cjm RULE::MESSAGE`` becomes an annotation on
+the pull request. GitHub reads each command from one line, so the values are
+escaped as its runner requires: ``%``, CR and LF in the message; additionally
+``:`` and ``,`` in the properties. Info problems become notices. Never wrapped
+or styled, whatever the terminal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from cjm.problems import Severity
+from cjm.report import RunSummary
+from cjm.report.paths import repo_relative, repository_root
+
+__all__ = ["escape_data", "escape_property", "report"]
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
+    base = repository_root(summary.root or Path())
+    for problem in summary.problems:
+        properties = {
+            "file": repo_relative(problem.path, base),
+            "line": str(problem.line),
+            "col": str(problem.column),
+            "title": f"cjm {problem.rule}",
+        }
+        joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+        stream.write(f"::{_COMMANDS[problem.severity]} {joined}::{escape_data(problem.message)}\n")

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cjm.report import RunSummary
+from cjm.report.text import format_problem, summary_line
+from tests.report.conftest import render
+
+
+def test_one_line_per_problem_and_a_summary(summary: RunSummary) -> None:
+    lines = render("text", summary).splitlines()
+    assert lines[:-1] == [format_problem(problem) for problem in summary.problems]
+    assert lines[-1] == summary_line(summary)
+    assert lines[-1].endswith("in 3 files")
+
+
+def test_quiet_drops_the_summary(summary: RunSummary) -> None:
+    lines = render("text", replace(summary, quiet=True)).splitlines()
+    assert lines == [format_problem(problem) for problem in summary.problems]
+    assert render("text", RunSummary([], 2, quiet=True)) == ""
+
+
+def test_show_source_puts_a_caret_under_the_column(summary: RunSummary) -> None:
+    out = render("text", replace(summary, show_source=True, quiet=True))
+    problem = next(p for p in summary.problems if p.rule == "empty-phase")
+    expected = f"{format_problem(problem)}\n 3 |   - id: orientation\n   |     ^\n"
+    assert expected in out
+
+
+def test_statistics_count_per_rule(summary: RunSummary) -> None:
+    out = render("text", replace(summary, statistics=True))
+    lines = out.splitlines()
+    assert lines[-1] == summary_line(summary)
+    counts = {line.split()[1]: int(line.split()[0]) for line in lines[:-1]}
+    assert sum(counts.values()) == len(summary.problems)
+    assert counts["missing-kpi"] == 2
+    assert [int(line.split()[0]) for line in lines[:-1]] == sorted(counts.values(), reverse=True)
