@@ -18,6 +18,7 @@ def test_init_creates_a_project_that_lints_clean(in_tmp: Path) -> None:
     project = in_tmp / "project"
     assert sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file()) == [
         ".gitignore",
+        "cjm.schema.json",
         "cjm.yaml",
         "journeys/jonge-ouders.yaml",
     ]

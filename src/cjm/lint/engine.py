@@ -142,7 +142,7 @@ def _scalar_test(document: YamlDocument | None) -> Callable[[int, int], bool]:
             for index, item in enumerate(value):
                 collect(item, (*path, index))
         elif document is not None and path in document.values:
-            spans.append(document.values[path])
+            spans.append(document.span(path))
 
     if document is not None:
         collect(document.data, ())
