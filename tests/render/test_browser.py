@@ -21,6 +21,8 @@ from tests.conftest import REPO
 from tests.render.cdp import Browser
 from tests.render.helpers import EXAMPLES, load_example
 
+pytestmark = pytest.mark.slow
+
 ARTIFACTS = REPO / "build" / "browser"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 
