@@ -82,10 +82,12 @@ def test_an_error_in_an_included_partial_names_the_partial(tmp_path: Path) -> No
     assert "ZeroDivisionError" in str(caught.value)
 
 
-def test_the_sandbox_refuses_python_internals(tmp_path: Path) -> None:
-    templates = _templates(tmp_path, {"t.html.j2": "{{ name.__class__.__mro__ }}"})
+@pytest.mark.parametrize("expression", ["name.__class__.__mro__", "items.append('c')"])
+def test_the_sandbox_refuses_internals_and_changes(tmp_path: Path, expression: str) -> None:
+    templates = _templates(tmp_path, {"t.html.j2": f"{{{{ {expression} }}}}"})
     with pytest.raises(TemplateError, match="not allowed in a template"):
         templates.render("t.html.j2", SIMPLE)
+    assert SIMPLE["items"] == ["a", "b"]
 
 
 def test_a_missing_template_lists_where_it_was_searched(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """The Jinja environment: where templates are found, how values are escaped, and errors.
 
 Templates may come from a shared company repository, so they run sandboxed:
-they can read the context but not reach into Python. Undefined names are errors
+they can read the context but not reach into Python, nor change it (one
+template appending to a list must not change what the next output shows). Undefined names are errors
 (a typo must not print a blank into a client's map), and every error names the
 template file and line.
 
@@ -22,7 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from cjm.errors import CjmError, Location
@@ -129,9 +130,9 @@ class Templates:
             "auto_reload": False,
         }
         self._environments = {
-            "html": SandboxedEnvironment(autoescape=True, **common),
-            "md": SandboxedEnvironment(finalize=_finalizer(md_escape), **common),
-            "mmd": SandboxedEnvironment(finalize=_finalizer(mermaid_text), **common),
+            "html": ImmutableSandboxedEnvironment(autoescape=True, **common),
+            "md": ImmutableSandboxedEnvironment(finalize=_finalizer(md_escape), **common),
+            "mmd": ImmutableSandboxedEnvironment(finalize=_finalizer(mermaid_text), **common),
         }
         for environment in self._environments.values():
             environment.filters["md"] = md_escape
