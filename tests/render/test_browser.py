@@ -118,3 +118,15 @@ def test_the_client_sees_console_errors_and_requests(browser: Browser, tmp_path:
         assert "http://127.0.0.1:9/x.png" in report.requests
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(
+    ("ci", "outcome"), [("true", pytest.fail.Exception), ("", pytest.skip.Exception)]
+)
+def test_without_chromium_ci_fails_and_a_local_run_skips(
+    monkeypatch: pytest.MonkeyPatch, ci: str, outcome: type[BaseException]
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="no Chromium on PATH"):
+        _executable()
