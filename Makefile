@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
+# Lint the examples (warnings are fine, errors stop here), then render every format.
 demo: $(STAMP)
 	$(BIN)/cjm lint journeys/
+	$(BIN)/cjm render journeys/ --format html --format markdown --format mermaid --out build/
+	@echo
+	@echo "Open the journey maps: file://$(CURDIR)/build/index.html"
+	@echo "Markdown for the repository: build/index.md (Mermaid diagrams: build/*.mmd)"
 
 # Static checks: ruff (lint + format) and mypy --strict. CI runs them through `make test`.
 check: $(STAMP)

@@ -202,6 +202,85 @@ def new(
     _run(lambda: command.run(name, model, _choice("--segment", segment, ("b2c", "b2b"))))
 
 
+@app.command()
+def render(
+    paths: PathsArgument = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="html, markdown or mermaid; repeat for several. Default: html.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Output folder. Default: build/ in the project.", show_default=False
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="nl or en: labels and phase names. Default: cjm.yaml's language.",
+            show_default=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="Folder with templates that replace built-in ones of the same name.",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 if a file in --out is missing or stale."
+        ),
+    ] = False,
+) -> None:
+    """Render journey maps: a self-contained HTML map, Markdown or Mermaid, plus an index.
+
+    A journey with lint errors is not rendered; its errors are printed. Exit 0 when
+    all were rendered (with --check: all files up to date), 1 otherwise, 2 for usage,
+    configuration or template errors.
+    """
+    from cjm.commands import render as command
+
+    chosen = [
+        _choice("--format", name, ("html", "markdown", "mermaid")) for name in formats or ["html"]
+    ]
+    lang = None if language is None else _choice("--lang", language, ("nl", "en"))
+    _run(lambda: command.run(paths or [], chosen, out, lang, templates, check))
+
+
+templates_app = typer.Typer(
+    name="templates",
+    help="Work with the templates cjm render uses.",
+    no_args_is_help=True,
+)
+app.add_typer(templates_app)
+
+
+@templates_app.command("export")
+def templates_export(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to put the copies.")],
+) -> None:
+    """Copy the built-in templates to DIR as a starting point for your own.
+
+    Never overwrites a file: if any exists, lists them and exits 2 without writing.
+    """
+    from cjm.commands import templates as command
+
+    _run(lambda: command.run_export(directory))
+
+
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise typer.BadParameter(

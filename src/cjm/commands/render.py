@@ -1,0 +1,135 @@
+"""``cjm render``: lint, render what is clean, then write the files or check them.
+
+A journey with lint errors is not rendered (its errors are printed as ``cjm lint``
+prints them); the others are. Exit 0 when everything was rendered (and, with
+``--check``, everything in ``--out`` is up to date), 1 otherwise, 2 for usage,
+configuration and template errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cjm.config import Config, load_config
+from cjm.errors import UsageError
+from cjm.fsutil import atomic_write
+from cjm.lint.engine import lint
+from cjm.lint.rules import ALL_RULES
+from cjm.loader import JourneyFile, discover, load_journey
+from cjm.problems import Severity
+from cjm.render.environment import Templates
+from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.report.text import format_problem
+
+__all__ = ["run", "template_search_path"]
+
+
+def template_search_path(config: Config, templates: Path | None) -> list[Path]:
+    """Override folders, searched before the built-in set: ``--templates``, then the project's."""
+    search: list[Path] = []
+    if templates is not None:
+        if not templates.is_dir():
+            raise UsageError(f"--templates: '{templates}' is not a folder")
+        search.append(templates)
+    project = config.root / "templates"
+    if config.path is not None and project.is_dir():
+        search.append(_shown(project))
+    return search
+
+
+def run(
+    paths: Sequence[Path],
+    formats: Sequence[str],
+    out: Path | None,
+    language: str | None,
+    templates: Path | None,
+    check: bool,
+) -> int:
+    config = load_config()
+    search = template_search_path(config, templates)
+    out_dir = out if out is not None else _shown(config.root / "build")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
+    files = [load_journey(path, config) for path in discover(paths, config)]
+    clean, failed = _lint_gate(files, config)
+    outputs = render_outputs(clean, formats, language or config.language, Templates(search))
+    if failed:
+        print(f"{_count(failed, 'journey')} not rendered because of errors", file=sys.stderr)
+    if check:
+        return _check(outputs, out_dir) or (1 if failed else 0)
+    _write(outputs, out_dir, len(clean))
+    return 1 if failed else 0
+
+
+def _lint_gate(files: Sequence[JourneyFile], config: Config) -> tuple[list[JourneyFile], int]:
+    """The journeys without lint errors; the others' errors go to stderr."""
+    problems = lint(files, config, ALL_RULES)
+    blocked = {problem.path for problem in problems if problem.severity is Severity.ERROR}
+    for problem in problems:
+        if problem.severity is Severity.ERROR:
+            print(format_problem(problem), file=sys.stderr)
+    clean = []
+    for file in files:
+        if file.path in blocked or file.journey is None:
+            continue
+        if file.persona_id == INDEX_STEM:
+            print(
+                f"{file.path}: error: persona id '{INDEX_STEM}' would overwrite the index; "
+                "give the persona another 'id'",
+                file=sys.stderr,
+            )
+            blocked.add(file.path)
+            continue
+        clean.append(file)
+    return clean, len(blocked)
+
+
+def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
+    stale = 0
+    for name, data in outputs.items():
+        path = out_dir / name
+        if not path.is_file():
+            print(f"missing: {path}")
+            stale += 1
+        elif path.read_bytes() != data:
+            print(f"stale: {path}")
+            stale += 1
+    if stale:
+        print(f"{stale} of {_count(len(outputs), 'file')} out of date; run cjm render to update")
+        return 1
+    print(f"{_count(len(outputs), 'file')} up to date in {out_dir}")
+    return 0
+
+
+def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
+    written = 0
+    for name, data in outputs.items():
+        path = out_dir / name
+        # An unchanged file is left alone: its timestamp stays, so make and
+        # editors do not see a change that is not there.
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        atomic_write(path, data)
+        print(f"wrote {path}")
+        written += 1
+    print(
+        f"rendered {_count(journeys, 'journey')} into {out_dir}: "
+        f"{written} written, {len(outputs) - written} unchanged"
+    )
+    for index in (f"{INDEX_STEM}.html", f"{INDEX_STEM}.md"):
+        if index in outputs:
+            print(f"open {out_dir / index}")
+            break
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def _shown(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

@@ -1,0 +1,70 @@
+"""From loaded journeys to output files, in memory: ``{file name: bytes}``.
+
+Rendering everything before writing anything means a broken template or a
+reserved name stops the run before a single file in ``--out`` changes, and lets
+``--check`` compare the very bytes a write would produce.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cjm.loader import JourneyFile
+from cjm.phase_models import PhaseModel
+from cjm.render.context import JourneyPage, Metrics, build_index, build_journey
+from cjm.render.environment import Templates
+
+__all__ = ["FORMATS", "INDEX_STEM", "OutputFormat", "render_outputs"]
+
+INDEX_STEM = "index"
+"""The index's file stem; a persona with this id would collide with it."""
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    suffix: str
+    journey_template: str
+    index_template: str | None
+
+
+FORMATS: dict[str, OutputFormat] = {
+    item.name: item
+    for item in (
+        OutputFormat("html", ".html", "journey.html.j2", "index.html.j2"),
+        OutputFormat("markdown", ".md", "journey.md.j2", "index.md.j2"),
+        OutputFormat("mermaid", ".mmd", "journey.mmd.j2", None),
+    )
+}
+
+
+def render_outputs(
+    files: Sequence[JourneyFile],
+    formats: Sequence[str],
+    language: str,
+    templates: Templates,
+    metrics: Metrics | None = None,
+) -> dict[str, bytes]:
+    """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name."""
+    ordered = sorted(files, key=lambda file: file.persona_id)
+    models: dict[str, PhaseModel] = {}
+    for file in ordered:
+        assert file.model is not None, "render only journeys that loaded"
+        models[file.persona_id] = file.model
+    outputs: dict[str, bytes] = {}
+    for name in sorted(dict.fromkeys(formats)):
+        output = FORMATS[name]
+        index_name = f"{INDEX_STEM}{output.suffix}"
+        pages: list[JourneyPage] = []
+        for file in ordered:
+            page = build_journey(file, language, index_name, metrics)
+            pages.append(page)
+            text = templates.render(output.journey_template, page.variables())
+            outputs[f"{page.persona_id}{output.suffix}"] = text.encode()
+        if output.index_template is not None and pages:
+            index = build_index(pages, models, language, output.suffix)
+            outputs[index_name] = templates.render(
+                output.index_template, index.variables()
+            ).encode()
+    return dict(sorted(outputs.items()))

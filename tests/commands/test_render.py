@@ -1,0 +1,207 @@
+"""``cjm render`` end to end: files written, --check, overrides, errors and exit codes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from cjm.cli import app
+from tests.conftest import REPO
+
+EXAMPLE = REPO / "journeys" / "jonge-ouders.yaml"
+BROKEN = """\
+persona: {id: kapot, name: Kapot}
+phases:
+  - id: orientation
+"""
+
+
+def cjm(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture
+def project(in_tmp: Path) -> Path:
+    """A project with cjm.yaml and the example journey, as the working directory."""
+    (in_tmp / "cjm.yaml").write_text("language: nl\n", encoding="utf-8")
+    (in_tmp / "journeys").mkdir()
+    shutil.copy(EXAMPLE, in_tmp / "journeys" / EXAMPLE.name)
+    return in_tmp
+
+
+def test_renders_html_and_index_into_build_by_default(project: Path) -> None:
+    result = cjm("render")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (project / "build").iterdir()) == [
+        "index.html",
+        "jonge-ouders.html",
+    ]
+    assert result.stdout.splitlines() == [
+        "wrote build/index.html",
+        "wrote build/jonge-ouders.html",
+        "rendered 1 journey into build: 2 written, 0 unchanged",
+        "open build/index.html",
+    ]
+
+
+def test_a_second_run_leaves_unchanged_files_alone(project: Path) -> None:
+    cjm("render", "-f", "markdown", "-f", "mermaid")
+    written = {p: p.stat().st_mtime_ns for p in (project / "build").iterdir()}
+    result = cjm("render", "-f", "markdown", "-f", "mermaid")
+    assert result.exit_code == 0
+    assert "0 written, 3 unchanged" in result.stdout
+    assert {p: p.stat().st_mtime_ns for p in (project / "build").iterdir()} == written
+
+
+def test_two_runs_are_byte_identical(project: Path) -> None:
+    formats = ["-f", "html", "-f", "markdown", "-f", "mermaid"]
+    assert cjm("render", *formats, "--out", "one").exit_code == 0
+    assert cjm("render", *formats, "--out", "two").exit_code == 0
+    one = {p.name: p.read_bytes() for p in (project / "one").iterdir()}
+    two = {p.name: p.read_bytes() for p in (project / "two").iterdir()}
+    assert one == two
+    assert sorted(one) == [
+        "index.html",
+        "index.md",
+        "jonge-ouders.html",
+        "jonge-ouders.md",
+        "jonge-ouders.mmd",
+    ]
+    for data in one.values():
+        assert b"\r" not in data
+        assert data.endswith(b"\n") and not data.endswith(b"\n\n")
+
+
+def test_check_passes_when_up_to_date_and_writes_nothing(project: Path) -> None:
+    assert cjm("render", "-f", "markdown").exit_code == 0
+    before = {p: p.read_bytes() for p in (project / "build").iterdir()}
+    result = cjm("render", "-f", "markdown", "--check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "2 files up to date in build\n"
+    assert {p: p.read_bytes() for p in (project / "build").iterdir()} == before
+
+
+def test_check_lists_stale_and_missing_files_and_writes_nothing(project: Path) -> None:
+    assert cjm("render", "-f", "markdown").exit_code == 0
+    (project / "build" / "jonge-ouders.md").write_text("edited by hand\n", encoding="utf-8")
+    (project / "build" / "index.md").unlink()
+    result = cjm("render", "-f", "markdown", "--check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "missing: build/index.md",
+        "stale: build/jonge-ouders.md",
+        "2 of 2 files out of date; run cjm render to update",
+    ]
+    assert (project / "build" / "jonge-ouders.md").read_text(encoding="utf-8") == "edited by hand\n"
+    assert not (project / "build" / "index.md").exists()
+
+
+def test_check_on_an_empty_out_folder_fails_and_creates_nothing(project: Path) -> None:
+    result = cjm("render", "--check", "--out", "nowhere")
+    assert result.exit_code == 1
+    assert "missing: nowhere/jonge-ouders.html" in result.stdout
+    assert not (project / "nowhere").exists()
+
+
+def test_a_journey_with_errors_is_not_rendered_and_the_others_are(project: Path) -> None:
+    (project / "journeys" / "kapot.yaml").write_text(BROKEN, encoding="utf-8")
+    result = cjm("render", "-f", "markdown")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "journeys/kapot.yaml:3:5: error empty-phase: phase 'orientation' has no touchpoints",
+        "1 journey not rendered because of errors",
+    ]
+    assert sorted(p.name for p in (project / "build").iterdir()) == [
+        "index.md",
+        "jonge-ouders.md",
+    ]
+    assert "kapot" not in (project / "build" / "index.md").read_text(encoding="utf-8")
+
+
+def test_warnings_do_not_block_rendering(project: Path) -> None:
+    (project / "journeys" / "w.yaml").write_text(
+        "persona: {id: w, name: W}\nphases:\n"
+        "  - id: orientation\n    touchpoints: [{id: a, name: A, channel: web}]\n",
+        encoding="utf-8",
+    )
+    result = cjm("render", "-f", "mermaid", "journeys/w.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert (project / "build" / "w.mmd").is_file()
+
+
+def test_a_persona_called_index_would_overwrite_the_index(project: Path) -> None:
+    (project / "journeys" / "index.yaml").write_text(
+        "persona: {name: Index}\nphases:\n"
+        "  - id: orientation\n    touchpoints: [{id: a, name: A, channel: web, cta: Go}]\n",
+        encoding="utf-8",
+    )
+    result = cjm("render", "-f", "markdown")
+    assert result.exit_code == 1
+    assert (
+        "journeys/index.yaml: error: persona id 'index' would overwrite the index" in result.stderr
+    )
+    assert "Jonge ouders" in (project / "build" / "index.md").read_text(encoding="utf-8")
+
+
+def test_lang_overrides_the_project_language(project: Path) -> None:
+    assert cjm("render", "-f", "markdown", "--lang", "en").exit_code == 0
+    text = (project / "build" / "jonge-ouders.md").read_text(encoding="utf-8")
+    assert "## 1. Orientation" in text and "### Pain points" in text
+
+
+def _override(folder: Path, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / "journey.md.j2").write_text(text, encoding="utf-8")
+
+
+def test_templates_next_to_cjm_yaml_override_the_built_in_ones(project: Path) -> None:
+    _override(project / "templates", "project: {{ persona.name }}\n")
+    assert cjm("render", "-f", "markdown").exit_code == 0
+    assert (project / "build" / "jonge-ouders.md").read_text(encoding="utf-8") == (
+        "project: Jonge ouders\n"
+    )
+    # Templates not overridden are still the built-in ones.
+    assert "# Overzicht klantreizen" in (project / "build" / "index.md").read_text(encoding="utf-8")
+
+
+def test_the_templates_option_comes_before_the_project_folder(project: Path) -> None:
+    _override(project / "templates", "project\n")
+    _override(project / "mine", "option: {{ persona.name }}\n")
+    assert cjm("render", "-f", "markdown", "--templates", "mine").exit_code == 0
+    assert (project / "build" / "jonge-ouders.md").read_text(encoding="utf-8") == (
+        "option: Jonge ouders\n"
+    )
+
+
+def test_a_broken_template_is_a_clear_error_and_nothing_is_written(project: Path) -> None:
+    _override(project / "mine", "# {{ persona.name }}\n\n{{ persona.nmae }}\n")
+    result = cjm("render", "-f", "markdown", "--templates", "mine")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cjm: error: mine/journey.md.j2:3:1: template error: ")
+    assert "nmae" in result.stderr
+    assert not (project / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--templates", "missing"], "--templates: 'missing' is not a folder"),
+        (["--out", "cjm.yaml"], "--out: 'cjm.yaml' exists and is not a folder"),
+        (["journeys/nope.yaml"], "'journeys/nope.yaml' does not exist"),
+    ],
+)
+def test_usage_errors_exit_2(project: Path, args: list[str], message: str) -> None:
+    result = cjm("render", *args)
+    assert result.exit_code == 2
+    assert result.stderr == f"cjm: error: {message}\n"
+
+
+@pytest.mark.parametrize(("option", "value"), [("--format", "pdf"), ("--lang", "de")])
+def test_unknown_choices_exit_2(project: Path, option: str, value: str) -> None:
+    result = cjm("render", option, value)
+    assert result.exit_code == 2
+    assert f"'{value}'" in result.output and option in result.output

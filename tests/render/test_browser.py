@@ -1,0 +1,132 @@
+"""The example journeys in a real browser: headless Chromium over the DevTools protocol.
+
+Runs whenever a Chromium is on PATH; otherwise it is skipped with the reason,
+except with ``CI=true``, where a missing browser fails the run (.ci/run installs
+Debian's ``chromium``). Screenshots and PDFs of each example are kept under
+build/browser/ as artifacts to look at; they are not in git.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cjm.render.environment import Templates
+from cjm.render.outputs import render_outputs
+from tests.conftest import REPO
+from tests.render.cdp import Browser
+from tests.render.helpers import EXAMPLES, load_example
+
+pytestmark = pytest.mark.slow
+
+ARTIFACTS = REPO / "build" / "browser"
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+
+VISIBLE_NAMES = """
+Array.from(document.querySelectorAll('.tp-name')).map(element => {
+  const box = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const visible = box.width > 0 && box.height > 0 && style.visibility === 'visible'
+    && style.display !== 'none' && Number(style.opacity) > 0;
+  return [element.textContent.trim(), visible];
+})
+"""
+
+
+def _executable() -> str:
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    reason = f"no Chromium on PATH (looked for {', '.join(CANDIDATES)}); apt-get install chromium"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true and {reason}: .ci/run should have installed it")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium = Browser(_executable())
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("rendered")
+    files = [load_example(path) for path in EXAMPLES]
+    for name, data in render_outputs(files, ["html"], "nl", Templates()).items():
+        (folder / name).write_bytes(data)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_example_map_in_chromium(browser: Browser, rendered: Path, path: Path) -> None:
+    journey = load_example(path).journey
+    assert journey is not None
+    touchpoints = [tp for _, _, tp in journey.touchpoints()]
+    page = browser.open(rendered / f"{path.stem}.html")
+    try:
+        report = page.report()
+        assert report.console_errors == []
+        assert report.requests == [page.url], "the map loads nothing but itself"
+        points = page.evaluate("document.querySelectorAll('svg.curve circle.point').length")
+        assert points == len(touchpoints) == sum(1 for tp in touchpoints if tp.emotion)
+        names = page.evaluate(VISIBLE_NAMES)
+        assert names == [[tp.name, True] for tp in touchpoints]
+        screenshot = page.screenshot()
+        assert screenshot.startswith(b"\x89PNG")
+        (ARTIFACTS / f"{path.stem}.png").write_bytes(screenshot)
+        pdf = page.pdf()
+        assert pdf.startswith(b"%PDF-")
+        (ARTIFACTS / f"{path.stem}.pdf").write_bytes(pdf)
+    finally:
+        page.close()
+
+
+def test_index_in_chromium(browser: Browser, rendered: Path) -> None:
+    page = browser.open(rendered / "index.html")
+    try:
+        report = page.report()
+        assert report.console_errors == [] and report.requests == [page.url]
+        links = page.evaluate("Array.from(document.links).map(a => a.getAttribute('href'))")
+        assert sorted(set(links)) == [f"{path.stem}.html" for path in EXAMPLES]
+        (ARTIFACTS / "index.png").write_bytes(page.screenshot())
+    finally:
+        page.close()
+
+
+def test_the_client_sees_console_errors_and_requests(browser: Browser, tmp_path: Path) -> None:
+    # The checks above must be able to fail: a page that logs an error and loads an image.
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><img src="http://127.0.0.1:9/x.png" alt="">'
+        "<script>console.error('broken')</script>",
+        encoding="utf-8",
+    )
+    page = browser.open(bad)
+    try:
+        report = page.report()
+        assert "broken" in report.console_errors
+        assert "http://127.0.0.1:9/x.png" in report.requests
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("ci", "outcome"), [("true", pytest.fail.Exception), ("", pytest.skip.Exception)]
+)
+def test_without_chromium_ci_fails_and_a_local_run_skips(
+    monkeypatch: pytest.MonkeyPatch, ci: str, outcome: type[BaseException]
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="no Chromium on PATH"):
+        _executable()

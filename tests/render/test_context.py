@@ -1,0 +1,107 @@
+"""The render context: the numbers every template shows, and the metrics hook."""
+
+from __future__ import annotations
+
+from cjm.render.context import Metric, Metrics, build_index, build_journey
+from tests.render.helpers import EXAMPLES, load_clean, load_example, render
+
+TWO_PHASES = """
+persona: {id: p, name: P}
+journey: {cycle: relational}
+phases:
+  - id: orientation
+    touchpoints:
+      - {id: a, name: A, channel: web, emotion: 5, cta: Kom}
+      - {id: b, name: B, channel: web, emotion: 2, next: [c]}
+  - id: purchase
+    touchpoints:
+      - {id: c, name: C, channel: web, emotion: 3, cta: Koop}
+"""
+
+
+def test_curve_points_sit_under_their_phase_column() -> None:
+    page = build_journey(load_clean(TWO_PHASES), "nl", "index.html")
+    points = [(p.touchpoint.id, p.x, p.y, p.low) for p in page.curve.points]
+    # Two columns of 50%: two points at 1/4 and 3/4 of the first, one in the middle of the second.
+    assert points == [("a", 12.5, 24, False), ("b", 37.5, 120, True), ("c", 75.0, 88, False)]
+    assert [(a.touchpoint.id, b.touchpoint.id) for a, b in page.curve.segments] == [
+        ("a", "b"),
+        ("b", "c"),
+    ]
+    assert page.curve.loop is not None
+    assert [point.touchpoint.id for point in page.curve.loop] == ["c", "a"]
+
+
+def test_phase_numbers_average_and_lowest() -> None:
+    page = build_journey(load_clean(TWO_PHASES), "en", "index.html")
+    assert [(p.name, p.emotion, p.lowest, p.with_cta) for p in page.phases] == [
+        ("Orientation", 3.5, False, 1),
+        ("Purchase", 3.0, True, 1),
+    ]
+    assert page.lowest_phase is page.phases[1]
+    assert [(e.source.id, e.target.id) for e in page.flow] == [("b", "c")]
+
+
+def test_coverage_marks_empty_thin_and_absent_optional_phases() -> None:
+    file = load_clean(
+        """
+persona: {id: p, name: P}
+journey: {model: awareness}
+phases:
+  - id: awareness
+    touchpoints:
+      - {id: a, name: A, channel: web, emotion: 4, cta: Go}
+      - {id: b, name: B, channel: web}
+  - id: consideration
+    touchpoints: [{id: c, name: C, channel: web, emotion: 2}]
+  - id: purchase
+    touchpoints: [{id: d, name: D, channel: web}]
+"""
+    )
+    assert file.model is not None
+    page = build_journey(file, "nl", "index.html")
+    index = build_index([page], {"p": file.model}, "nl", ".html")
+    (table,) = index.coverage
+    assert table.model == "awareness"
+    cells = [
+        (c.phase_id, c.touchpoints, c.cta_share, c.emotion, c.state) for c in table.rows[0].cells
+    ]
+    assert cells == [
+        ("latent-need", 0, None, None, "optional"),
+        ("awareness", 2, 50, 4.0, "ok"),
+        ("consideration", 1, 0, 2.0, "thin"),
+        ("purchase", 1, 0, None, "thin"),
+        ("service", 0, None, None, "empty"),
+        ("loyalty", 0, None, None, "empty"),
+    ]
+
+
+def test_index_groups_journeys_by_phase_model() -> None:
+    files = [load_example(path) for path in EXAMPLES]
+    pages = [build_journey(file, "nl", "index.html") for file in files]
+    models = {file.persona_id: file.model for file in files if file.model is not None}
+    index = build_index(pages, models, "nl", ".html")
+    assert [entry.href for entry in index.journeys] == [
+        "it-manager-mkb.html",
+        "jonge-ouders.html",
+        "online-shopper.html",
+    ]
+    assert [table.model for table in index.coverage] == ["seven-phase", "five-phase", "awareness"]
+
+
+def test_without_metrics_the_output_is_unchanged_and_with_them_they_show() -> None:
+    file = load_clean(TWO_PHASES, "p.yaml")
+    plain = render([file])
+    assert render([file], metrics=Metrics()) == plain
+    measured = render(
+        [file],
+        metrics=Metrics(
+            touchpoints={"a": [Metric("Sessies", "1.204")]},
+            phases={"purchase": [Metric("Aankopen", "87")]},
+        ),
+    )
+    assert "<dt>Sessies</dt><dd>1.204</dd>" in measured["p.html"]
+    assert "<li><strong>Aankopen</strong><br>87</li>" in measured["p.html"]
+    assert "- A: Sessies 1.204" in measured["p.md"]
+    assert "| Aankopen | — | 87 |" in measured["p.md"]
+    assert "Sessies" not in plain["p.html"] and "Aankopen" not in plain["p.md"]

@@ -1,0 +1,104 @@
+"""The template environment: escaping filters, the sandbox, and errors that name file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cjm.render.environment import TemplateError, Templates, link_url, md_escape, mermaid_text
+
+SIMPLE = {"name": "Jonge ouders", "items": ["a", "b"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a | b", r"a \| b"),
+        ("*x* _y_ `z`", r"\*x\* \_y\_ \`z\`"),
+        ("<b>&", "&lt;b&gt;&amp;"),
+        ("two\nlines", "two lines"),
+    ],
+)
+def test_md_escape(text: str, expected: str) -> None:
+    assert md_escape(text) == expected
+
+
+def test_mermaid_text_replaces_syntax_characters() -> None:
+    assert mermaid_text('a: b # c; "d" <e>') == "a꞉ b ＃ c； ＂d＂ ＜e＞"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.nl/a?b=c", "https://example.nl/a?b=c"),
+        ("mailto:info@example.nl", "mailto:info@example.nl"),
+        ("/relatief/pad", "/relatief/pad"),
+        ("javascript:alert(1)", ""),
+        (" JavaScript:alert(1)", ""),
+        ("data:text/html,<script>", ""),
+    ],
+)
+def test_link_url_keeps_only_safe_schemes(url: str, expected: str) -> None:
+    assert link_url(url) == expected
+
+
+def _templates(tmp_path: Path, files: dict[str, str]) -> Templates:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return Templates([tmp_path])
+
+
+def test_output_ends_with_one_newline_and_no_carriage_returns(tmp_path: Path) -> None:
+    templates = _templates(tmp_path, {"t.md.j2": "{{ name }}\r\n\r\n\n"})
+    assert templates.render("t.md.j2", SIMPLE) == "Jonge ouders\n"
+
+
+def test_an_undefined_name_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
+    templates = _templates(
+        tmp_path, {"t.html.j2": "<p>\n{% for i in items %}\n{{ nmae }}\n{% endfor %}"}
+    )
+    with pytest.raises(TemplateError) as caught:
+        templates.render("t.html.j2", SIMPLE)
+    assert str(caught.value).startswith(f"{tmp_path / 't.html.j2'}:3:1: template error: ")
+    assert "'nmae' is undefined" in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_a_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    templates = _templates(tmp_path, {"t.md.j2": "ok\n{{ name }\nmore\n"})
+    with pytest.raises(TemplateError) as caught:
+        templates.render("t.md.j2", SIMPLE)
+    assert str(caught.value).startswith(f"{tmp_path / 't.md.j2'}:2:1: template syntax error: ")
+
+
+def test_an_error_in_an_included_partial_names_the_partial(tmp_path: Path) -> None:
+    templates = _templates(
+        tmp_path, {"t.md.j2": "a\n{% include '_p.md.j2' %}\n", "_p.md.j2": "\n\n{{ 1 // 0 }}\n"}
+    )
+    with pytest.raises(TemplateError) as caught:
+        templates.render("t.md.j2", SIMPLE)
+    assert str(caught.value).startswith(f"{tmp_path / '_p.md.j2'}:3:1: template error: ")
+    assert "ZeroDivisionError" in str(caught.value)
+
+
+@pytest.mark.parametrize("expression", ["name.__class__.__mro__", "items.append('c')"])
+def test_the_sandbox_refuses_internals_and_changes(tmp_path: Path, expression: str) -> None:
+    templates = _templates(tmp_path, {"t.html.j2": f"{{{{ {expression} }}}}"})
+    with pytest.raises(TemplateError, match="not allowed in a template"):
+        templates.render("t.html.j2", SIMPLE)
+    assert SIMPLE["items"] == ["a", "b"]
+
+
+def test_a_missing_template_lists_where_it_was_searched(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match=r"template 'nope\.md\.j2' not found \(searched "):
+        Templates([tmp_path]).render("nope.md.j2", SIMPLE)
+
+
+def test_each_kind_escapes_for_its_language(tmp_path: Path) -> None:
+    source = "{{ name }}|{{ name|mermaid }}"
+    templates = _templates(tmp_path, {"t.html.j2": source, "t.md.j2": source, "t.mmd.j2": source})
+    value = {"name": "<a>: *b*"}
+    assert templates.render("t.html.j2", value) == "&lt;a&gt;: *b*|＜a＞꞉ *b*\n"
+    assert templates.render("t.md.j2", value) == r"&lt;a&gt;: \*b\*|＜a＞꞉ *b*" + "\n"
+    assert templates.render("t.mmd.j2", value) == "＜a＞꞉ *b*|＜a＞꞉ *b*\n"

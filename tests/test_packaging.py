@@ -1,0 +1,67 @@
+"""The wheel carries the top-level templates/; an installed cjm renders without the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cjm.render.environment import builtin_templates
+from tests.conftest import REPO
+from tests.render.helpers import load_example, render
+
+
+def test_a_development_install_uses_the_repository_templates() -> None:
+    assert builtin_templates() == REPO / "templates"
+
+
+@pytest.mark.slow
+def test_the_wheel_renders_without_the_repository(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(REPO)],
+        check=True,
+    )
+    (wheel,) = dist.glob("cjm-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        site = tmp_path / "site"
+        archive.extractall(site)
+    shipped = {f"cjm/templates/{path.name}" for path in (REPO / "templates").glob("*.j2")}
+    assert len(shipped) >= 9 and shipped <= names
+
+    # The unpacked wheel first on the path, run from a folder outside the repository.
+    project = tmp_path / "project"
+    (project / "journeys").mkdir(parents=True)
+    shutil.copy(REPO / "journeys" / "jonge-ouders.yaml", project / "journeys")
+    environment = {**os.environ, "PYTHONPATH": str(site)}
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from cjm.render import environment as e; print(e.builtin_templates())",
+        ],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert found.stdout.strip() == str(site / "cjm" / "templates")
+    result = subprocess.run(
+        [sys.executable, "-m", "cjm", "render", "-f", "markdown"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    expected = render([load_example(REPO / "journeys" / "jonge-ouders.yaml")], ["markdown"])
+    assert (project / "build" / "jonge-ouders.md").read_text(encoding="utf-8") == (
+        expected["jonge-ouders.md"]
+    )
