@@ -1,4 +1,5 @@
-"""The wheel carries the top-level templates/; an installed cjm renders without the repository."""
+"""The wheel carries what it needs from the repository's top level: an installed cjm
+renders with the built-in templates and `cjm init` writes the example journey."""
 
 from __future__ import annotations
 
@@ -65,3 +66,15 @@ def test_the_wheel_renders_without_the_repository(tmp_path: Path) -> None:
     assert (project / "build" / "jonge-ouders.md").read_text(encoding="utf-8") == (
         expected["jonge-ouders.md"]
     )
+
+    init = subprocess.run(
+        [sys.executable, "-m", "cjm", "init", "fresh"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert init.returncode == 0, init.stderr
+    assert (tmp_path / "fresh" / "journeys" / "jonge-ouders.yaml").read_bytes() == (
+        REPO / "journeys" / "jonge-ouders.yaml"
+    ).read_bytes()
