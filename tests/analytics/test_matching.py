@@ -8,37 +8,13 @@ from typing import Any
 import pytest
 import yaml
 
-from cjm.analytics.export import Row, read_export
-from cjm.analytics.matching import Pattern, analyse
+from cjm.analytics.export import Row
+from cjm.analytics.matching import Pattern
 from cjm.analytics.metrics import Metrics
 from cjm.analytics.result import AnalyticsResult
-from cjm.config import Config
-from cjm.loader import load_text
 from cjm.models import Analytics
 
 HERE = Path(__file__).parent
-
-JOURNEY = """\
-persona: {id: shop, name: Shopper}
-phases:
-  - id: orientation
-    touchpoints:
-      - {id: zoeken, name: Zoeken, channel: search, analytics: {source: Google, medium: ORGANIC}}
-      - {id: ads, name: Advertenties, channel: search, analytics: {source: "*", medium: cpc}}
-      - {id: insta, name: Instagram, channel: social,
-         analytics: {source: instagram, medium: paid_social}}
-  - id: consideration
-    touchpoints:
-      - {id: google-ads, name: Google Ads, channel: search,
-         analytics: {source: google, medium: cpc}}
-      - {id: tiktok, name: TikTok, channel: social,
-         analytics: {source: tiktok, medium: paid_social}}
-      - {id: winkel, name: Winkel, channel: store}
-  - id: purchase
-    touchpoints:
-      - {id: lente, name: Lenteactie, channel: email,
-         analytics: {source: newsletter, medium: email, campaign: lente}}
-"""
 
 
 def _cases() -> list[Any]:
@@ -53,51 +29,41 @@ def test_pattern(case: dict[str, Any]) -> None:
     assert Pattern(Analytics.model_validate(case["mapping"])).matches(row) is case["match"]
 
 
-@pytest.fixture(scope="module")
-def result() -> AnalyticsResult:
-    config = Config(root=Path())
-    files = [
-        load_text(JOURNEY.encode(), "journeys/shop.yaml", config),
-        load_text(b"persona: [\n", "journeys/broken.yaml", config),
-    ]
-    return analyse(read_export(HERE / "data" / "ga4-traffic-acquisition.csv"), files, "en")
-
-
 def _shown(metrics: Metrics | None) -> tuple[float | None, ...] | None:
     if metrics is None:
         return None
     return metrics.sessions, metrics.key_events, metrics.revenue
 
 
-def test_touchpoint_metrics(result: AnalyticsResult) -> None:
-    assert _shown(result.touchpoint_metrics("shop", "zoeken")) == (6000, 120, 5000.5)
+def test_touchpoint_metrics(shop_result: AnalyticsResult) -> None:
+    assert _shown(shop_result.touchpoint_metrics("shop", "zoeken")) == (6000, 120, 5000.5)
     # '*' / cpc claims google / cpc and bing / cpc; the rate is sessions-weighted.
-    ads = result.touchpoint_metrics("shop", "ads")
+    ads = shop_result.touchpoint_metrics("shop", "ads")
     assert ads is not None
     assert _shown(ads) == (5000, 110, 4345.17)
     assert ads.get("Engagement rate") == 0.54
     assert ads.rows == 2
-    assert _shown(result.touchpoint_metrics("shop", "insta")) == (1000, 10, 0)
-    assert _shown(result.touchpoint_metrics("shop", "google-ads")) == (3500, 90, 4000.17)
-    assert _shown(result.touchpoint_metrics("shop", "tiktok")) == (0, 0, 0)
-    assert result.touchpoint_metrics("shop", "winkel") is None  # no mapping
-    assert result.touchpoint_metrics("nobody", "zoeken") is None
+    assert _shown(shop_result.touchpoint_metrics("shop", "insta")) == (1000, 10, 0)
+    assert _shown(shop_result.touchpoint_metrics("shop", "google-ads")) == (3500, 90, 4000.17)
+    assert _shown(shop_result.touchpoint_metrics("shop", "tiktok")) == (0, 0, 0)
+    assert shop_result.touchpoint_metrics("shop", "winkel") is None  # no mapping
+    assert shop_result.touchpoint_metrics("nobody", "zoeken") is None
 
 
-def test_phase_totals_count_each_row_once(result: AnalyticsResult) -> None:
-    orientation = result.phase_totals("shop", "orientation")
+def test_phase_totals_count_each_row_once(shop_result: AnalyticsResult) -> None:
+    orientation = shop_result.phase_totals("shop", "orientation")
     # organic 6000 + google/cpc 3500 + bing/cpc 1500 + instagram 1000
     assert (_shown(orientation), orientation.rows) == ((12000, 240, 9345.67), 4)
-    assert _shown(result.phase_totals("shop", "consideration")) == (3500, 90, 4000.17)
-    assert _shown(result.phase_totals("shop", "purchase")) == (0, 0, 0)
-    assert result.phase_totals("shop", "unknown").rows == 0
-    journey = result.journey("shop")
+    assert _shown(shop_result.phase_totals("shop", "consideration")) == (3500, 90, 4000.17)
+    assert _shown(shop_result.phase_totals("shop", "purchase")) == (0, 0, 0)
+    assert shop_result.phase_totals("shop", "unknown").rows == 0
+    journey = shop_result.journey("shop")
     assert journey is not None
     assert [p.name for p in journey.phases] == ["Orientation", "Consideration", "Purchase"]
 
 
-def test_mappings_without_traffic_say_why(result: AnalyticsResult) -> None:
-    journey = result.journey("shop")
+def test_mappings_without_traffic_say_why(shop_result: AnalyticsResult) -> None:
+    journey = shop_result.journey("shop")
     assert journey is not None
     assert [(t.touchpoint_id, t.mapping, t.reason) for t in journey.unmatched] == [
         ("tiktok", "tiktok / paid_social", "no row of the export matches"),
@@ -110,27 +76,27 @@ def test_mappings_without_traffic_say_why(result: AnalyticsResult) -> None:
     ]
 
 
-def test_gaps_largest_first_with_share_and_min_share(result: AnalyticsResult) -> None:
-    assert result.share_metric == "Sessions"
-    assert [(g.row.label, round(g.share, 6)) for g in result.gaps()] == [
+def test_gaps_largest_first_with_share_and_min_share(shop_result: AnalyticsResult) -> None:
+    assert shop_result.share_metric == "Sessions"
+    assert [(g.row.label, round(g.share, 6)) for g in shop_result.gaps()] == [
         ("(direct) / (none)", 0.166667),
         ("chatgpt.com / referral", 0.026667),
     ]
-    assert [g.row.label for g in result.gaps(0.05)] == ["(direct) / (none)"]
-    assert result.gaps(0.2) == []
-    assert [(g.row.label, g.share) for g in result.not_set] == [("(not set)", 100 / 15000)]
+    assert [g.row.label for g in shop_result.gaps(0.05)] == ["(direct) / (none)"]
+    assert shop_result.gaps(0.2) == []
+    assert [(g.row.label, g.share) for g in shop_result.not_set] == [("(not set)", 100 / 15000)]
 
 
-def test_double_claims_and_skipped_files(result: AnalyticsResult) -> None:
-    assert [(c.row.label, c.claimants) for c in result.double_claims] == [
+def test_double_claims_and_skipped_files(shop_result: AnalyticsResult) -> None:
+    assert [(c.row.label, c.claimants) for c in shop_result.double_claims] == [
         ("google / cpc", (("shop", "ads"), ("shop", "google-ads")))
     ]
-    assert result.skipped == ("journeys/broken.yaml",)
-    assert [j.persona_id for j in result.journeys] == ["shop"]
+    assert shop_result.skipped == ("journeys/broken.yaml",)
+    assert [j.persona_id for j in shop_result.journeys] == ["shop"]
 
 
-def test_export_facts_for_render(result: AnalyticsResult) -> None:
-    assert result.date_range is not None
-    assert [d.isoformat() for d in result.date_range] == ["2026-08-01", "2026-08-31"]
-    assert result.metric_names[0] == "Sessions"
-    assert result.share_value(result.total) == 15000
+def test_export_facts_for_render(shop_result: AnalyticsResult) -> None:
+    assert shop_result.date_range is not None
+    assert [d.isoformat() for d in shop_result.date_range] == ["2026-08-01", "2026-08-31"]
+    assert shop_result.metric_names[0] == "Sessions"
+    assert shop_result.share_value(shop_result.total) == 15000

@@ -9,6 +9,7 @@ them on stderr, and the json report carries them too.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -114,15 +115,13 @@ def format_text(result: AnalyticsResult, min_share: float) -> str:
     metric = result.share_metric.lower()
     if gaps:
         out.append(f"gaps: traffic no touchpoint claims, largest first (share of {metric})")
-        out.extend(
-            _align(
-                [
-                    [f"  {g.row.label}", *_cells(result, g.row.metrics), _percent(g.share)]
-                    for g in gaps
-                ],
-                1,
-            )
-        )
+        table = [["", *names, "Share"]]
+        table += [
+            [f"  {g.row.label}", *_cells(result, g.row.metrics), _percent(g.share)] for g in gaps
+        ]
+        out.extend(_align(table, 1))
+    elif result.all_gaps:
+        out.append(f"gaps: none at or above --min-share {min_share:g}")
     else:
         out.append("gaps: none, every source in the export is claimed by a touchpoint")
     hidden = _hidden(result, min_share)
@@ -145,7 +144,7 @@ def _sentence(text: str) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    return re.sub(r"([\\|*_`])", r"\\\1", text)
 
 
 def format_markdown(result: AnalyticsResult, min_share: float) -> str:
@@ -183,6 +182,8 @@ def format_markdown(result: AnalyticsResult, min_share: float) -> str:
             _row([_md(g.row.label), *_cells(result, g.row.metrics), _percent(g.share)])
             for g in gaps
         ]
+    elif result.all_gaps:
+        out.append(f"None at or above {_percent(min_share)} of {result.share_metric.lower()}.")
     else:
         out.append("None: every source in the export is claimed by a touchpoint.")
     hidden = _hidden(result, min_share)
