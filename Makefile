@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/cjm lint journeys/
+	$(BIN)/cjm analytics analytics/ga4-traffic-acquisition.csv journeys/
 
 # Static checks: ruff (lint + format) and mypy --strict. CI runs them through `make test`.
 check: $(STAMP)
