@@ -80,6 +80,30 @@ def test_plain_csv_in_dutch_notation_with_semicolons_and_repeated_rows() -> None
     ]
 
 
+def test_ga4_export_from_a_dutch_interface() -> None:
+    text = (
+        "# Begindatum: 20260901\n# Einddatum: 20260930\n"
+        "Sessiebron/-medium,Sessies,Betrokkenheidspercentage,Conversies,Totale opbrengst\n"
+        'Totaal,"3.234","0,6",12,"1.050,25"\n'
+        'google / organic,"1.234","0,5",5,"50,25"\n'
+        'google / cpc,"2.000","0,662",7,"1.000,00"\n'
+    )
+    export = parse_export(text.encode(), "nl.csv")
+    assert (export.notation, export.dimension) == (Notation.COMMA, "Sessiebron/-medium")
+    assert (export.start, export.end) == (date(2026, 9, 1), date(2026, 9, 30))
+    assert [(c.kind, c.role) for c in export.columns] == [
+        (Kind.SUM, Role.SESSIONS),
+        (Kind.AVERAGE, None),
+        (Kind.SUM, Role.KEY_EVENTS),
+        (Kind.SUM, Role.REVENUE),
+    ]
+    assert export.totals is not None and export.totals.values == (3234.0, 0.6, 12.0, 1050.25)
+    assert [r.metrics.values for r in export.rows] == [
+        (1234.0, 0.5, 5.0, 50.25),
+        (2000.0, 0.662, 7.0, 1000.0),
+    ]
+
+
 def test_utf16_export_as_excel_saves_it() -> None:
     text = "source\tmedium\tsessions\ngoogle\torganic\t1,234\n"
     export = parse_export(text.encode("utf-16"), "excel.txt")

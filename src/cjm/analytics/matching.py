@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cjm.analytics.export import Export, Row
-from cjm.analytics.metrics import Metrics, combine
+from cjm.analytics.metrics import Metrics, Role, combine
 from cjm.analytics.result import (
     AnalyticsResult,
     DoubleClaim,
@@ -139,7 +139,7 @@ def _metrics(export: Export, rows: Iterable[Row]) -> Metrics:
 
 def _share_metric(export: Export) -> tuple[str, int]:
     for index, column in enumerate(export.columns):
-        if column.role == "sessions":
+        if column.role is Role.SESSIONS:
             return column.name, index
     return export.columns[0].name, 0
 

@@ -41,7 +41,8 @@ _ROLES = {
     },
     Role.REVENUE: {"total revenue", "revenue", "totale opbrengst", "opbrengst", "omzet"},
 }
-_AVERAGE = re.compile(r"\b(rate|ratio|per|average|avg|gemiddelde|percentage|duration)\b|%")
+# Dutch compounds ("betrokkenheidspercentage") hide the word inside another.
+_AVERAGE = re.compile(r"\b(rate|ratio|per|average|avg|gemiddelde|duration)\b|percentage|%")
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,7 @@ def format_json(result: AnalyticsResult, min_share: float) -> str:
         "export": {
             "path": export.path,
             "kind": export.kind,
+            "title": export.title,
             "dimension": export.dimension,
             "start": export.start.isoformat() if export.start else None,
             "end": export.end.isoformat() if export.end else None,
