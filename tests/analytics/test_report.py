@@ -60,6 +60,9 @@ def test_markdown(shop_result: AnalyticsResult) -> None:
     assert "| Advertenties (`ads`) | \\* / cpc | 5,000 | 110 | 4,345.17 |\n" in report
     assert "| TikTok (`tiktok`) | tiktok / paid\\_social | - | - | - |\n" in report
     assert report.endswith(MARKDOWN_GAPS)
+    narrowed = format_report(shop_result, "markdown", 0.05)
+    assert "\n\n1 smaller gap below --min-share 0.05 not shown.\n\n" in narrowed
+    assert "chatgpt.com" not in narrowed
 
 
 def test_json(shop_result: AnalyticsResult) -> None:

@@ -120,18 +120,27 @@ def format_text(result: AnalyticsResult, min_share: float) -> str:
             [f"  {g.row.label}", *_cells(result, g.row.metrics), _percent(g.share)] for g in gaps
         ]
         out.extend(_align(table, 1))
-    elif result.all_gaps:
-        out.append(f"gaps: none at or above --min-share {min_share:g}")
     else:
-        out.append("gaps: none, every source in the export is claimed by a touchpoint")
-    hidden = _hidden(result, min_share)
+        out.append(f"gaps: {_no_gaps(result, min_share)}")
+    hidden = _hidden_note(result, min_share)
     if hidden:
-        out.append(
-            f"  ({_plural(hidden, 'smaller gap')} below --min-share {min_share:g} not shown)"
-        )
+        out.append(f"  ({hidden})")
     out.extend(f"not attributed: {_not_set(result, gap)}" for gap in result.not_set)
     out.extend(["", _summary(result, min_share)])
     return "\n".join(out) + "\n"
+
+
+def _no_gaps(result: AnalyticsResult, min_share: float) -> str:
+    if result.all_gaps:
+        return f"none at or above --min-share {min_share:g}"
+    return "none, every source in the export is claimed by a touchpoint"
+
+
+def _hidden_note(result: AnalyticsResult, min_share: float) -> str | None:
+    hidden = _hidden(result, min_share)
+    if not hidden:
+        return None
+    return f"{_plural(hidden, 'smaller gap')} below --min-share {min_share:g} not shown"
 
 
 def _not_set(result: AnalyticsResult, gap: Gap) -> str:
@@ -182,13 +191,11 @@ def format_markdown(result: AnalyticsResult, min_share: float) -> str:
             _row([_md(g.row.label), *_cells(result, g.row.metrics), _percent(g.share)])
             for g in gaps
         ]
-    elif result.all_gaps:
-        out.append(f"None at or above {_percent(min_share)} of {result.share_metric.lower()}.")
     else:
-        out.append("None: every source in the export is claimed by a touchpoint.")
-    hidden = _hidden(result, min_share)
+        out.append(_sentence(_no_gaps(result, min_share)) + ".")
+    hidden = _hidden_note(result, min_share)
     if hidden:
-        out += ["", f"{_plural(hidden, 'smaller gap')} below {_percent(min_share)} not shown."]
+        out += ["", _sentence(hidden) + "."]
     for gap in result.not_set:
         out += ["", f"Not attributed: {_md(_not_set(result, gap))}."]
     out += ["", _sentence(_summary(result, min_share)) + "."]
