@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 # Lint the examples (warnings are fine, errors stop here), then render every format.
 demo: $(STAMP)
 	$(BIN)/cjm lint journeys/
+	$(BIN)/cjm analytics analytics/ga4-traffic-acquisition.csv journeys/
 	$(BIN)/cjm render journeys/ --format html --format markdown --format mermaid --out build/
 	@echo
 	@echo "Open the journey maps: file://$(CURDIR)/build/index.html"

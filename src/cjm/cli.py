@@ -281,6 +281,50 @@ def templates_export(
     _run(lambda: command.run_export(directory))
 
 
+@app.command()
+def analytics(
+    export: Annotated[
+        Path,
+        typer.Argument(
+            metavar="EXPORT.csv",
+            help="A GA4 'Traffic acquisition' CSV, or a CSV with source and medium columns.",
+            show_default=False,
+        ),
+    ],
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, markdown or json.")
+    ] = "text",
+    min_share: Annotated[
+        float,
+        typer.Option(
+            "--min-share",
+            min=0.0,
+            max=1.0,
+            help="Hide gaps below this share of all sessions, e.g. 0.01 for 1%.",
+        ),
+    ] = 0.0,
+    fail_on_gaps: Annotated[
+        bool,
+        typer.Option("--fail-on-gaps", help="Exit 1 when a gap at or above --min-share exists."),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+    ] = None,
+) -> None:
+    """Match an analytics export to the touchpoints: a funnel by phase, and the gaps.
+
+    Per journey, each touchpoint's traffic by phase with phase totals, and mappings
+    that match nothing; then the sources no touchpoint claims, largest first.
+    Exit 0, or 1 with --fail-on-gaps when a gap remains; 2 for a bad export or usage.
+    """
+    from cjm.commands import analytics as command
+
+    chosen = _choice("--format", output_format, ("text", "markdown", "json"))
+    _run(lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output))
+
+
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise typer.BadParameter(

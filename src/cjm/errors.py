@@ -13,6 +13,7 @@ from dataclasses import dataclass
 __all__ = [
     "CjmError",
     "ConfigError",
+    "ExportError",
     "Location",
     "UsageError",
 ]
@@ -56,3 +57,7 @@ class UsageError(CjmError):
 
 class ConfigError(CjmError):
     """``cjm.yaml`` cannot be read or does not fit its format."""
+
+
+class ExportError(CjmError):
+    """An analytics export cannot be read: not UTF-8, no source / medium column, a bad number."""

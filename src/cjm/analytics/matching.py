@@ -1,0 +1,153 @@
+"""Match export rows to touchpoints, and collect what nobody claims.
+
+A touchpoint's ``analytics`` mapping matches a row when its source and medium
+(and its campaign, if it names one) fit the row's, case-insensitively; ``*``
+stands for any run of characters, so ``{source: "*", medium: cpc}`` is all paid
+search and ``{source: "*facebook.com", medium: referral}`` catches
+``m.facebook.com`` and ``l.facebook.com``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from cjm.analytics.export import Export, Row
+from cjm.analytics.metrics import Metrics, Role, combine
+from cjm.analytics.result import (
+    AnalyticsResult,
+    DoubleClaim,
+    Gap,
+    JourneyResult,
+    PhaseResult,
+    TouchpointResult,
+)
+from cjm.loader import JourneyFile
+from cjm.models import Analytics
+
+__all__ = ["Pattern", "analyse"]
+
+
+def _compile(text: str) -> re.Pattern[str]:
+    parts = (re.escape(part) for part in text.strip().split("*"))
+    return re.compile(".*".join(parts), re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A touchpoint's mapping, ready to test rows against."""
+
+    mapping: Analytics
+
+    @cached_property
+    def _parts(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+        campaign = self.mapping.campaign
+        return (
+            _compile(self.mapping.source),
+            _compile(self.mapping.medium),
+            _compile(campaign) if campaign is not None else None,
+        )
+
+    @property
+    def label(self) -> str:
+        base = f"{self.mapping.source} / {self.mapping.medium}"
+        campaign = self.mapping.campaign
+        return base if campaign is None else f"{base} ({campaign})"
+
+    def matches(self, row: Row) -> bool:
+        source, medium, campaign = self._parts
+        if not (source.fullmatch(row.source) and medium.fullmatch(row.medium)):
+            return False
+        return campaign is None or (
+            row.campaign is not None and bool(campaign.fullmatch(row.campaign))
+        )
+
+
+def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> AnalyticsResult:
+    """Match every mapped touchpoint of the usable ``files`` against ``export``."""
+    total = export.total()
+    share_metric, share_at = _share_metric(export)
+    claims: dict[int, list[tuple[str, str]]] = {}
+    journeys: list[JourneyResult] = []
+    for file in files:
+        journey = file.journey
+        if journey is None:
+            continue
+        persona = file.persona_id
+        phases: list[PhaseResult] = []
+        for phase in journey.phases:
+            results: list[TouchpointResult] = []
+            claimed: dict[int, Row] = {}
+            for touchpoint in phase.touchpoints:
+                if touchpoint.analytics is None:
+                    continue
+                pattern = Pattern(touchpoint.analytics)
+                rows = tuple(row for row in export.rows if pattern.matches(row))
+                for row in rows:
+                    claims.setdefault(row.line, []).append((persona, touchpoint.id))
+                    claimed[row.line] = row
+                results.append(
+                    TouchpointResult(
+                        persona_id=persona,
+                        phase_id=phase.id,
+                        touchpoint_id=touchpoint.id,
+                        name=touchpoint.name,
+                        mapping=pattern.label,
+                        rows=rows,
+                        metrics=_metrics(export, rows),
+                        reason=None if rows else _reason(export, touchpoint.analytics),
+                    )
+                )
+            model_phase = file.model.get(phase.id) if file.model is not None else None
+            name = phase.name or (model_phase.name(language) if model_phase else phase.id)
+            phases.append(
+                PhaseResult(phase.id, name, tuple(results), _metrics(export, claimed.values()))
+            )
+        journeys.append(JourneyResult(persona, journey.persona.name, file.path, tuple(phases)))
+
+    whole = total.values[share_at] or 0.0
+
+    def share(row: Row) -> float:
+        return (row.metrics.values[share_at] or 0.0) / whole if whole else 0.0
+
+    unclaimed = sorted(
+        (Gap(row, share(row)) for row in export.rows if row.line not in claims),
+        key=lambda gap: (-gap.share, -(gap.row.metrics.values[share_at] or 0.0), gap.row.line),
+    )
+    doubles = tuple(
+        DoubleClaim(row, tuple(claims[row.line]))
+        for row in export.rows
+        if len(claims.get(row.line, ())) > 1
+    )
+    return AnalyticsResult(
+        export=export,
+        journeys=tuple(journeys),
+        total=total,
+        share_metric=share_metric,
+        all_gaps=tuple(gap for gap in unclaimed if not gap.row.not_set),
+        not_set=tuple(gap for gap in unclaimed if gap.row.not_set),
+        double_claims=doubles,
+        skipped=tuple(file.path for file in files if file.journey is None),
+    )
+
+
+def _metrics(export: Export, rows: Iterable[Row]) -> Metrics:
+    return combine(export.columns, [row.metrics.values for row in rows])
+
+
+def _share_metric(export: Export) -> tuple[str, int]:
+    for index, column in enumerate(export.columns):
+        if column.role is Role.SESSIONS:
+            return column.name, index
+    return export.columns[0].name, 0
+
+
+def _reason(export: Export, mapping: Analytics) -> str:
+    if mapping.campaign is not None and not export.has_campaign:
+        return (
+            "names a campaign, but the export has no campaign column "
+            "(add the dimension 'Session campaign' in GA4)"
+        )
+    return "no row of the export matches"

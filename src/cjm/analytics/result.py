@@ -1,0 +1,141 @@
+"""What ``cjm analytics`` found, as values a report (or ``cjm render``) reads.
+
+:class:`AnalyticsResult` is the typed API other commands use; see
+:mod:`cjm.analytics` for how to get one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from cjm.analytics.export import Export, Row
+from cjm.analytics.metrics import Metrics, combine
+
+__all__ = [
+    "AnalyticsResult",
+    "DoubleClaim",
+    "Gap",
+    "JourneyResult",
+    "PhaseResult",
+    "TouchpointResult",
+]
+
+
+@dataclass(frozen=True)
+class TouchpointResult:
+    """A touchpoint with an ``analytics`` mapping and the export rows it claims."""
+
+    persona_id: str
+    phase_id: str
+    touchpoint_id: str
+    name: str
+    mapping: str
+    """The mapping as written, e.g. ``google / cpc`` or ``* / cpc (spring-sale)``."""
+    rows: tuple[Row, ...]
+    metrics: Metrics
+    reason: str | None = None
+    """Why the mapping matches nothing, when it does not."""
+
+    @property
+    def matched(self) -> bool:
+        return bool(self.rows)
+
+
+@dataclass(frozen=True)
+class PhaseResult:
+    phase_id: str
+    name: str
+    touchpoints: tuple[TouchpointResult, ...]
+    """The phase's touchpoints that have a mapping, in journey order."""
+    totals: Metrics
+    """The rows claimed by the phase's touchpoints, each row counted once."""
+
+
+@dataclass(frozen=True)
+class JourneyResult:
+    persona_id: str
+    name: str
+    path: str
+    phases: tuple[PhaseResult, ...]
+    """Every phase of the journey, in journey order: the funnel."""
+
+    @property
+    def unmatched(self) -> tuple[TouchpointResult, ...]:
+        """Mappings that match no row of the export: broken or outdated."""
+        return tuple(t for p in self.phases for t in p.touchpoints if not t.matched)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Traffic that no touchpoint in any journey claims."""
+
+    row: Row
+    share: float
+    """Fraction (0..1) of the export's total of :attr:`AnalyticsResult.share_metric`."""
+
+
+@dataclass(frozen=True)
+class DoubleClaim:
+    """An export row claimed by several touchpoints: each of them counts it."""
+
+    row: Row
+    claimants: tuple[tuple[str, str], ...]
+    """``(persona id, touchpoint id)`` pairs, in journey order."""
+
+
+@dataclass(frozen=True)
+class AnalyticsResult:
+    export: Export
+    journeys: tuple[JourneyResult, ...]
+    total: Metrics
+    """All traffic in the export (its totals row if it has one)."""
+    share_metric: str
+    """The column shares are computed on: sessions, or the first metric without them."""
+    all_gaps: tuple[Gap, ...]
+    """Unclaimed, attributed rows, largest first."""
+    not_set: tuple[Gap, ...]
+    """``(not set)`` rows: traffic GA4 could not attribute, never a gap."""
+    double_claims: tuple[DoubleClaim, ...]
+    skipped: tuple[str, ...] = ()
+    """Journey files left out because they have problems (``cjm lint`` says which)."""
+
+    @property
+    def date_range(self) -> tuple[date, date] | None:
+        if self.export.start is None or self.export.end is None:
+            return None
+        return self.export.start, self.export.end
+
+    @property
+    def metric_names(self) -> tuple[str, ...]:
+        return self.export.metric_names
+
+    def share_value(self, metrics: Metrics) -> float:
+        """The value of :attr:`share_metric` in ``metrics`` (0 when empty)."""
+        return metrics.get(self.share_metric) or 0.0
+
+    def journey(self, persona_id: str) -> JourneyResult | None:
+        return next((j for j in self.journeys if j.persona_id == persona_id), None)
+
+    def touchpoint_metrics(self, persona_id: str, touchpoint_id: str) -> Metrics | None:
+        """The touchpoint's metrics; None when it has no mapping (or is unknown)."""
+        journey = self.journey(persona_id)
+        if journey is None:
+            return None
+        for phase in journey.phases:
+            for touchpoint in phase.touchpoints:
+                if touchpoint.touchpoint_id == touchpoint_id:
+                    return touchpoint.metrics
+        return None
+
+    def phase_totals(self, persona_id: str, phase_id: str) -> Metrics:
+        """The phase's traffic, each row once; zero rows for an unknown or unmapped phase."""
+        journey = self.journey(persona_id)
+        for phase in journey.phases if journey is not None else ():
+            if phase.phase_id == phase_id:
+                return phase.totals
+        return combine(self.total.columns, [])
+
+    def gaps(self, min_share: float = 0.0) -> list[Gap]:
+        """Unclaimed sources with at least ``min_share`` of all traffic, largest first."""
+        return [gap for gap in self.all_gaps if gap.share >= min_share]

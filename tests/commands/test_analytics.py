@@ -1,0 +1,71 @@
+"""``cjm analytics`` end to end: exit codes, streams, flags, and the shipped example."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+EXAMPLE = REPO / "analytics" / "ga4-traffic-acquisition.csv"
+JOURNEYS = REPO / "journeys"
+
+
+def cjm(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "cjm", *map(str, args)]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_example_export_against_example_journeys(in_tmp: Path) -> None:
+    run = cjm("analytics", EXAMPLE, JOURNEYS, cwd=in_tmp)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[1].startswith("period: 2026-09-01 to 2026-09-30; GA4")
+    gaps = lines[
+        lines.index("gaps: traffic no touchpoint claims, largest first (share of sessions)") :
+    ]
+    assert [line.split()[0] for line in gaps[2:5]] == ["bing", "chatgpt.com", "l.facebook.com"]
+    assert (
+        "  no traffic: contractverlenging (renewal / email): no row of the export matches" in lines
+    )
+    assert "cjm: warning: " in run.stderr and "'google / organic' is claimed by 5" in run.stderr
+
+
+def test_fail_on_gaps_respects_min_share(in_tmp: Path) -> None:
+    assert cjm("analytics", EXAMPLE, JOURNEYS, "--fail-on-gaps", cwd=in_tmp).returncode == 1
+    # The largest gap, bing / cpc, is 2.7% of sessions.
+    relaxed = cjm(
+        "analytics", EXAMPLE, JOURNEYS, "--fail-on-gaps", "--min-share", "0.03", cwd=in_tmp
+    )
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert "gaps: none at or above --min-share 0.03\n" in relaxed.stdout
+    assert "(6 smaller gaps below --min-share 0.03 not shown)" in relaxed.stdout
+
+
+def test_output_file_json(in_tmp: Path) -> None:
+    run = cjm("analytics", EXAMPLE, JOURNEYS, "-f", "json", "-o", "out/report.json", cwd=in_tmp)
+    assert (run.returncode, run.stdout) == (0, "")
+    written = (in_tmp / "out" / "report.json").read_bytes()
+    assert written.startswith(b'{\n  "export": {') and written.endswith(b"}\n")
+    assert b"\r" not in written
+
+
+def test_bad_export_is_exit_2_with_file_line_column(in_tmp: Path) -> None:
+    (in_tmp / "pages.csv").write_text("Page path,Views\n/home,12\n", encoding="utf-8")
+    run = cjm("analytics", "pages.csv", JOURNEYS, cwd=in_tmp)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith(
+        "cjm: error: pages.csv:1:1: expected a header with a 'Session source / medium' column"
+    )
+    assert "Traceback" not in run.stderr
+
+
+def test_usage_errors_are_exit_2(in_tmp: Path) -> None:
+    assert cjm("analytics", "missing.csv", JOURNEYS, cwd=in_tmp).returncode == 2
+    assert cjm("analytics", EXAMPLE, "nowhere/", cwd=in_tmp).returncode == 2
+    assert cjm("analytics", EXAMPLE, JOURNEYS, "--min-share", "1.5", cwd=in_tmp).returncode == 2
+    wrong = cjm("analytics", EXAMPLE, JOURNEYS, "--format", "xml", cwd=in_tmp)
+    assert wrong.returncode == 2
+    assert "must be one of text, markdown, json" in wrong.stderr
