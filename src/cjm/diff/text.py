@@ -69,7 +69,8 @@ def report(diffs: Sequence[PersonaDiff], stream: TextIO, color: bool) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    # The caller decided on colour (a terminal, no NO_COLOR); rich need not guess again.
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True)
     for depth, segments in lines:
         line = Text("  " * depth)
         for text, style in segments:
