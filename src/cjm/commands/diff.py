@@ -89,6 +89,11 @@ def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[P
 
 def _revisions(spec: str, paths: list[Path], config: Config) -> tuple[Side, Side]:
     """``REV`` against the working tree, ``A..B`` between commits, ``A...B`` from their base."""
+    if not paths and not config.journeys_dir.is_dir():
+        raise UsageError(
+            f"no journeys folder at '{config.journeys_dir}': pass files or folders to compare, "
+            "or set 'journeys:' in cjm.yaml"
+        )
     targets = paths or [config.journeys_dir]
     repo = find_repo(targets[0])
     pathspecs = [repo.relative(path) for path in targets]
