@@ -70,7 +70,9 @@ def test_two_folders_match_personas_by_id_not_file_name(tmp_path: Path) -> None:
     )
     done = cjm("old", "new", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "nieuw: persona added\nweg: persona removed\n"
+    assert done.stdout == (
+        "nieuw: persona added: 1 phase, 1 touchpoint\nweg: persona removed: 1 phase, 1 touchpoint\n"
+    )
 
 
 def test_markdown_in_the_project_language(tmp_path: Path) -> None:

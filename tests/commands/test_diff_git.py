@@ -112,7 +112,10 @@ def test_rev_against_the_working_tree_touches_neither_tree_nor_index(repo: Path)
         assert (repo / ".git" / "index").read_bytes() == index
         # A path names what to compare; a file deleted since REV is a removed persona.
         done = cjm("--rev", "HEAD~1", "--exit-code", "weg.yaml", cwd=repo / "journeys")
-        assert (done.returncode, done.stdout) == (1, "weg: persona removed\n")
+        assert (done.returncode, done.stdout) == (
+            1,
+            "weg: persona removed: 1 phase, 1 touchpoint\n",
+        )
     finally:
         path.write_text(saved, encoding="utf-8")
 
@@ -179,8 +182,10 @@ def test_as_the_diff_driver_in_git_diff_and_git_log(repo: Path) -> None:
         assert "touchpoint WhatsApp (whatsapp): added\n" in shown
         log = git(repo, "log", "-p", "--ext-diff", "--format=commit %s")
         assert "    touchpoint Chat (chat): moved from Purchase to Use\n" in log
-        assert "weg: persona removed\n" in log
-        assert "ouders: persona added\n" in log  # the first commit adds the files
+        assert "weg: persona removed: 1 phase, 1 touchpoint\n" in log
+        assert (
+            "ouders: persona added: 2 phases, 3 touchpoints\n" in log
+        )  # the first commit adds the files
         assert "README.md" in log and "not a journey" in log  # others keep git's own diff
     finally:
         git(repo, "config", "--unset", "diff.cjm.command")
@@ -208,7 +213,10 @@ def test_driver_arguments_with_dev_null_and_a_broken_side(tmp_path: Path) -> Non
     (tmp_path / "bad.yaml").write_text("phases: [\n")
     hexa, mode = "0" * 40, "100644"
     added = cjm("j/x.yaml", "/dev/null", ".", ".", "new.yaml", hexa, mode, cwd=tmp_path)
-    assert (added.returncode, added.stdout) == (0, "cjm diff j/x.yaml\nx: persona added\n")
+    assert (added.returncode, added.stdout) == (
+        0,
+        "cjm diff j/x.yaml\nx: persona added: 1 phase, 1 touchpoint\n",
+    )
     broken = cjm("j/x.yaml", "bad.yaml", hexa, mode, "new.yaml", hexa, mode, cwd=tmp_path)
     # git stops the whole diff when its driver fails: the problem goes in the output.
     assert broken.returncode == 0

@@ -182,8 +182,8 @@ def compare(
 
 
 def whole(value: Any) -> Any:
-    """A phase or journey as data for an *added*/*removed* change: without its touchpoints,
-    which are reported one by one (a phase's touchpoints, a journey's phases)."""
+    """A phase as data for an *added*/*removed* change: without its touchpoints,
+    which are reported one by one."""
     data = plain(value)
     if isinstance(value, PhaseEntry):
         data.pop("touchpoints", None)

@@ -100,7 +100,15 @@ def summary(diff: PersonaDiff, language: str) -> str:
     """``2 touchpoints added, 1 removed, 1 moved, 5 fields changed``."""
     words = LABELS[language]
     if diff.status != "changed":
-        return words[f"persona {diff.status}"]
+        # A persona on one side only: say how big the journey is that came or went.
+        data = diff.changes[0].new if diff.status == "added" else diff.changes[0].old
+        phases = data.get("phases", [])
+        touchpoints = sum(len(phase.get("touchpoints", [])) for phase in phases)
+        sizes = [
+            _count(len(phases), words["phase"], words["phases"]),
+            _count(touchpoints, words["touchpoint"], words["touchpoints"]),
+        ]
+        return f"{words[f'persona {diff.status}']}: {', '.join(sizes)}"
     found = counts(diff)
     parts: list[str] = []
     for subject in ("touchpoint", "phase", "kpi"):
@@ -115,6 +123,10 @@ def summary(diff: PersonaDiff, language: str) -> str:
     if found["field"]:
         parts.append(f"{found['field']} {words['field1' if found['field'] == 1 else 'field']}")
     return ", ".join(parts) or words["no changes"]
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _kind(kind: str, words: dict[str, str]) -> str:
