@@ -217,6 +217,20 @@ def test_driver_arguments_with_dev_null_and_a_broken_side(tmp_path: Path) -> Non
         0,
         "cjm diff j/x.yaml\nx: persona added: 1 phase, 1 touchpoint\n",
     )
+    # A rename: git adds the new path and a message; a formatting-only change says so.
+    renamed = cjm(
+        "j/x.yaml",
+        "new.yaml",
+        hexa,
+        mode,
+        "new.yaml",
+        hexa,
+        mode,
+        "j/y.yaml",
+        "similarity",
+        cwd=tmp_path,
+    )
+    assert renamed.stdout == "cjm diff j/x.yaml → j/y.yaml\nx: no difference in meaning\n"
     broken = cjm("j/x.yaml", "bad.yaml", hexa, mode, "new.yaml", hexa, mode, cwd=tmp_path)
     # git stops the whole diff when its driver fails: the problem goes in the output.
     assert broken.returncode == 0

@@ -136,9 +136,10 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
     new_path = args[7] if len(args) == 9 else path
     old = _driver_side(old_file, path, f"old {old_hex[:7]}", config)
     new = _driver_side(new_file, new_path, "new", config)
+    shown = path if new_path == path else f"{path} → {new_path}"
     found = problems([old, new])
     if found:
-        sys.stdout.write(f"cjm diff {new_path}: cannot compare\n")
+        sys.stdout.write(f"cjm diff {shown}: cannot compare\n")
         sys.stdout.write("".join(f"  {line}\n" for line in found))
         return 0
     a = old.files[0] if old.files else None
@@ -147,7 +148,7 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
     key = either.persona_id if either is not None else Path(path).stem
     diffs = _compare([(key, a, b)], config, output_format)
     if output_format == "text":
-        sys.stdout.write(f"cjm diff {new_path}\n")
+        sys.stdout.write(f"cjm diff {shown}\n")
         if not diffs:
             sys.stdout.write(f"{key}: no difference in meaning\n")
             return 0
