@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
+
 JOURNEY = """\
 persona: {{id: {persona}, name: Ouders}}
 phases:
@@ -56,6 +58,12 @@ def test_exit_code_says_whether_anything_changed(tmp_path: Path, new: str, code:
     write(tmp_path, {"a.yaml": journey(2), "b.yaml": new})
     assert cjm("--exit-code", "a.yaml", "b.yaml", cwd=tmp_path).returncode == code
     assert cjm("a.yaml", "b.yaml", cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "journeys").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_journey_against_itself(path: Path) -> None:
+    done = cjm("--exit-code", str(path), str(path), cwd=REPO)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "no differences\n", "")
 
 
 def test_two_folders_match_personas_by_id_not_file_name(tmp_path: Path) -> None:

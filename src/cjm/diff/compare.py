@@ -163,7 +163,8 @@ def compare(
     old_phases = {phase.id: phase for phase in old.phases}
     new_phases = {phase.id: phase for phase in new.phases}
     old_tps, new_tps = _touchpoint_index(old), _touchpoint_index(new)
-    order = [p.id for p in new.phases] + [p.id for p in old.phases if p.id not in new_phases]
+    # dict.fromkeys: a repeated phase id (which lint reports) is compared once.
+    order = list(dict.fromkeys([p.id for p in new.phases] + [p.id for p in old.phases]))
     for phase_id in order:
         scope = _Scope(out, _phase_path(phase_id), "phase", phase_id, phase_id)
         a, b = old_phases.get(phase_id), new_phases.get(phase_id)
