@@ -325,6 +325,59 @@ def analytics(
     _run(lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output))
 
 
+@app.command()
+def diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="OLD NEW | PATHS...",
+            help="Two journey files or two folders; with --rev, the files or folders to "
+            "compare (default: the project's journeys folder).",
+            show_default=False,
+        ),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            "-r",
+            metavar="REV",
+            help="Compare the journeys at git revision REV with the working tree; "
+            "A..B compares two revisions, A...B B with where it left A.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, markdown or json.")
+    ] = "text",
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit 1 when there are differences, 0 when none."),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+    ] = None,
+) -> None:
+    """Show what changed in journeys, in the journey's own words.
+
+    Phases and touchpoints are matched by id, KPIs by name; a change of comments,
+    key order, quoting or indentation is no difference. Also runs as git's external
+    diff driver (see docs/git.md). Exit 0, or 1 with --exit-code when there are
+    differences; 2 for usage errors and journeys that do not load.
+    """
+    from cjm.commands import diff as command
+
+    _run(
+        lambda: command.run(
+            args or [],
+            rev,
+            _choice("--format", output_format, command.FORMATS),
+            exit_code,
+            output,
+        )
+    )
+
+
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise typer.BadParameter(

@@ -1,0 +1,220 @@
+"""``cjm diff``: compare journeys by meaning — two files, two folders, git revisions,
+or as git's external diff driver."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cjm.commands.lint import use_color
+from cjm.config import Config, load_config
+from cjm.diff.changes import PersonaDiff
+from cjm.diff.compare import compare, persona_only
+from cjm.diff.sources import (
+    Pair,
+    Side,
+    folder_side,
+    pair_by_persona,
+    problems,
+    revision_side,
+    worktree_side,
+)
+from cjm.errors import CjmError, UsageError
+from cjm.fsutil import atomic_write
+from cjm.git import find_repo
+from cjm.loader import JourneyFile, load_journey, load_text
+
+__all__ = ["FORMATS", "InvalidJourney", "run"]
+
+FORMATS = ("text", "markdown", "json")
+
+# git's external diff arguments: path old-file old-hex old-mode new-file new-hex new-mode,
+# and for a rename also new-path and a message (gitglossary, "GIT_EXTERNAL_DIFF").
+_HEX = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64}|\.)$")
+_MODE = re.compile(r"^(?:[0-7]{6}|\.)$")
+_NULL = "/dev/null"
+
+
+class InvalidJourney(CjmError):
+    """A side of the diff is not valid YAML or not a valid journey (exit 2)."""
+
+
+def run(
+    args: Sequence[str],
+    revision: str | None = None,
+    output_format: str = "text",
+    exit_code: bool = False,
+    output: Path | None = None,
+) -> int:
+    config = load_config()
+    if revision is not None:
+        old, new = _revisions(revision, [Path(arg) for arg in args], config)
+        pairs = pair_by_persona(old, new)
+    elif _is_git_driver(args):
+        return _git_driver(args, output_format, config)
+    elif len(args) == 2:
+        old, new, pairs = _two_paths(Path(args[0]), Path(args[1]), config)
+    else:
+        raise UsageError(
+            "give two journey files or two folders (cjm diff OLD NEW), or a revision "
+            "(cjm diff --rev REV [PATHS...])"
+        )
+    found = problems([old, new])
+    if found:
+        sys.stderr.write("".join(f"{line}\n" for line in found))
+        raise InvalidJourney(
+            "cannot compare journeys that do not load; fix the problems above "
+            "(`cjm lint` checks a file on disk)"
+        )
+    diffs = _compare(pairs, config, output_format)
+    _write(diffs, output_format, config, output)
+    return 1 if exit_code and any(diffs) else 0
+
+
+def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[Pair]]:
+    for path in (old, new):
+        if not path.exists():
+            raise UsageError(f"'{path}' does not exist")
+    if old.is_dir() != new.is_dir():
+        raise UsageError(f"compare a file with a file, or a folder with a folder: '{old}', '{new}'")
+    if old.is_dir():
+        before, after = folder_side(old, "old", config), folder_side(new, "new", config)
+        return before, after, pair_by_persona(before, after)
+    a, b = load_journey(old, config), load_journey(new, config)
+    # Two files named outright are one persona, whatever their ids say.
+    return Side("old", [a]), Side("new", [b]), [(b.persona_id, a, b)]
+
+
+def _revisions(spec: str, paths: list[Path], config: Config) -> tuple[Side, Side]:
+    """``REV`` against the working tree, ``A..B`` between commits, ``A...B`` from their base."""
+    if not paths and not config.journeys_dir.is_dir():
+        raise UsageError(
+            f"no journeys folder at '{config.journeys_dir}': pass files or folders to compare, "
+            "or set 'journeys:' in cjm.yaml"
+        )
+    targets = paths or [config.journeys_dir]
+    repo = find_repo(targets[0])
+    pathspecs = [repo.relative(path) for path in targets]
+    if "..." in spec or ".." in spec:
+        three = "..." in spec
+        first, second = spec.split("..." if three else "..", 1)
+        first, second = first or "HEAD", second or "HEAD"
+        old_commit, new_commit = repo.commit(first), repo.commit(second)
+        if three:
+            old_commit = repo.merge_base(old_commit, new_commit)
+        old = revision_side(repo, first, old_commit, pathspecs, config)
+        return old, revision_side(repo, second, new_commit, pathspecs, config)
+    old = revision_side(repo, spec, repo.commit(spec), pathspecs, config)
+    new = worktree_side(targets, config, "working tree")
+    missing = [p for p in paths if not p.exists() and not _names(old, repo.relative(p))]
+    if missing:
+        raise UsageError(f"'{missing[0]}' is neither in the working tree nor at {spec}")
+    return old, new
+
+
+def _names(side: Side, pathspec: str) -> bool:
+    return any(f.path == pathspec or f.path.startswith(f"{pathspec}/") for f in side.files)
+
+
+def _is_git_driver(args: Sequence[str]) -> bool:
+    return (
+        len(args) in (7, 9)
+        and all(_HEX.match(args[i]) for i in (2, 5))
+        and all(_MODE.match(args[i]) for i in (3, 6))
+    )
+
+
+def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
+    """Run as git's external diff: print the semantic diff of one file, always exit 0.
+
+    git stops the whole ``git diff`` when an external diff fails, so a side that
+    is not a valid journey is shown in the output instead of failing.
+    """
+    path, old_file, old_hex, _, new_file, _, _ = args[:7]
+    new_path = args[7] if len(args) == 9 else path
+    old = _driver_side(old_file, path, f"old {old_hex[:7]}", config)
+    new = _driver_side(new_file, new_path, "new", config)
+    shown = path if new_path == path else f"{path} → {new_path}"
+    found = problems([old, new])
+    if found:
+        sys.stdout.write(f"cjm diff {shown}: cannot compare\n")
+        sys.stdout.write("".join(f"  {line}\n" for line in found))
+        return 0
+    a = old.files[0] if old.files else None
+    b = new.files[0] if new.files else None
+    either = b or a
+    key = either.persona_id if either is not None else Path(path).stem
+    diffs = _compare([(key, a, b)], config, output_format)
+    if output_format == "text":
+        sys.stdout.write(f"cjm diff {shown}\n")
+        if not diffs:
+            sys.stdout.write(f"{key}: no difference in meaning\n")
+            return 0
+    _write(diffs, output_format, config, None)
+    return 0
+
+
+def _driver_side(file: str, shown: str, label: str, config: Config) -> Side:
+    if file == _NULL:
+        return Side(label)
+    try:
+        raw = Path(file).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read '{file}' given by git: {exc.strerror}") from None
+    return Side(label, [load_text(raw, shown, config)])
+
+
+def _compare(pairs: Sequence[Pair], config: Config, output_format: str) -> list[PersonaDiff]:
+    # Text is English like the rest of cjm's terminal output; Markdown is for the client.
+    language = config.language if output_format == "markdown" else "en"
+    diffs: list[PersonaDiff] = []
+    for key, a, b in pairs:
+        diff = _one(key, a, b, config, language)
+        if diff:
+            diffs.append(diff)
+    return diffs
+
+
+def _one(
+    key: str, a: JourneyFile | None, b: JourneyFile | None, config: Config, language: str
+) -> PersonaDiff:
+    model = (b or a or JourneyFile("")).model or config.model
+    if a is not None and a.journey is not None and b is not None and b.journey is not None:
+        return compare(key, a.journey, b.journey, model, language)
+    if b is not None and b.journey is not None:
+        return persona_only(key, b.journey, "added", model, language)
+    if a is not None and a.journey is not None:
+        return persona_only(key, a.journey, "removed", model, language)
+    raise AssertionError("a pair has a journey on at least one side")  # pragma: no cover
+
+
+def _write(
+    diffs: list[PersonaDiff], output_format: str, config: Config, output: Path | None
+) -> None:
+    if output_format == "json":
+        from cjm.diff.as_json import render as as_json
+
+        text = as_json(diffs)
+    elif output_format == "markdown":
+        from cjm.diff.markdown import render as as_markdown
+
+        text = as_markdown(diffs, config.language)
+    elif output is None:
+        from cjm.diff.text import report
+
+        report(diffs, sys.stdout, use_color(sys.stdout))
+        return
+    else:
+        import io
+
+        from cjm.diff.text import report
+
+        buffer = io.StringIO()
+        report(diffs, buffer, False)
+        text = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(output, text.encode())

@@ -1,0 +1,83 @@
+"""The Markdown report: for a pull-request comment or a change log for a client.
+
+Written in the project's language (``language:`` in cjm.yaml): per persona a
+heading and a summary line, then the changes grouped by phase. User text is
+escaped so that a ``*`` or ``|`` in a touchpoint name cannot break the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cjm.diff.changes import PersonaDiff
+from cjm.diff.wording import LABELS, Section, Segment, outline, summary
+
+__all__ = ["escape", "render"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def escape(text: str) -> str:
+    """Text that Markdown shows as written."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    return f"{fence}{text}{fence}"
+
+
+def _inline(segments: Sequence[Segment]) -> str:
+    parts = []
+    for text, style in segments:
+        if not text:
+            continue
+        if style in ("field", "id"):
+            parts.append(_code(text))
+        elif style == "subject":
+            parts.append(f"**{escape(text)}**")
+        elif style in ("del", "ins") and text.strip():
+            lead, core, trail = _split_space(text)
+            mark = "~~" if style == "del" else "**"
+            parts.append(f"{lead}{mark}{escape(core)}{mark}{trail}")
+        else:
+            parts.append(escape(text))
+    return "".join(parts)
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    # Markdown emphasis must not start or end with a space.
+    core = text.strip()
+    start = text.index(core)
+    return text[:start], core, text[start + len(core) :]
+
+
+def _heading(section: Section) -> str:
+    # A heading needs no bold and no "phase" label: the name, and the id of a phase.
+    name = escape("".join(text for text, style in section.header if style == "name"))
+    return name if section.phase is None else f"{name} ({_code(section.phase)})"
+
+
+def render(diffs: Sequence[PersonaDiff], language: str) -> str:
+    words = LABELS[language]
+    out = [f"# {words['title']}", ""]
+    if not diffs:
+        out += [words["none at all"], ""]
+    for diff in diffs:
+        out += [f"## {escape(diff.name)} ({_code(diff.persona)})", ""]
+        out += [summary(diff, language), ""]
+        if diff.status != "changed":
+            continue
+        for section in outline(diff, language):
+            out += [f"### {_heading(section)}", ""]
+            for entry in section.entries:
+                if entry.subject is None:
+                    out += [f"- {_inline(line)}" for line in entry.lines]
+                elif len(entry.lines) == 1:
+                    out.append(f"- {_inline(entry.subject)}: {_inline(entry.lines[0])}")
+                else:
+                    out.append(f"- {_inline(entry.subject)}")
+                    out += [f"  - {_inline(line)}" for line in entry.lines]
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
