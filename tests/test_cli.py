@@ -146,3 +146,38 @@ def test_examples_pass_lint_without_errors() -> None:
     assert done.returncode == 0, done.stdout
     assert " error " not in done.stdout
     assert done.stdout.splitlines()[-1].endswith("in 3 files")
+
+
+def _names(app_: object) -> list[str]:
+    from cjm.cli import _command_name
+
+    infos = [*app_.registered_commands, *app_.registered_groups]  # type: ignore[attr-defined]
+    return sorted(str(_command_name(info)) for info in infos)
+
+
+def test_only_the_command_being_run_is_built() -> None:
+    from cjm.cli import app_for
+
+    everything = _names(app)
+    assert len(everything) >= 9
+    for name in everything:
+        assert _names(app_for([name, "--some-option", "value"])) == [name]
+    assert _names(app_for(["--version"])) == []
+    for args in ([], ["--help"], ["-h", "lint"], ["lnt"]):  # help, and typer's suggestions
+        assert app_for(args) is app
+
+
+@pytest.mark.parametrize("name", _names(app))
+def test_each_command_built_alone_has_the_same_help(name: str) -> None:
+    from cjm.cli import app_for
+
+    alone = runner.invoke(app_for([name]), [name, "--help"], terminal_width=100)
+    full = runner.invoke(app, [name, "--help"], terminal_width=100)
+    assert alone.exit_code == full.exit_code == 0
+    assert alone.output == full.output
+
+
+def test_unknown_command_suggests_the_closest(tmp_path: Path) -> None:
+    done = _cjm("lnt", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "Did you mean 'lint'?" in done.stderr

@@ -8,6 +8,7 @@ what they use. :func:`_run` is the one place where errors become exit codes:
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from typer.models import CommandInfo, TyperInfo
 
 from cjm import __version__
 
@@ -386,10 +388,46 @@ def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _command_name(info: CommandInfo | TyperInfo) -> str | None:
+    if isinstance(info, TyperInfo):
+        return info.name or (info.typer_instance.info.name if info.typer_instance else None)
+    if info.name:
+        return info.name
+    return info.callback.__name__.lower().replace("_", "-") if info.callback else None
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command that ``args`` run (click's lazy subcommands).
+
+    On every run typer turns each registered command into a click command and
+    each option into a converter, whichever command runs: for a linter started on
+    every commit that is most of its start-up. So when ``args`` name a command,
+    only that one is registered; ``cjm --help``, no command or an unknown one
+    (which gets typer's suggestions) use the whole app.
+    """
+    if any(arg in ("-h", "--help") for arg in args[:1]):
+        return app
+    wanted = next((arg for arg in args if not arg.startswith("-")), None)
+    if wanted is None:
+        # Options only (--version): the root callback is all that can run.
+        return app if not args else _subset(app, None)
+    infos: list[CommandInfo | TyperInfo] = [*app.registered_commands, *app.registered_groups]
+    if any(_command_name(info) == wanted for info in infos):
+        return _subset(app, wanted)
+    return app
+
+
+def _subset(full: typer.Typer, name: str | None) -> typer.Typer:
+    subset = copy.copy(full)
+    subset.registered_commands = [c for c in full.registered_commands if _command_name(c) == name]
+    subset.registered_groups = [g for g in full.registered_groups if _command_name(g) == name]
+    return subset
+
+
 def main() -> None:
     """The ``cjm`` console script."""
     try:
-        app()
+        app_for(sys.argv[1:])()
     except BrokenPipeError:  # `cjm lint | head`: the reader left; that is not an error
         sys.stderr.close()
         sys.exit(1)

@@ -7,7 +7,7 @@ phase is the purchase, because what comes after it is the follow-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -21,8 +21,7 @@ LANGUAGES = ("nl", "en")
 DEFAULT_MODEL = "five-phase"
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     id: str
     names: dict[str, str]
     purchase: bool = False
@@ -32,8 +31,7 @@ class Phase:
         return self.names.get(language) or next(iter(self.names.values()))
 
 
-@dataclass(frozen=True)
-class PhaseModel:
+class PhaseModel(NamedTuple):
     """An ordered list of phases. ``preset`` is False for a model defined inline."""
 
     name: str

@@ -7,8 +7,8 @@ a severity (the rule's default, or what the project configured).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from cjm.yaml_source import NodePath, Span
 
@@ -26,8 +26,7 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports: where in the journey (``path``) and what is wrong.
 
     ``key=True`` points at the mapping key rather than its value (an unknown or
@@ -41,8 +40,7 @@ class Finding:
     span: Span | None = None
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """A finding placed in a file, with its severity: one line of ``cjm lint`` output."""
 
     path: str

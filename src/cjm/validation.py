@@ -13,8 +13,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -25,8 +24,7 @@ from cjm.yaml_source import NodePath
 __all__ = ["SchemaProblem", "render_path", "schema_problems"]
 
 
-@dataclass(frozen=True)
-class SchemaProblem:
+class SchemaProblem(NamedTuple):
     """A validation problem: where in the data, whether at the key, and what."""
 
     path: NodePath

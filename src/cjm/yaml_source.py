@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -37,8 +37,7 @@ NodePath = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and list indices from the root."""
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A node's extent, 1-based, end exclusive (as the YAML marks give it)."""
 
     line: int

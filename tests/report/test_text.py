@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cjm.report import RunSummary
 from cjm.report.text import format_problem, summary_line
 from tests.report.conftest import render
@@ -15,20 +13,20 @@ def test_one_line_per_problem_and_a_summary(summary: RunSummary) -> None:
 
 
 def test_quiet_drops_the_summary(summary: RunSummary) -> None:
-    lines = render("text", replace(summary, quiet=True)).splitlines()
+    lines = render("text", summary._replace(quiet=True)).splitlines()
     assert lines == [format_problem(problem) for problem in summary.problems]
     assert render("text", RunSummary([], 2, quiet=True)) == ""
 
 
 def test_show_source_puts_a_caret_under_the_column(summary: RunSummary) -> None:
-    out = render("text", replace(summary, show_source=True, quiet=True))
+    out = render("text", summary._replace(show_source=True, quiet=True))
     problem = next(p for p in summary.problems if p.rule == "empty-phase")
     expected = f"{format_problem(problem)}\n 3 |   - id: orientation\n   |     ^\n"
     assert expected in out
 
 
 def test_statistics_count_per_rule(summary: RunSummary) -> None:
-    out = render("text", replace(summary, statistics=True))
+    out = render("text", summary._replace(statistics=True))
     lines = out.splitlines()
     assert lines[-1] == summary_line(summary)
     counts = {line.split()[1]: int(line.split()[0]) for line in lines[:-1]}

@@ -10,9 +10,9 @@ engine decides the position and the severity.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -30,8 +30,7 @@ class NoOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-@dataclass(frozen=True)
-class JourneyContext:
+class JourneyContext(NamedTuple):
     """Everything a rule may look at for one valid journey."""
 
     path: str
@@ -49,8 +48,7 @@ RunCheck = Callable[[Sequence[JourneyContext], Any], Iterable[tuple[JourneyConte
 """Checks all journeys of a run together (cross-file rules); says which file each finding is in."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: Severity
     doc: str

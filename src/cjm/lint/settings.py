@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,8 +28,7 @@ __all__ = ["ActiveRule", "configure", "unknown_rule_hint"]
 _LEVELS = ("off", "info", "warning", "error")
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     """A rule as it runs: with the severity and the options in force."""
 
     rule: Rule

@@ -7,10 +7,10 @@ text run never pays for json, hashlib or rich.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from cjm.problems import Problem
 
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "Reporter", "RunSummary", "get_reporter"]
 
 
-@dataclass(frozen=True)
-class RunSummary:
+class RunSummary(NamedTuple):
     """What a reporter gets: the problems, sorted, and what it needs to present them."""
 
     problems: Sequence[Problem]
