@@ -65,7 +65,7 @@ class Numbers(HTMLParser):
             if self._table == "unclaimed" and self._lane is None:
                 self.unclaimed.append([])
         elif tag == "table":
-            self._table = classes[0] if classes else None
+            self._table = "unclaimed" if "unclaimed" in classes else None
         elif tag == "td" and self._lane == "lane-kpis":
             self.kpi_cells.append([])
         if tag == "br" and self._text is not None:
