@@ -221,3 +221,17 @@ def test_numbers_are_worded_in_the_output_language(value: float, nl: str, en: st
 )
 def test_shares_are_worded_in_the_output_language(share: float, nl: str, en: str) -> None:
     assert (percent(share, "nl"), percent(share, "en")) == (nl, en)
+
+
+def test_a_plain_export_shows_the_columns_it_has_and_no_period(tmp_path: Path) -> None:
+    export = tmp_path / "matomo.csv"
+    export.write_text("source,medium,visits\ngoogle,cpc,100\nbing,cpc,5\n", encoding="utf-8")
+    file = load_example(REPO / "journeys" / "jonge-ouders.yaml")
+    measured = measurements(analyse(read_export(export), [file], "en"), "en")
+    outputs = render([file], ["html"], "en", measurements=measured)
+    assert _numbers(outputs["jonge-ouders.html"]).cards["tp-website-collectie"] == [
+        ("Sessions", "100")
+    ]
+    assert "Measured period" not in outputs["jonge-ouders.html"]
+    rows = _numbers(outputs["index.html"]).unclaimed
+    assert rows == [["Source / medium", "Sessions", "Share"], ["bing / cpc", "5", "4.8%"]]
