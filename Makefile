@@ -14,11 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-# Lint the examples (warnings are fine, errors stop here), then render every format.
+# Lint the examples (warnings are fine, errors stop here), match the example export,
+# then render every format with its numbers on the map.
 demo: $(STAMP)
 	$(BIN)/cjm lint journeys/
 	$(BIN)/cjm analytics analytics/ga4-traffic-acquisition.csv journeys/
-	$(BIN)/cjm render journeys/ --format html --format markdown --format mermaid --out build/
+	$(BIN)/cjm render journeys/ --format html --format markdown --format mermaid --out build/ \
+		--analytics analytics/ga4-traffic-acquisition.csv
 	@echo
 	@echo "Open the journey maps: file://$(CURDIR)/build/index.html"
 	@echo "Markdown for the repository: build/index.md (Mermaid diagrams: build/*.mmd)"

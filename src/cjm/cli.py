@@ -246,12 +246,22 @@ def render(
             "--check", help="Write nothing; exit 1 if a file in --out is missing or stale."
         ),
     ] = False,
+    analytics: Annotated[
+        Path | None,
+        typer.Option(
+            "--analytics",
+            metavar="EXPORT.csv",
+            help="Show this export's sessions and key events on the cards, phase totals "
+            "in the KPI lane and the unclaimed sources in the index (see cjm analytics).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render journey maps: a self-contained HTML map, Markdown or Mermaid, plus an index.
 
     A journey with lint errors is not rendered; its errors are printed. Exit 0 when
     all were rendered (with --check: all files up to date), 1 otherwise, 2 for usage,
-    configuration or template errors.
+    configuration, template or --analytics export errors.
     """
     from cjm.commands import render as command
 
@@ -259,7 +269,7 @@ def render(
         _choice("--format", name, ("html", "markdown", "mermaid")) for name in formats or ["html"]
     ]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
-    _run(lambda: command.run(paths or [], chosen, out, lang, templates, check))
+    _run(lambda: command.run(paths or [], chosen, out, lang, templates, check, analytics))
 
 
 templates_app = typer.Typer(

@@ -12,6 +12,7 @@ from cjm.cli import app
 from tests.conftest import REPO
 
 EXAMPLE = REPO / "journeys" / "jonge-ouders.yaml"
+EXPORT = REPO / "analytics" / "ga4-traffic-acquisition.csv"
 BROKEN = """\
 persona: {id: kapot, name: Kapot}
 phases:
@@ -183,6 +184,76 @@ def test_a_broken_template_is_a_clear_error_and_nothing_is_written(project: Path
     assert result.exit_code == 2
     assert result.stderr.startswith("cjm: error: mine/journey.md.j2:3:1: template error: ")
     assert "nmae" in result.stderr
+    assert not (project / "build").exists()
+
+
+@pytest.fixture
+def export(project: Path) -> str:
+    """The example export, copied into the project."""
+    shutil.copy(EXPORT, project / EXPORT.name)
+    return EXPORT.name
+
+
+def test_analytics_puts_the_numbers_on_the_map_and_the_gaps_in_the_index(
+    project: Path, export: str
+) -> None:
+    plain = cjm("render", "-f", "html", "-f", "markdown", "--out", "plain")
+    assert plain.exit_code == 0, plain.output
+    result = cjm("render", "-f", "html", "-f", "markdown", "--analytics", export)
+    assert result.exit_code == 0, result.output
+    built, before = project / "build", project / "plain"
+    page = (built / "jonge-ouders.html").read_text(encoding="utf-8")
+    card = "<dt>Sessies</dt><dd>18.420</dd>\n<dt>Belangrijke gebeurtenissen</dt><dd>512</dd>"
+    assert card in page
+    assert "<dt>Sessies</dt>" not in (before / "jonge-ouders.html").read_text(encoding="utf-8")
+    # Only this journey is in the project, so the other examples' sources are unclaimed.
+    index = (built / "index.md").read_text(encoding="utf-8")
+    assert "| linkedin / paid\\_social | 1.204 | 27 | 2,3% |" in index
+    assert index.startswith((before / "index.md").read_text(encoding="utf-8"))
+    # The warnings cjm analytics gives, on stderr: a row two touchpoints claim.
+    assert (
+        f"cjm: warning: {export}:11: 'google / organic' is claimed by 2 touchpoints, "
+        "each counts it: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie\n"
+    ) in result.stderr
+
+
+def test_check_compares_with_the_numbers_of_the_same_export(project: Path, export: str) -> None:
+    assert cjm("render", "-f", "markdown", "--analytics", export).exit_code == 0
+    same = cjm("render", "-f", "markdown", "--analytics", export, "--check")
+    assert (same.exit_code, same.stdout) == (0, "2 files up to date in build\n")
+    without = cjm("render", "-f", "markdown", "--check")
+    assert without.exit_code == 1
+    assert without.stdout.splitlines() == [
+        "stale: build/index.md",
+        "stale: build/jonge-ouders.md",
+        "2 of 2 files out of date; run cjm render to update",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("csv", "message"),
+    [
+        (
+            "Page path,Views\n/home,12\n",
+            "bad.csv:1:1: expected a header with a 'Session source / medium' column "
+            "(a GA4 export) or 'source' and 'medium' columns (a plain CSV); "
+            "found 'Page path', 'Views'",
+        ),
+        (
+            "source,medium,sessions\ngoogle,organic,many\n",
+            "bad.csv:2:16: expected a number in column 'sessions' (such as 1,234.5), got 'many'",
+        ),
+        (None, "bad.csv: cannot read the export: No such file or directory"),
+    ],
+)
+def test_an_export_that_cannot_be_read_exits_2_and_writes_nothing(
+    project: Path, csv: str | None, message: str
+) -> None:
+    if csv is not None:
+        (project / "bad.csv").write_text(csv, encoding="utf-8")
+    for extra in ([], ["--check"]):
+        result = cjm("render", "--analytics", "bad.csv", *extra)
+        assert (result.exit_code, result.stderr) == (2, f"cjm: error: {message}\n")
     assert not (project / "build").exists()
 
 

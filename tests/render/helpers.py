@@ -11,7 +11,7 @@ from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import JourneyFile, load_journey, load_text
 from cjm.problems import Severity
-from cjm.render.context import Metrics
+from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.outputs import render_outputs
 from tests.conftest import REPO
@@ -43,7 +43,7 @@ def render(
     formats: Sequence[str] = ("html", "markdown", "mermaid"),
     language: str = "nl",
     search: Sequence[Path] = (),
-    metrics: Metrics | None = None,
+    measurements: Measurements | None = None,
 ) -> dict[str, str]:
-    outputs = render_outputs(files, formats, language, _templates(tuple(search)), metrics)
+    outputs = render_outputs(files, formats, language, _templates(tuple(search)), measurements)
     return {name: data.decode() for name, data in outputs.items()}

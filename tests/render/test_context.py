@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjm.render.context import Metric, Metrics, build_index, build_journey
+from cjm.render.context import Measurements, Metric, Metrics, build_index, build_journey
 from tests.render.helpers import EXAMPLES, load_clean, load_example, render
 
 TWO_PHASES = """
@@ -92,12 +92,26 @@ def test_index_groups_journeys_by_phase_model() -> None:
 def test_without_metrics_the_output_is_unchanged_and_with_them_they_show() -> None:
     file = load_clean(TWO_PHASES, "p.yaml")
     plain = render([file])
-    assert render([file], metrics=Metrics()) == plain
+    empty = render([file], measurements=Measurements(journeys={"p": Metrics()}))
+    # Nothing measured: the journey pages are unchanged; the index says nothing is unclaimed.
+    assert {name: empty[name] for name in ("p.html", "p.md", "p.mmd")} == {
+        name: plain[name] for name in ("p.html", "p.md", "p.mmd")
+    }
+    assert empty["index.md"] == plain["index.md"] + (
+        "\n## Bronnen zonder touchpoint\n\n"
+        "Verkeer uit de analytics-export dat geen touchpoint claimt, grootste eerst: "
+        "touchpoints die de kaart mogelijk mist.\n\n"
+        "Elke bron in de export hoort bij een touchpoint.\n"
+    )
     measured = render(
         [file],
-        metrics=Metrics(
-            touchpoints={"a": [Metric("Sessies", "1.204")]},
-            phases={"purchase": [Metric("Aankopen", "87")]},
+        measurements=Measurements(
+            journeys={
+                "p": Metrics(
+                    touchpoints={"a": [Metric("Sessies", "1.204")]},
+                    phases={"purchase": [Metric("Aankopen", "87")]},
+                )
+            }
         ),
     )
     assert "<dt>Sessies</dt><dd>1.204</dd>" in measured["p.html"]

@@ -3,7 +3,10 @@
 A journey with lint errors is not rendered (its errors are printed as ``cjm lint``
 prints them); the others are. Exit 0 when everything was rendered (and, with
 ``--check``, everything in ``--out`` is up to date), 1 otherwise, 2 for usage,
-configuration and template errors.
+configuration and template errors, and for an ``--analytics`` export that cannot be
+read. With ``--analytics`` the export is matched as ``cjm analytics`` matches it
+(against every journey, so the unclaimed sources are the same) and its numbers are
+rendered; ``--check`` then compares with those numbers.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import JourneyFile, discover, load_journey
 from cjm.problems import Severity
+from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.outputs import INDEX_STEM, render_outputs
 from cjm.report.text import format_problem
@@ -46,21 +50,38 @@ def run(
     language: str | None,
     templates: Path | None,
     check: bool,
+    analytics: Path | None = None,
 ) -> int:
     config = load_config()
     search = template_search_path(config, templates)
     out_dir = out if out is not None else _shown(config.root / "build")
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
+    lang = language or config.language
     files = [load_journey(path, config) for path in discover(paths, config)]
+    measured = _measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
-    outputs = render_outputs(clean, formats, language or config.language, Templates(search))
+    outputs = render_outputs(clean, formats, lang, Templates(search), measured)
     if failed:
         print(f"{_count(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
         return _check(outputs, out_dir) or (1 if failed else 0)
     _write(outputs, out_dir, len(clean))
     return 1 if failed else 0
+
+
+def _measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> Measurements:
+    """The export matched to ``files``, worded for the map; its warnings go to stderr."""
+    # Imported here: rendering without --analytics never loads the analytics package.
+    from cjm.analytics.export import read_export
+    from cjm.analytics.matching import analyse
+    from cjm.analytics.report import warnings
+    from cjm.render.analytics import measurements
+
+    result = analyse(read_export(export_path), files, language)
+    for warning in warnings(result):
+        print(f"cjm: warning: {warning}", file=sys.stderr)
+    return measurements(result, language)
 
 
 def _lint_gate(files: Sequence[JourneyFile], config: Config) -> tuple[list[JourneyFile], int]:

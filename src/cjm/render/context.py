@@ -5,9 +5,11 @@ and the coverage matrix are worked out here, once, so every template (built-in o
 a consultant's own) shows the same numbers. docs/templates.md documents these
 views; a field added here is a field documented there.
 
-Measurements from elsewhere (web analytics, issue 6) arrive as :class:`Metrics`:
-display-ready label/value pairs per touchpoint and per phase. Without them every
-``metrics`` field is empty and the output is exactly what it is without the hook.
+Measurements from elsewhere (web analytics, issue 6) arrive as :class:`Measurements`:
+per journey a :class:`Metrics` of display-ready label/value pairs per touchpoint
+and per phase, the period they cover, and the sources no touchpoint claims (for the
+index). Without them every ``metrics`` field is empty, ``metrics_period`` and
+``unclaimed`` are None, and the output is exactly what it is without the hook.
 """
 
 from __future__ import annotations
@@ -35,11 +37,13 @@ __all__ = [
     "IndexEntry",
     "IndexPage",
     "JourneyPage",
+    "Measurements",
     "Metric",
     "Metrics",
     "PhaseView",
     "TouchpointRef",
     "TouchpointView",
+    "UnclaimedSource",
     "build_index",
     "build_journey",
 ]
@@ -70,6 +74,28 @@ class Metrics:
 
     touchpoints: Mapping[str, Sequence[Metric]] = field(default_factory=dict)
     phases: Mapping[str, Sequence[Metric]] = field(default_factory=dict)
+    period: str | None = None
+    """The period the measurements cover, worded: ``2026-09-01 – 2026-09-30``."""
+
+
+@dataclass(frozen=True)
+class UnclaimedSource:
+    """Traffic no touchpoint claims, worded for the index: a touchpoint the map overlooks."""
+
+    source: str
+    """``bing / cpc`` (with `` (campaign)`` when the export has campaigns)."""
+    metrics: tuple[Metric, ...]
+    share: str
+    """Its share of all traffic, worded: ``2,7%``."""
+
+
+@dataclass(frozen=True)
+class Measurements:
+    """Everything measured for one render: per journey (by persona id), and the index's part."""
+
+    journeys: Mapping[str, Metrics] = field(default_factory=dict)
+    period: str | None = None
+    unclaimed: tuple[UnclaimedSource, ...] = ()
 
 
 class _Page:
@@ -187,6 +213,8 @@ class JourneyPage(_Page):
     language: str
     index: str
     """File name of the index next to this page (``index.html``, ``index.md``)."""
+    metrics_period: str | None = None
+    """The period the ``metrics`` cover; None without measurements (or a period)."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +260,9 @@ class IndexPage(_Page):
     coverage: tuple[CoverageTable, ...]
     labels: Mapping[str, str]
     language: str
+    metrics_period: str | None = None
+    unclaimed: tuple[UnclaimedSource, ...] | None = None
+    """Sources no touchpoint claims, largest first; None without measurements."""
 
 
 def _average(values: Sequence[int]) -> float | None:
@@ -340,6 +371,7 @@ def build_journey(
         labels=labels,
         language=language,
         index=index,
+        metrics_period=metrics.period,
     )
 
 
@@ -373,7 +405,11 @@ def _y(emotion: int) -> int:
 
 
 def build_index(
-    pages: Sequence[JourneyPage], models: Mapping[str, PhaseModel], language: str, suffix: str
+    pages: Sequence[JourneyPage],
+    models: Mapping[str, PhaseModel],
+    language: str,
+    suffix: str,
+    measurements: Measurements | None = None,
 ) -> IndexPage:
     """The index over ``pages`` (sorted by persona id); ``models`` by persona id."""
     ordered = sorted(pages, key=lambda page: page.persona_id)
@@ -412,6 +448,8 @@ def build_index(
         coverage=tuple(tables),
         labels=labels_for(language),
         language=language,
+        metrics_period=measurements.period if measurements is not None else None,
+        unclaimed=measurements.unclaimed if measurements is not None else None,
     )
 
 

@@ -69,6 +69,15 @@ LABELS: dict[str, dict[str, str]] = {
         "thin": "dun",
         "back_to_index": "Terug naar het overzicht",
         "metrics": "Metingen",
+        "metrics_period": "Meetperiode",
+        "sessions": "Sessies",
+        "key_events": "Belangrijke gebeurtenissen",
+        "unclaimed": "Bronnen zonder touchpoint",
+        "unclaimed_legend": "Verkeer uit de analytics-export dat geen touchpoint claimt, "
+        "grootste eerst: touchpoints die de kaart mogelijk mist.",
+        "no_unclaimed": "Elke bron in de export hoort bij een touchpoint.",
+        "source_medium": "Bron / medium",
+        "share": "Aandeel",
     },
     "en": {
         "journey_map": "Customer journey",
@@ -130,6 +139,15 @@ LABELS: dict[str, dict[str, str]] = {
         "thin": "thin",
         "back_to_index": "Back to the overview",
         "metrics": "Metrics",
+        "metrics_period": "Measured period",
+        "sessions": "Sessions",
+        "key_events": "Key events",
+        "unclaimed": "Sources without a touchpoint",
+        "unclaimed_legend": "Traffic in the analytics export that no touchpoint claims, "
+        "largest first: touchpoints the map may have overlooked.",
+        "no_unclaimed": "Every source in the export belongs to a touchpoint.",
+        "source_medium": "Source / medium",
+        "share": "Share",
     },
 }
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cjm.loader import JourneyFile
 from cjm.phase_models import PhaseModel
-from cjm.render.context import JourneyPage, Metrics, build_index, build_journey
+from cjm.render.context import JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
 
 __all__ = ["FORMATS", "INDEX_STEM", "OutputFormat", "render_outputs"]
@@ -44,9 +44,13 @@ def render_outputs(
     formats: Sequence[str],
     language: str,
     templates: Templates,
-    metrics: Metrics | None = None,
+    measurements: Measurements | None = None,
 ) -> dict[str, bytes]:
-    """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name."""
+    """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name.
+
+    With ``measurements`` the journeys' metrics (by persona id), their period and the
+    unclaimed sources are shown; without, the output is as if they did not exist.
+    """
     ordered = sorted(files, key=lambda file: file.persona_id)
     models: dict[str, PhaseModel] = {}
     for file in ordered:
@@ -58,12 +62,13 @@ def render_outputs(
         index_name = f"{INDEX_STEM}{output.suffix}"
         pages: list[JourneyPage] = []
         for file in ordered:
+            metrics = measurements.journeys.get(file.persona_id) if measurements else None
             page = build_journey(file, language, index_name, metrics)
             pages.append(page)
             text = templates.render(output.journey_template, page.variables())
             outputs[f"{page.persona_id}{output.suffix}"] = text.encode()
         if output.index_template is not None and pages:
-            index = build_index(pages, models, language, output.suffix)
+            index = build_index(pages, models, language, output.suffix, measurements)
             outputs[index_name] = templates.render(
                 output.index_template, index.variables()
             ).encode()
