@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 import yaml
 
-from cjm.analytics.export import Row
-from cjm.analytics.matching import Pattern
+from cjm.analytics.export import Row, parse_export
+from cjm.analytics.matching import Pattern, analyse
 from cjm.analytics.metrics import Metrics
 from cjm.analytics.result import AnalyticsResult
+from cjm.config import Config
+from cjm.loader import load_text
 from cjm.models import Analytics
+from tests.analytics.conftest import GA4, JOURNEY
 
 HERE = Path(__file__).parent
 
@@ -93,6 +96,27 @@ def test_double_claims_and_skipped_files(shop_result: AnalyticsResult) -> None:
     ]
     assert shop_result.skipped == ("journeys/broken.yaml",)
     assert [j.persona_id for j in shop_result.journeys] == ["shop"]
+
+
+def test_the_same_row_in_two_personas_journeys_is_no_double_claim() -> None:
+    # One website serves every persona: each journey's funnel counts what reaches
+    # it. Only one journey claiming a row twice counts the same sessions twice.
+    config = Config(root=Path())
+    other = (
+        "persona: {id: zakelijk, name: Zakelijk}\nphases:\n  - id: orientation\n"
+        "    touchpoints:\n      - {id: zoeken, name: Zoeken, channel: search,\n"
+        "         analytics: {source: google, medium: organic}}\n"
+    )
+    files = [
+        load_text(JOURNEY.encode(), "journeys/shop.yaml", config),
+        load_text(other.encode(), "journeys/zakelijk.yaml", config),
+    ]
+    result = analyse(parse_export(GA4.read_bytes(), "ga4.csv"), files, "en")
+    assert [(c.row.label, c.claimants) for c in result.double_claims] == [
+        ("google / cpc", (("shop", "ads"), ("shop", "google-ads")))
+    ]
+    organic = [result.touchpoint_metrics(p, "zoeken") for p in ("shop", "zakelijk")]
+    assert organic[0] is not None and organic[0] == organic[1]
 
 
 def test_export_facts_for_render(shop_result: AnalyticsResult) -> None:

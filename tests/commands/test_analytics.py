@@ -29,7 +29,8 @@ def test_example_export_against_example_journeys(in_tmp: Path) -> None:
     assert (
         "  no traffic: contractverlenging (renewal / email): no row of the export matches" in lines
     )
-    assert "cjm: warning: " in run.stderr and "'google / organic' is claimed by 5" in run.stderr
+    # The examples share sources across personas, but no journey counts a row twice.
+    assert run.stderr == ""
 
 
 def test_fail_on_gaps_respects_min_share(in_tmp: Path) -> None:

@@ -210,7 +210,24 @@ def test_analytics_puts_the_numbers_on_the_map_and_the_gaps_in_the_index(
     index = (built / "index.md").read_text(encoding="utf-8")
     assert "| linkedin / paid\\_social | 1.204 | 27 | 2,3% |" in index
     assert index.startswith((before / "index.md").read_text(encoding="utf-8"))
-    # The warnings cjm analytics gives, on stderr: a row two touchpoints claim.
+    assert "warning" not in result.stderr  # no journey claims a row twice
+
+
+def test_analytics_warns_on_stderr_when_a_journey_claims_a_row_twice(
+    project: Path, export: str
+) -> None:
+    path = project / "journeys" / EXAMPLE.name
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "        # No analytics mapping: this traffic ({source: google, medium: organic})",
+            "        analytics: {source: google, medium: organic}\n        #",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    result = cjm("render", "-f", "markdown", "--analytics", export)
+    assert result.exit_code == 0, result.output
     assert (
         f"cjm: warning: {export}:11: 'google / organic' is claimed by 2 touchpoints, "
         "each counts it: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie\n"

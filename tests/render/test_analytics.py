@@ -110,7 +110,6 @@ def _numbers(page: str) -> Numbers:
     [
         ("tp-instagram-advertentie", "4.112", "58"),  # instagram / paid_social
         ("tp-google-zoeken", "18.420", "512"),  # google / organic
-        ("tp-blog-inspiratie", "18.420", "512"),  # the same row, claimed twice
         ("tp-website-collectie", "7.305", "244"),  # google / cpc
         ("tp-webshop-checkout", "9.871", "301"),  # (direct) / (none)
         ("tp-review-verzoek", "9", "1"),  # kiyoh / email

@@ -116,10 +116,14 @@ def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> Anal
         (Gap(row, share(row)) for row in export.rows if row.line not in claims),
         key=lambda gap: (-gap.share, -(gap.row.metrics.values[share_at] or 0.0), gap.row.line),
     )
+    # A double claim is one journey counting the same traffic twice. The same row
+    # in several personas' journeys is not: one website serves every persona, and
+    # each journey's funnel rightly counts what reaches it.
     doubles = tuple(
-        DoubleClaim(row, tuple(claims[row.line]))
+        DoubleClaim(row, tuple(claimants))
         for row in export.rows
-        if len(claims.get(row.line, ())) > 1
+        for persona in dict.fromkeys(p for p, _ in claims.get(row.line, ()))
+        if len(claimants := [c for c in claims[row.line] if c[0] == persona]) > 1
     )
     return AnalyticsResult(
         export=export,

@@ -77,7 +77,7 @@ class Gap:
 
 @dataclass(frozen=True)
 class DoubleClaim:
-    """An export row claimed by several touchpoints: each of them counts it."""
+    """An export row claimed by several touchpoints of one journey: each counts it."""
 
     row: Row
     claimants: tuple[tuple[str, str], ...]
