@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +46,23 @@ def lint_sources(
 
 def lint_source(text: str, settings: ProjectSettings | None = None) -> list[Problem]:
     return lint_sources({"journey.yaml": text}, settings)
+
+
+def run_cjm(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m cjm ARGS`` in a real process: exit codes and streams as a shell sees them.
+
+    ``env`` replaces the environment when given (tests that need a clean one).
+    """
+    return subprocess.run(
+        [sys.executable, "-m", "cjm", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 @pytest.fixture

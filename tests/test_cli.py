@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 from typer.testing import CliRunner
 
 from cjm import __version__
 from cjm.cli import app
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cjm
 
 runner = CliRunner()
 
@@ -105,17 +104,8 @@ def test_usage_and_config_errors_exit_2(
     assert fragment in result.output
 
 
-def _cjm(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cjm", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
+def _cjm(*args: str, cwd: Path, env: dict[str, str] | None = None) -> CompletedProcess[str]:
+    return run_cjm(*args, cwd=cwd, env={**os.environ, **(env or {})})
 
 
 def test_subprocess_exit_codes_and_streams(tmp_path: Path) -> None:

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from cjm.errors import UsageError
 
-__all__ = ["atomic_write", "create_new"]
+__all__ = ["atomic_write", "create_new", "shown_path"]
+
+
+def shown_path(path: Path) -> Path:
+    """``path`` relative to the working directory when it lies below it: how it is shown."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def atomic_write(path: Path, data: bytes) -> None:

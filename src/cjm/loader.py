@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
+from cjm.fsutil import shown_path
 from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding
@@ -65,7 +66,7 @@ def discover(paths: Sequence[Path], config: Config) -> list[Path]:
                 f"no journeys folder at '{default}': pass files or folders to check, "
                 "or set 'journeys:' in cjm.yaml"
             )
-        paths = [_relative(default)]
+        paths = [shown_path(default)]
     found: list[Path] = []
     seen: set[Path] = set()
     for given in paths:
@@ -91,13 +92,6 @@ def _walk(directory: Path) -> Iterable[Path]:
             yield from _walk(entry)
         elif entry.suffix in JOURNEY_SUFFIXES and entry.name not in CONFIG_NAMES:
             yield entry
-
-
-def _relative(path: Path) -> Path:
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
 
 
 def load_journey(path: Path, config: Config) -> JourneyFile:

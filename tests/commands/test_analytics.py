@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cjm
 
 EXAMPLE = REPO / "analytics" / "ga4-traffic-acquisition.csv"
 JOURNEYS = REPO / "journeys"
 
 
-def cjm(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "cjm", *map(str, args)]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+cjm = run_cjm  # every test here runs cjm in a real process
 
 
 def test_example_export_against_example_journeys(in_tmp: Path) -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cjm
 
 JOURNEY = """\
 persona: {{id: {persona}, name: Ouders}}
@@ -24,14 +23,7 @@ def journey(emotion: int = 2, persona: str = "ouders") -> str:
 
 
 def cjm(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cjm", "diff", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
-    )
+    return run_cjm("diff", *args, cwd=cwd, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
 
 
 def write(root: Path, files: dict[str, str]) -> None:

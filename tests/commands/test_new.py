@@ -34,7 +34,9 @@ def test_new_skeleton_passes_lint(in_tmp: Path, model: str, language: str, segme
 
 def test_new_uses_the_project_model_and_journeys_folder(in_tmp: Path) -> None:
     (in_tmp / "cjm.yaml").write_text("model: four-stage\njourneys: maps\n")
-    assert runner.invoke(app, ["new", "IT-manager"]).exit_code == 0
+    result = runner.invoke(app, ["new", "IT-manager"])
+    assert result.exit_code == 0
+    assert result.stdout == "created maps/it-manager.yaml\n"  # as the user would type it
     text = (in_tmp / "maps" / "it-manager.yaml").read_text(encoding="utf-8")
     assert "- id: decision" in text and "model:" not in text
 

@@ -16,6 +16,7 @@ from typing import Any
 from cjm.analytics.export import Row
 from cjm.analytics.metrics import Kind, MetricColumn, Metrics, Role
 from cjm.analytics.result import AnalyticsResult, Gap
+from cjm.wording import plural
 
 __all__ = ["FORMATS", "format_report", "warnings"]
 
@@ -69,14 +70,10 @@ def _summary(result: AnalyticsResult, min_share: float) -> str:
     gaps = result.gaps(min_share)
     share = sum(gap.share for gap in gaps)
     return (
-        f"{_plural(len(result.journeys), 'journey')}, {_plural(mapped, 'mapped touchpoint')}, "
-        f"{_plural(unmatched, 'mapping')} without traffic, "
-        f"{_plural(len(gaps), 'gap')} ({_percent(share)} of {result.share_metric.lower()})"
+        f"{plural(len(result.journeys), 'journey')}, {plural(mapped, 'mapped touchpoint')}, "
+        f"{plural(unmatched, 'mapping')} without traffic, "
+        f"{plural(len(gaps), 'gap')} ({_percent(share)} of {result.share_metric.lower()})"
     )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _align(rows: Sequence[Sequence[str]], left: int) -> list[str]:
@@ -140,7 +137,7 @@ def _hidden_note(result: AnalyticsResult, min_share: float) -> str | None:
     hidden = _hidden(result, min_share)
     if not hidden:
         return None
-    return f"{_plural(hidden, 'smaller gap')} below --min-share {min_share:g} not shown"
+    return f"{plural(hidden, 'smaller gap')} below --min-share {min_share:g} not shown"
 
 
 def _not_set(result: AnalyticsResult, gap: Gap) -> str:

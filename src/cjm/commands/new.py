@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cjm.config import load_config
 from cjm.errors import UsageError
-from cjm.fsutil import create_new
+from cjm.fsutil import create_new, shown_path
 from cjm.phase_models import PRESETS
 from cjm.scaffold import skeleton, slugify
 from cjm.schema import SCHEMA_FILE
@@ -33,11 +33,11 @@ def run(name: str, model_name: str | None, segment: str) -> int:
         schema=Path(os.path.relpath(schema_path, path.parent)).as_posix(),
     )
     create_new({path: text.encode()})
-    print(f"created {path}")
+    print(f"created {shown_path(path)}")
     if not schema_path.exists():
         print(
-            f"note: {schema_path} does not exist yet; write it with "
-            f"'cjm schema --output {schema_path}' for completion in your editor",
+            f"note: {shown_path(schema_path)} does not exist yet; write it with "
+            f"'cjm schema --output {shown_path(schema_path)}' for completion in your editor",
             file=sys.stderr,
         )
     return 0

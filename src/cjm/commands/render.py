@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cjm.config import Config, load_config
 from cjm.errors import UsageError
-from cjm.fsutil import atomic_write
+from cjm.fsutil import atomic_write, shown_path
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import JourneyFile, discover, load_journey
@@ -26,6 +26,7 @@ from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.outputs import INDEX_STEM, render_outputs
 from cjm.report.text import format_problem
+from cjm.wording import plural
 
 __all__ = ["run", "template_search_path"]
 
@@ -39,7 +40,7 @@ def template_search_path(config: Config, templates: Path | None) -> list[Path]:
         search.append(templates)
     project = config.root / "templates"
     if config.path is not None and project.is_dir():
-        search.append(_shown(project))
+        search.append(shown_path(project))
     return search
 
 
@@ -54,7 +55,7 @@ def run(
 ) -> int:
     config = load_config()
     search = template_search_path(config, templates)
-    out_dir = out if out is not None else _shown(config.root / "build")
+    out_dir = out if out is not None else shown_path(config.root / "build")
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
     lang = language or config.language
@@ -63,7 +64,7 @@ def run(
     clean, failed = _lint_gate(files, config)
     outputs = render_outputs(clean, formats, lang, Templates(search), measured)
     if failed:
-        print(f"{_count(failed, 'journey')} not rendered because of errors", file=sys.stderr)
+        print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
         return _check(outputs, out_dir) or (1 if failed else 0)
     _write(outputs, out_dir, len(clean))
@@ -118,9 +119,9 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
             print(f"stale: {path}")
             stale += 1
     if stale:
-        print(f"{stale} of {_count(len(outputs), 'file')} out of date; run cjm render to update")
+        print(f"{stale} of {plural(len(outputs), 'file')} out of date; run cjm render to update")
         return 1
-    print(f"{_count(len(outputs), 'file')} up to date in {out_dir}")
+    print(f"{plural(len(outputs), 'file')} up to date in {out_dir}")
     return 0
 
 
@@ -136,21 +137,10 @@ def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
         print(f"wrote {path}")
         written += 1
     print(
-        f"rendered {_count(journeys, 'journey')} into {out_dir}: "
+        f"rendered {plural(journeys, 'journey')} into {out_dir}: "
         f"{written} written, {len(outputs) - written} unchanged"
     )
     for index in (f"{INDEX_STEM}.html", f"{INDEX_STEM}.md"):
         if index in outputs:
             print(f"open {out_dir / index}")
             break
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
-def _shown(path: Path) -> Path:
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path

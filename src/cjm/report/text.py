@@ -13,6 +13,7 @@ from typing import TextIO
 
 from cjm.problems import Problem, Severity
 from cjm.report import RunSummary
+from cjm.wording import plural
 
 __all__ = ["format_problem", "report", "source_excerpt", "statistics_lines", "summary_line"]
 
@@ -26,15 +27,11 @@ def format_problem(problem: Problem) -> str:
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def summary_line(summary: RunSummary) -> str:
     counts = Counter(problem.severity for problem in summary.problems)
-    files = _plural(summary.files, "file")
+    files = plural(summary.files, "file")
     parts = [
-        _plural(counts[severity], severity.value)
+        plural(counts[severity], severity.value)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[severity]
     ]
