@@ -234,6 +234,12 @@ class Touchpoint(Node):
     senses: list[Literal["see", "hear", "smell", "touch", "taste"]] = []
     description: str | None = None
     content: str | None = None
+    # What the customer does, thinks and feels at this step, as on a phase (a map
+    # may describe the customer per phase, per touchpoint, or both). `feeling` is
+    # the word for the emotion ("onzeker"); `emotion` is its 1-5 score on the curve.
+    doing: str | None = None
+    thinking: str | None = None
+    feeling: str | None = None
     cta: Annotated[
         Cta | None, BeforeValidator(_cta_shorthand, json_schema_input_type=str | Cta)
     ] = None

@@ -123,6 +123,9 @@ class TouchpointView:
     senses: tuple[str, ...]
     description: str | None
     content: str | None
+    doing: str | None
+    thinking: str | None
+    feeling: str | None
     cta: Cta | None
     emotion: int | None
     low: bool
@@ -287,6 +290,9 @@ def _touchpoint(tp: Touchpoint, number: int, phase_id: str, metrics: Metrics) ->
         senses=tuple(tp.senses),
         description=tp.description,
         content=tp.content,
+        doing=tp.doing,
+        thinking=tp.thinking,
+        feeling=tp.feeling,
         cta=tp.cta,
         emotion=tp.emotion,
         low=tp.emotion is not None and tp.emotion <= LOW_EMOTION,
