@@ -173,14 +173,20 @@ def init(
     language: Annotated[
         str, typer.Option("--language", "-l", help="nl or en: labels and phase names in output.")
     ] = "nl",
+    bare: Annotated[
+        bool,
+        typer.Option(
+            "--bare", help="An empty journeys/ instead of the example journey: a client project."
+        ),
+    ] = False,
 ) -> None:
-    """Start a project: cjm.yaml, journeys/ with a complete example, and a .gitignore.
+    """Start a project: cjm.yaml, the schema, a .gitignore and journeys/ with a complete example.
 
     Never overwrites a file: if any exists, lists them and exits 2 without writing.
     """
     from cjm.commands import init as command
 
-    _run(lambda: command.run(directory, _choice("--language", language, ("nl", "en"))))
+    _run(lambda: command.run(directory, _choice("--language", language, ("nl", "en")), bare))
 
 
 @app.command()
