@@ -229,8 +229,9 @@ def test_analytics_warns_on_stderr_when_a_journey_claims_a_row_twice(
     result = cjm("render", "-f", "markdown", "--analytics", export)
     assert result.exit_code == 0, result.output
     assert (
-        f"cjm: warning: {export}:11: 'google / organic' is claimed by 2 touchpoints, "
-        "each counts it: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie\n"
+        f"cjm: warning: {export}:11: 'google / organic' is claimed by 2 touchpoints of one "
+        "journey: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie; each touchpoint "
+        "shows it in full, the phase totals count it once, in 'orientation'\n"
     ) in result.stderr
 
 

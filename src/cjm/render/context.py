@@ -133,7 +133,7 @@ class TouchpointView:
     opportunities: tuple[str, ...]
     owner: str | None
     tone: str | None
-    analytics: Analytics | None
+    analytics: tuple[Analytics, ...]
     extensions: Mapping[str, Any]
     next: tuple[TouchpointRef, ...] = ()
     metrics: tuple[Metric, ...] = ()
@@ -300,7 +300,7 @@ def _touchpoint(tp: Touchpoint, number: int, phase_id: str, metrics: Metrics) ->
         opportunities=tuple(tp.opportunities),
         owner=tp.owner,
         tone=tp.tone,
-        analytics=tp.analytics,
+        analytics=tuple(tp.analytics),
         extensions=tp.extensions,
         metrics=tuple(metrics.touchpoints.get(tp.id, ())),
     )
