@@ -219,21 +219,26 @@ def render(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="html, markdown or mermaid; repeat for several. Default: html.",
+            help="html, markdown or mermaid; repeat for several. "
+            "Default: render.formats in cjm.yaml, else html.",
             show_default=False,
         ),
     ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Output folder. Default: build/ in the project.", show_default=False
+            "--out",
+            "-o",
+            help="Output folder. Default: render.out in cjm.yaml, else build/ in the project.",
+            show_default=False,
         ),
     ] = None,
     language: Annotated[
         str | None,
         typer.Option(
             "--lang",
-            help="nl or en: labels and phase names. Default: cjm.yaml's language.",
+            help="nl or en: labels and phase names. "
+            "Default: render.lang in cjm.yaml, else its language.",
             show_default=False,
         ),
     ] = None,
@@ -258,7 +263,8 @@ def render(
             "--analytics",
             metavar="EXPORT.csv",
             help="Show this export's sessions and key events on the cards, phase totals "
-            "in the KPI lane and the unclaimed sources in the index (see cjm analytics).",
+            "in the KPI lane and the unclaimed sources in the index (see cjm analytics). "
+            "Default: render.analytics in cjm.yaml.",
             show_default=False,
         ),
     ] = None,
@@ -271,11 +277,9 @@ def render(
     """
     from cjm.commands import render as command
 
-    chosen = [
-        _choice("--format", name, ("html", "markdown", "mermaid")) for name in formats or ["html"]
-    ]
+    chosen = [_choice("--format", name, ("html", "markdown", "mermaid")) for name in formats or []]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
-    _run(lambda: command.run(paths or [], chosen, out, lang, templates, check, analytics))
+    _run(lambda: command.run(paths or [], chosen or None, out, lang, templates, check, analytics))
 
 
 templates_app = typer.Typer(
