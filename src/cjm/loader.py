@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
+from yaml.nodes import ScalarNode
 
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
@@ -20,7 +21,16 @@ from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding
 from cjm.validation import schema_problems
-from cjm.yaml_source import Span, YamlDocument, YamlProblem, decode, parse_yaml
+from cjm.yaml_hints import comment_hint
+from cjm.yaml_source import (
+    NULL_TAG,
+    Span,
+    YamlDocument,
+    YamlProblem,
+    decode,
+    mark_position,
+    parse_yaml,
+)
 
 __all__ = ["JOURNEY_SUFFIXES", "JourneyFile", "discover", "load_journey", "load_text"]
 
@@ -122,7 +132,8 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
         journey = Journey.model_validate(data)
     except ValidationError as exc:
         for item in schema_problems(exc, data, Journey):
-            result.findings.append(("schema", Finding(item.path, item.message, key=item.key)))
+            finding = Finding(item.path, item.message, key=item.key)
+            result.findings.append(("schema", _comment_hint(finding, document, result.text)))
         return result
     if journey.persona.id is None and not _is_slug(Path(shown).stem):
         result.findings.append(
@@ -140,6 +151,19 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
     spec = journey.journey.model
     result.model = resolve_model(spec, "inline") if spec is not None else config.model
     return result
+
+
+def _comment_hint(finding: Finding, document: YamlDocument, text: str) -> Finding:
+    """An empty value that a ``#`` emptied (``name: #1 keuze``) says so, at the ``#``."""
+    node = None if finding.key else document.values.get(finding.path)
+    if not (isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value == ""):
+        return finding
+    hint = comment_hint(text, node.start_mark)
+    if hint is None:
+        return finding
+    line, column = mark_position(hint.mark)
+    span = Span(line, column + hint.shift, line, column + hint.shift + 1)
+    return finding._replace(message=f"{finding.message}: {hint.message}", span=span)
 
 
 def _is_slug(text: str) -> bool:
