@@ -152,6 +152,33 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# A touchpoint's optional fields, commented out in the skeleton: (field, example value,
+# the word that explains it), before and after its cta and emotion.
+_TOUCHPOINT_BEFORE = (
+    ("media", "owned", "media"),
+    ("senses", "[see]", "senses"),
+    ("description", '""', "tp_description"),
+    ("content", '""', "content"),
+    ("doing", '""', "tp_doing"),
+    ("thinking", '""', "tp_thinking"),
+    ("feeling", '""', "tp_feeling"),
+)
+_TOUCHPOINT_AFTER = (
+    ("pain_points", "[]", "tp_pain_points"),
+    ("opportunities", "[]", "opportunities"),
+    ("owner", '""', "owner"),
+    ("tone", '""', "tone"),
+    ("next", "[]", "next"),
+    ("analytics", "{source: google, medium: organic}", "analytics"),
+)
+
+
+def _commented(
+    fields: tuple[tuple[str, str, str], ...], words: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    return [(field, value, words[word]) for field, value, word in fields]
+
+
 def skeleton(
     name: str,
     model: PhaseModel,
@@ -238,28 +265,13 @@ def skeleton(
         ]
         tp = "        "
         if first:
-            out += [
-                optional(tp, "media", "owned", words["media"]),
-                optional(tp, "senses", "[see]", words["senses"]),
-                optional(tp, "description", '""', words["tp_description"]),
-                optional(tp, "content", '""', words["content"]),
-                optional(tp, "doing", '""', words["tp_doing"]),
-                optional(tp, "thinking", '""', words["tp_thinking"]),
-                optional(tp, "feeling", '""', words["tp_feeling"]),
-            ]
+            out += [optional(tp, *field) for field in _commented(_TOUCHPOINT_BEFORE, words)]
         out += [
             line(f"{tp}cta: {_scalar(words['cta_text'])}", words["cta"]),
             line(f"{tp}emotion: 3", words["emotion"]),
         ]
         if first:
-            out += [
-                optional(tp, "pain_points", "[]", words["tp_pain_points"]),
-                optional(tp, "opportunities", "[]", words["opportunities"]),
-                optional(tp, "owner", '""', words["owner"]),
-                optional(tp, "tone", '""', words["tone"]),
-                optional(tp, "next", "[]", words["next"]),
-                optional(tp, "analytics", "{source: google, medium: organic}", words["analytics"]),
-            ]
+            out += [optional(tp, *field) for field in _commented(_TOUCHPOINT_AFTER, words)]
     return "\n".join(out) + "\n"
 
 
