@@ -8,7 +8,6 @@ phase is the purchase, because what comes after it is the follow-up.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 __all__ = [
@@ -82,6 +81,8 @@ class PhaseModel(NamedTuple):
 
 def _plain(text: str) -> str:
     """``Oriëntatie`` → ``orientatie``, ``Latent need`` → ``latent-need``: for comparing."""
+    import unicodedata  # only when a phase id is unknown
+
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 

@@ -13,15 +13,15 @@ mark's line (never to another line); turning a mark into ``line:col`` stays
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from yaml import MarkedYAMLError
 from yaml.error import Mark
+from yaml.nodes import Node, ScalarNode
 
-__all__ = ["Hint", "comment_hint", "syntax_hint"]
+__all__ = ["Hint", "comment_hint", "cut_values", "syntax_hint"]
 
 # libyaml counts these as line breaks (YAML 1.1), so "the line" means the same here.
 _BREAKS = "\n\r\x85\u2028\u2029"
@@ -62,8 +62,15 @@ def _value(line: str, start: int) -> str:
     return re.sub(r"\s+#\s.*$", "", line[start:]).rstrip()
 
 
+def _string(value: str) -> str:
+    """``value`` as a double-quoted YAML string (JSON's escapes are YAML's)."""
+    import json  # only when a hint is shown: not on every lint start-up
+
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _quoted(key: str, value: str) -> str:
-    return f"{key}: {json.dumps(value, ensure_ascii=False)}"
+    return f"{key}: {_string(value)}"
 
 
 def _colon_in_value(error: MarkedYAMLError, text: str) -> Hint | None:
@@ -242,7 +249,7 @@ def comment_hint(text: str, mark: Mark) -> Hint | None:
         return None
     found = _KEY_VALUE.match(site.line)
     item = re.match(r"^\s*-[ \t]+", site.line)
-    value = json.dumps(site.line[hash_at:].rstrip(), ensure_ascii=False)
+    value = _string(site.line[hash_at:].rstrip())
     fix = "put the value in quotes"
     if found is not None and found.end() == hash_at:
         fix += f": {found.group('key').strip()}: {value}"
@@ -251,3 +258,55 @@ def comment_hint(text: str, mark: Mark) -> Hint | None:
     return Hint(
         f"'#' starts a comment in YAML, so the value here is empty; {fix}", *site.at(hash_at)
     )
+
+
+_TEXT_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null")
+
+
+def cut_values(
+    text: str, values: Mapping[tuple[str | int, ...], Node]
+) -> Iterator[tuple[tuple[str | int, ...], Hint]]:
+    """Plain text values that a ``#`` cut short: ``content: Deel #mijnkinderkamer``.
+
+    YAML reads ``#`` after a space as a comment, without an error: the value loses
+    the rest of the line. A comment whose text starts right after the ``#`` (a
+    hashtag, ``#1``) was almost always meant as part of the value; ``# note`` is a
+    comment. Quoted values and numbers are left alone.
+    """
+    # One scan of the text finds every candidate; most files have none, and then no
+    # value is looked at (lint runs on every commit, over hundreds of thousands of values).
+    candidates: dict[int, int] = {}  # where the blank before a '#' starts -> the '#'
+    at = text.find("#")  # str.find, not a regex: a linear scan at C speed
+    while at >= 0:
+        following = text[at + 1 : at + 2]
+        if at > 0 and text[at - 1] in " \t" and following.strip() and following != "#":
+            start = at
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            candidates[start] = at
+        at = text.find("#", at + 1)
+    if not candidates:
+        return
+    for path, node in values.items():
+        hash_index = candidates.get(node.end_mark.index)
+        if hash_index is None or not (
+            isinstance(node, ScalarNode) and not node.style and node.tag in _TEXT_TAGS
+        ):
+            continue
+        site = _site(text, node.end_mark)
+        hash_at = site.offset + hash_index - node.end_mark.index
+        same_line = node.start_mark.line == node.end_mark.line
+        start = site.offset - (node.end_mark.index - node.start_mark.index)
+        whole = _value(site.line, start).strip() if same_line else None
+        kept = f"ends before it, as '{node.value}'" if node.value else "is empty"
+        fix = "put the whole value in quotes"
+        if whole is not None:
+            name = path[-1] if path and isinstance(path[-1], str) else "-"
+            fix += f": {name}{':' if name != '-' else ''} {_string(whole)}"
+        yield (
+            path,
+            Hint(
+                f"'#' after a space starts a comment in YAML, so the value {kept}; {fix}",
+                *site.at(hash_at),
+            ),
+        )
