@@ -111,3 +111,16 @@ def test_lint_and_help_never_import_rich(tmp_path: Path, args: list[str]) -> Non
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert done.stderr.splitlines()[-1] == "no rich"
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        (["lint"], "cjm lint [OPTIONS] [PATHS...]"),
+        (["new"], "cjm new [OPTIONS] NAME"),
+        (["analytics"], "cjm analytics [OPTIONS] EXPORT.csv [PATHS...]"),
+        (["templates", "export"], "cjm templates export [OPTIONS] DIR"),
+    ],
+)
+def test_the_usage_line_names_arguments_plainly(command: list[str], usage: str) -> None:
+    assert _help(command, 100).startswith(f"Usage: {usage}\n")

@@ -37,11 +37,20 @@ _HELP_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 10
 
 
 class _Command(TyperCommand):
-    """A command whose help lists arguments by name only.
+    """A command whose help names arguments as git and ruff do.
 
-    typer appends the Python type to an argument (``PATHS <list[Path]>``); the
-    argument's help already says what it takes.
+    typer appends the Python type to an argument (``PATHS <list[Path]>``), and
+    writes a required one in braces in the usage line (``{NAME}``, which reads
+    as a choice); the argument's help already says what it takes.
     """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
 
     # Any: typer's click (its own vendored copy in recent versions) is not ours to name.
     def format_options(self, ctx: Any, formatter: Any) -> None:
@@ -52,14 +61,18 @@ class _Command(TyperCommand):
             if record is None:
                 continue
             if param.param_type_name == "argument":
-                name = param.metavar or (param.name or "").upper()
-                arguments.append((name + ("..." if param.nargs != 1 else ""), record[1]))
+                arguments.append((_argument_name(param), record[1]))
             else:
                 options.append(record)
         for title, rows in (("Arguments", arguments), ("Options", options)):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
+
+
+def _argument_name(param: Any) -> str:
+    name = str(param.metavar or (param.name or "").upper())
+    return name + ("..." if param.nargs != 1 else "")
 
 
 app = typer.Typer(

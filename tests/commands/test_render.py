@@ -311,7 +311,7 @@ def test_render_formats_in_cjm_yaml_are_checked_at_their_line(
     project: Path, setting: str, message: str
 ) -> None:
     (project / "cjm.yaml").write_text(f"language: nl\nrender: {{out: site, {setting}}}\n")
-    for extra in ([], ["--check"]):
+    for extra in ([], ["--check"], ["--format", "markdown"]):
         result = cjm("render", *extra)
         assert result.exit_code == 2
         assert result.stderr.startswith(f"cjm: error: {project / message}")

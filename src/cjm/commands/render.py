@@ -57,7 +57,8 @@ def run(
     config = load_config()
     settings = config.settings.render
     search = template_search_path(config, templates)
-    formats = formats or _configured_formats(config) or ["html"]
+    configured = _configured_formats(config)  # checked even when --format overrides it
+    formats = formats or configured or ["html"]
     if out is None:
         out = shown_path(config.root / (settings.out or "build"))
     out_dir = out
