@@ -2,8 +2,8 @@
 
 Every formatter is a pure function of the result, so the same export and
 journeys give byte-identical output. Warnings (double claims, skipped journey
-files, rows missing from the export) are a separate list: the command prints
-them on stderr, and the json report carries them too.
+files, rows missing from the export) are part of the result and of every
+report: after the report, on stderr, nobody read them.
 """
 
 from __future__ import annotations
@@ -123,6 +123,8 @@ def format_text(result: AnalyticsResult, min_share: float) -> str:
     if hidden:
         out.append(f"  ({hidden})")
     out.extend(f"not attributed: {_not_set(result, gap)}" for gap in result.not_set)
+    if result.warnings:
+        out += ["", "warnings:", *(f"  {warning}" for warning in result.warnings)]
     out.extend(["", _summary(result, min_share)])
     return "\n".join(out) + "\n"
 
@@ -195,6 +197,8 @@ def format_markdown(result: AnalyticsResult, min_share: float) -> str:
         out += ["", _sentence(hidden) + "."]
     for gap in result.not_set:
         out += ["", f"Not attributed: {_md(_not_set(result, gap))}."]
+    if result.warnings:
+        out += ["", "## Warnings", "", *(f"- {_md(warning)}" for warning in result.warnings)]
     out += ["", _sentence(_summary(result, min_share)) + "."]
     return "\n".join(out) + "\n"
 
@@ -283,38 +287,19 @@ def format_json(result: AnalyticsResult, min_share: float) -> str:
             {
                 **_json_row(claim.row),
                 "claimed_by": [{"persona_id": p, "touchpoint_id": t} for p, t in claim.claimants],
+                "counted_in": claim.counted_in,
             }
             for claim in result.double_claims
         ],
         "skipped": list(result.skipped),
-        "warnings": warnings(result),
+        "warnings": list(result.warnings),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def warnings(result: AnalyticsResult) -> list[str]:
-    """What the user should know but that is not the report itself."""
-    found = [
-        f"skipped {path}: it has problems (run 'cjm lint'), so its touchpoints claim no traffic"
-        for path in result.skipped
-    ]
-    for claim in result.double_claims:
-        who = ", ".join(f"{p}/{t}" for p, t in claim.claimants)
-        found.append(
-            f"{result.export.path}:{claim.row.line}: '{claim.row.label}' is claimed by "
-            f"{len(claim.claimants)} touchpoints, each counts it: {who}"
-        )
-    export = result.export
-    if export.totals is not None:
-        listed = sum(result.share_value(row.metrics) for row in export.rows)
-        whole = result.share_value(export.totals)
-        if listed < whole * 0.995:
-            found.append(
-                f"{export.path}: the rows add up to {_number(round(listed, 2))} of the "
-                f"{_number(whole)} {result.share_metric.lower()} in the totals row; rows are "
-                "missing (in GA4, show all rows before downloading)"
-            )
-    return found
+    """The result's warnings: every format shows them in the report itself."""
+    return list(result.warnings)
 
 
 FORMATS: dict[str, Callable[[AnalyticsResult, float], str]] = {

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cjm.analytics.export import read_export
 from cjm.analytics.matching import analyse
-from cjm.analytics.report import format_report, warnings
+from cjm.analytics.report import format_report
 from cjm.config import load_config
 from cjm.fsutil import atomic_write
 from cjm.loader import discover, load_journey
@@ -28,9 +28,8 @@ def run(
     config = load_config()
     export = read_export(export_path)
     files = [load_journey(path, config) for path in discover(paths, config)]
+    # Warnings are part of the report (every format shows them), not stderr.
     result = analyse(export, files, config.language)
-    for warning in warnings(result):
-        print(f"cjm: warning: {warning}", file=sys.stderr)
     report = format_report(result, output_format, min_share)
     if output is None:
         sys.stdout.write(report)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.config import Config, load_config
-from cjm.errors import UsageError
+from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import atomic_write, shown_path
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
@@ -24,7 +24,7 @@ from cjm.loader import JourneyFile, discover, load_journey
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
-from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.render.outputs import FORMATS, INDEX_STEM, render_outputs
 from cjm.report.text import format_problem
 from cjm.wording import plural
 
@@ -46,19 +46,27 @@ def template_search_path(config: Config, templates: Path | None) -> list[Path]:
 
 def run(
     paths: Sequence[Path],
-    formats: Sequence[str],
+    formats: Sequence[str] | None,
     out: Path | None,
     language: str | None,
     templates: Path | None,
     check: bool,
     analytics: Path | None = None,
 ) -> int:
+    """``None`` for an option means "not given": ``render:`` in cjm.yaml, then the default."""
     config = load_config()
+    settings = config.settings.render
     search = template_search_path(config, templates)
-    out_dir = out if out is not None else shown_path(config.root / "build")
+    configured = _configured_formats(config)  # checked even when --format overrides it
+    formats = formats or configured or ["html"]
+    if out is None:
+        out = shown_path(config.root / (settings.out or "build"))
+    out_dir = out
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
-    lang = language or config.language
+    if analytics is None and settings.analytics:
+        analytics = shown_path(config.root / settings.analytics)
+    lang = language or settings.lang or config.language
     files = [load_journey(path, config) for path in discover(paths, config)]
     measured = _measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
@@ -69,6 +77,25 @@ def run(
         return _check(outputs, out_dir) or (1 if failed else 0)
     _write(outputs, out_dir, len(clean))
     return 1 if failed else 0
+
+
+def _configured_formats(config: Config) -> list[str]:
+    """``render: formats:`` from cjm.yaml, each checked against the format registry."""
+    names = config.settings.render.formats
+    if names is None:
+        return []
+    if not names:
+        raise ConfigError(
+            "render: 'formats' is empty; name at least one of " + ", ".join(FORMATS),
+            config.location(("render", "formats")),
+        )
+    for index, name in enumerate(names):
+        if name not in FORMATS:
+            raise ConfigError(
+                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(FORMATS)})",
+                config.location(("render", "formats", index)),
+            )
+    return list(names)
 
 
 def _measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> Measurements:
@@ -120,6 +147,13 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
             stale += 1
     if stale:
         print(f"{stale} of {plural(len(outputs), 'file')} out of date; run cjm render to update")
+        if stale == len(outputs) and all((out_dir / name).is_file() for name in outputs):
+            # Nothing matches: more likely other options than other journeys.
+            print(
+                "every file differs: the options (--format, --lang, --analytics, --templates) "
+                "probably differ from the run that wrote them; keep them in cjm.yaml under "
+                "'render:' so both runs use the same"
+            )
         return 1
     print(f"{plural(len(outputs), 'file')} up to date in {out_dir}")
     return 0
