@@ -272,6 +272,66 @@ def render(
     _run(lambda: command.run(paths or [], chosen, out, lang, templates, check, analytics))
 
 
+@app.command()
+def serve(
+    paths: PathsArgument = None,
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port", "-p", min=0, max=65535, help="Port to listen on; 0 picks a free one."
+        ),
+    ] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Address to listen on. 0.0.0.0 shows the maps to everyone on the network.",
+        ),
+    ] = "127.0.0.1",
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the index in the default browser.")
+    ] = False,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="nl or en: labels and phase names. Default: cjm.yaml's language.",
+            show_default=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="Folder with templates that replace built-in ones of the same name.",
+            show_default=False,
+        ),
+    ] = None,
+    analytics: Annotated[
+        Path | None,
+        typer.Option(
+            "--analytics",
+            metavar="EXPORT.csv",
+            help="Show this export's numbers on the maps, as cjm render --analytics does.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Workshop mode: serve the HTML maps live; edit the YAML and every open map follows.
+
+    Renders as cjm render does, in memory (nothing is written), and re-renders when
+    a journey, cjm.yaml, a template or the export changes; open pages reload
+    themselves. A journey with lint errors shows them, at file:line:col, in place of
+    its map until it is fixed. Stop with Ctrl-C (exit 0). Exit 2 when the port is
+    in use or the project cannot be rendered at the start.
+    """
+    from cjm.commands import serve as command
+
+    lang = None if language is None else _choice("--lang", language, ("nl", "en"))
+    _run(lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics))
+
+
 templates_app = typer.Typer(
     name="templates",
     help="Work with the templates cjm render uses.",
