@@ -24,6 +24,9 @@ from cjm.serve.watch import Watcher
 
 __all__ = ["run"]
 
+WATCH_START_SECONDS = 10.0
+"""Wait this long at most for watching to start before saying the maps are served."""
+
 
 def run(
     paths: Sequence[Path],
@@ -63,18 +66,24 @@ def _serve(
             file=sys.stderr,
             flush=True,
         )
-    print(f"serving {url} (Ctrl-C to stop)", flush=True)
 
     def rebuild(changed: set[Path]) -> None:
         nonlocal reported
-        build = site.build(changed)
-        hub.publish(_digests(site))
-        print(f"{describe(changed)} changed: {build.summary()}", flush=True)
+        before = _digests(site)
+        build = site.build(changed, fresh=not changed)
+        after = _digests(site)
+        if not changed and after == before:
+            return  # watching (re)started and nothing had changed meanwhile
+        hub.publish(after)
+        what = describe(changed) if changed else "files"
+        print(f"{what} changed: {build.summary()}", flush=True)
         reported = _report_problems(build, reported)
 
     watcher = Watcher(site, rebuild)
     try:
         watcher.start()
+        watcher.ready.wait(timeout=WATCH_START_SECONDS)
+        print(f"serving {url} (Ctrl-C to stop)", flush=True)
         if open_browser:
             threading.Thread(target=_open, args=(url,), daemon=True).start()
         server.serve_forever(poll_interval=0.2)

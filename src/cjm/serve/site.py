@@ -133,13 +133,19 @@ class Site:
     lang: str = "nl"
     """The language of the pages, once a build has read cjm.yaml."""
 
-    def build(self, changed: Collection[Path] = (), *, strict: bool = False) -> Build:
+    def build(
+        self, changed: Collection[Path] = (), *, strict: bool = False, fresh: bool = False
+    ) -> Build:
         """Render the site again after ``changed`` (absolute paths) changed.
 
-        A problem with the project as a whole becomes the page of every name; with
-        ``strict`` (the first build, before serving) it is raised instead.
+        ``fresh``: what changed is not known, so compile the templates again too (a
+        journey file is read again anyway). A problem with the project as a whole
+        becomes the page of every name; with ``strict`` (the first build, before
+        serving) it is raised instead.
         """
         start = time.perf_counter()
+        if fresh:
+            self._compiled = None
         try:
             rendered, blocked, printed = self._build(changed)
             error = None

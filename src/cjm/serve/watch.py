@@ -8,6 +8,10 @@ project's root holds cjm.yaml but also ``.venv`` and ``.git``, whose thousands o
 folders must not be watched. When a build changes what is to be watched (a new
 subfolder of journeys, a templates folder that appeared), watching restarts
 with the new plan.
+
+What changes between a build and the moment watching starts would be missed,
+so each time watching starts the watcher first reports an empty set of changes:
+"look again". ``ready`` is set once the first watch is in place.
 """
 
 from __future__ import annotations
@@ -24,15 +28,19 @@ STEP_MS = 50
 """Changes are handed over once the files have been quiet this long..."""
 DEBOUNCE_MS = 400
 """...or after this long at most, while an editor keeps writing."""
+TIMEOUT_MS = 250
+"""How long watchfiles waits before reporting "nothing": its first report says it is watching."""
 
 
 class Watcher:
-    """Calls ``on_change(paths)`` in its own thread for every group of relevant changes."""
+    """Calls ``on_change(paths)`` in its own thread for every group of relevant changes,
+    and ``on_change(set())`` each time watching (re)starts."""
 
     def __init__(self, site: Site, on_change: Callable[[set[Path]], None]) -> None:
         self._site = site
         self._on_change = on_change
         self._stop = threading.Event()
+        self.ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="cjm-serve-watch", daemon=True)
 
     def start(self) -> None:
@@ -51,6 +59,7 @@ class Watcher:
             if not folders:  # everything watched went away: look again shortly
                 self._stop.wait(0.5)
                 continue
+            watching = False
             try:
                 for changes in watchfiles.watch(
                     *folders,
@@ -61,7 +70,15 @@ class Watcher:
                     raise_interrupt=False,
                     recursive=False,
                     ignore_permission_denied=True,
+                    rust_timeout=TIMEOUT_MS,
+                    yield_on_timeout=True,
                 ):
+                    if not watching:  # now watching: look at what changed meanwhile
+                        watching = True
+                        self._on_change(set())
+                        self.ready.set()
+                    if not changes:
+                        continue
                     self._on_change({Path(path) for _, path in changes})
                     if self._site.plan != plan:
                         break  # watch what the new build reads
