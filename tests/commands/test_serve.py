@@ -74,7 +74,8 @@ def test_a_change_re_renders_and_says_what_and_how_long(tmp_path: Path) -> None:
             r"^journeys/jonge-ouders\.yaml changed: 3 journeys rendered in (\d+) ms$", 10
         )
         assert int(line.group(1)) < 1000
-        assert poll(lambda: "Post-it uit de workshop" in get(served.url + "jonge-ouders.html")[1], 3)
+        page = served.url + "jonge-ouders.html"
+        assert poll(lambda: "Post-it uit de workshop" in get(page)[1], 3)
         assert served.stop() == 0
 
 

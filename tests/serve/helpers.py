@@ -99,9 +99,7 @@ def _collect(stream: IO[str] | None, into: list[str]) -> None:
 
 
 @contextmanager
-def serving(
-    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
-) -> Iterator[Served]:
+def serving(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> Iterator[Served]:
     """``cjm serve --port 0 ARGS`` in ``cwd``, up and printing its URL."""
     process = subprocess.Popen(
         [sys.executable, "-m", "cjm", "serve", "--port", "0", *map(str, args)],
