@@ -75,6 +75,25 @@ PathsArgument = Annotated[
 ]
 
 
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="nl or en: labels and phase names. Default: cjm.yaml's language.",
+        show_default=False,
+    ),
+]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        metavar="DIR",
+        help="Folder with templates that replace built-in ones of the same name.",
+        show_default=False,
+    ),
+]
+
+
 def _rule_list(values: list[str] | None) -> list[str] | None:
     """``--select a,b --select c`` → ``[a, b, c]``."""
     if values is None:
@@ -223,23 +242,8 @@ def render(
             "--out", "-o", help="Output folder. Default: build/ in the project.", show_default=False
         ),
     ] = None,
-    language: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help="nl or en: labels and phase names. Default: cjm.yaml's language.",
-            show_default=False,
-        ),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            metavar="DIR",
-            help="Folder with templates that replace built-in ones of the same name.",
-            show_default=False,
-        ),
-    ] = None,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
     check: Annotated[
         bool,
         typer.Option(
@@ -291,23 +295,8 @@ def serve(
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the index in the default browser.")
     ] = False,
-    language: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help="nl or en: labels and phase names. Default: cjm.yaml's language.",
-            show_default=False,
-        ),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            metavar="DIR",
-            help="Folder with templates that replace built-in ones of the same name.",
-            show_default=False,
-        ),
-    ] = None,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
     analytics: Annotated[
         Path | None,
         typer.Option(

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.render.cdp import Browser, Page
-from tests.render.test_browser import _executable
+
+# The fixture `browser`, defined in one place: one Chromium per module, skipped
+# without a Chromium and failed with CI=true.
+from tests.render.test_browser import browser  # noqa: F401
 from tests.serve.helpers import add_touchpoint, make_project, poll, serving
 
 pytestmark = pytest.mark.slow
@@ -25,21 +28,12 @@ FOLLOW_SECONDS = 3.0
 NAMES = "Array.from(document.querySelectorAll('.tp-name')).map(e => e.textContent.trim())"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = Browser(_executable())
-    try:
-        yield chromium
-    finally:
-        chromium.close()
-
-
-def _open(browser: Browser, url: str, blank: Path) -> Page:
+def _open(chromium: Browser, url: str, blank: Path) -> Page:
     """A new tab on ``url`` (Browser.open takes files: open a blank one, then navigate)."""
     if not blank.exists():
         blank.write_text("<!DOCTYPE html><title>blank</title>\n", encoding="utf-8")
-    page = browser.open(blank)
-    browser.send("Page.navigate", {"url": url}, page.session)
+    page = chromium.open(blank)
+    chromium.send("Page.navigate", {"url": url}, page.session)
     loaded = poll(
         lambda: page.evaluate("location.href + ' ' + document.readyState") == f"{url} complete",
         10,
@@ -63,7 +57,7 @@ def _within(seconds: float, check: Callable[[], object]) -> float:
     return time.monotonic() - started
 
 
-def test_the_open_map_follows_the_file(browser: Browser, tmp_path: Path) -> None:
+def test_the_open_map_follows_the_file(browser: Browser, tmp_path: Path) -> None:  # noqa: F811
     project = tmp_path / "project"
     project.mkdir()
     journeys = make_project(project)
