@@ -79,6 +79,25 @@ def test_a_change_re_renders_and_says_what_and_how_long(tmp_path: Path) -> None:
         assert served.stop() == 0
 
 
+def test_a_journey_in_a_new_folder_and_a_new_template_are_served(tmp_path: Path) -> None:
+    journeys = make_project(tmp_path)
+    with serving(cwd=tmp_path) as served:
+        text = (journeys / "jonge-ouders.yaml").read_text(encoding="utf-8")
+        (journeys / "team").mkdir()
+        (journeys / "team" / "nieuw.yaml").write_text(
+            text.replace("id: jonge-ouders", "id: nieuwe-ouders", 1), encoding="utf-8"
+        )
+        assert poll(lambda: 'href="nieuwe-ouders.html"' in get(served.url)[1], 5), served.stdout
+        assert get(served.url + "nieuwe-ouders.html")[0] == 200
+        (tmp_path / "templates").mkdir()
+        (tmp_path / "templates" / "journey.html.j2").write_text(
+            "<p>{{ persona.name }} in de workshop</p>\n", encoding="utf-8"
+        )
+        page = served.url + "online-shopper.html"
+        assert poll(lambda: get(page)[1].startswith("<p>Online shopper in de workshop</p>"), 5)
+        assert served.stop() == 0
+
+
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_signal_stops_cleanly_and_frees_the_port(tmp_path: Path, how: signal.Signals) -> None:
     make_project(tmp_path)

@@ -175,7 +175,7 @@ def test_what_the_watcher_is_told_to_watch(journeys: Path, in_tmp: Path) -> None
     site = Site([])
     site.build()
     plan = site.plan
-    root = in_tmp.absolute()
+    root = in_tmp.resolve()
     assert plan.folders == {root, root / "journeys", root / "journeys" / "sub"}
     cases = {
         "journeys/jonge-ouders.yaml": True,
@@ -185,6 +185,7 @@ def test_what_the_watcher_is_told_to_watch(journeys: Path, in_tmp: Path) -> None
         "journeys/notes.txt": False,
         "journeys/sedAbC12": False,  # an editor's temporary file, gone already
         "journeys/sub": True,  # a folder (that is there, or was watched)
+        "journeys": True,  # it may go away and come back
         "cjm.yaml": True,
         "cjm.yml": True,
         "opportunities.yaml": True,
@@ -193,6 +194,19 @@ def test_what_the_watcher_is_told_to_watch(journeys: Path, in_tmp: Path) -> None
         "build/index.html": False,
     }
     assert {name: plan.counts(root / name) for name in cases} == cases
+
+
+def test_a_journeys_folder_that_goes_away_and_comes_back(journeys: Path, in_tmp: Path) -> None:
+    site = Site([])
+    site.build()
+    before = _digests(site)
+    journeys.rename(in_tmp / "elsewhere")
+    build = site.build({journeys.resolve()})
+    assert build.error is not None and "no journeys folder at" in build.error
+    assert site.plan.counts(journeys.resolve())
+    (in_tmp / "elsewhere").rename(journeys)
+    site.build({journeys.resolve()})
+    assert _digests(site) == before
 
 
 def test_an_empty_plan_counts_nothing() -> None:

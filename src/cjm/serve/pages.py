@@ -25,6 +25,7 @@ from markupsafe import escape
 
 __all__ = [
     "EVENTS_PATH",
+    "PAGE_NAME",
     "Blocked",
     "digest",
     "empty_index",
@@ -37,6 +38,9 @@ __all__ = [
     "with_notice",
     "with_script",
 ]
+
+PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.html$")
+"""A page's name: a persona id (a slug) and ``.html``."""
 
 EVENTS_PATH = "/_cjm/events"
 """The event stream; ``_`` cannot begin a persona id, so no page can take this name."""

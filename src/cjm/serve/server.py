@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import errno
 import json
-import re
 import socket
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from socketserver import TCPServer
@@ -30,8 +30,6 @@ __all__ = ["KEEPALIVE_SECONDS", "EventHub", "Server", "bind", "route"]
 
 KEEPALIVE_SECONDS = 15.0
 """A comment on the event stream this often, so a closed tab is noticed and its thread ends."""
-
-_PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.html$")
 
 
 class EventHub:
@@ -97,6 +95,13 @@ class Server(ThreadingHTTPServer):
     def port(self) -> int:
         return int(self.server_address[1])
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A line instead of socketserver's traceback; nothing when the browser went away."""
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError):
+            return
+        print(f"cjm: error: answering a request: {type(error).__name__}: {error}", file=sys.stderr)
+
 
 class _Server6(Server):
     address_family = socket.AF_INET6
@@ -148,7 +153,7 @@ class _Handler(BaseHTTPRequestHandler):
         if page is None:
             status, body = 404, pages.not_found_page(site.lang)
             # A page that does not exist yet reloads itself once it does.
-            script = pages.reload_script(name, "") if name and _PAGE_NAME.match(name) else ""
+            script = pages.reload_script(name, "") if name and pages.PAGE_NAME.match(name) else ""
         else:
             status, body, script = 200, page.body, pages.reload_script(name or INDEX, page.digest)
         policy = "object-src 'none'; base-uri 'none'; script-src "

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import sys
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from cjm.serve import pages
 from cjm.serve.pages import Blocked
 from cjm.wording import plural
 
-__all__ = ["INDEX", "Build", "Page", "Site", "WatchPlan", "render_pages"]
+__all__ = ["INDEX", "Build", "Page", "Site", "WatchPlan", "describe", "render_pages"]
 
 INDEX = f"{INDEX_STEM}.html"
 
@@ -73,7 +72,7 @@ class Build(NamedTuple):
     error: str | None
     seconds: float
     warnings: tuple[str, ...]
-    """Lines printed while building (the export's warnings), when they differ from last time."""
+    """What building printed: the export's warnings, as ``cjm render --analytics`` prints them."""
 
     def summary(self) -> str:
         took = f"{self.seconds * 1000:.0f} ms"
@@ -95,7 +94,9 @@ class WatchPlan:
     files: frozenset[Path] = frozenset()
 
     def counts(self, path: Path) -> bool:
-        """Whether a change to ``path`` (absolute) can change a page."""
+        """Whether a change to ``path`` can change a page."""
+        # Resolved, as the plan is: macOS reports /private/var for /var, for one.
+        path = path.resolve()
         if path in self.files:
             return True
         if path.name.startswith("."):  # editors' swap files, cjm's own temporary files
@@ -129,7 +130,6 @@ class Site:
     _compiled: Templates | None = None
     _loaded: dict[str, tuple[bytes, JourneyFile]] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
-    _warnings: tuple[str, ...] = ()
     lang: str = "nl"
     """The language of the pages, once a build has read cjm.yaml."""
 
@@ -154,13 +154,11 @@ class Site:
                 if isinstance(problem, CjmError):
                     raise
                 raise UsageError(_os_message(problem)) from None
-            rendered, blocked, printed = 0, (), self._warnings
+            rendered, blocked, printed = 0, (), ()
             error = str(problem) if isinstance(problem, CjmError) else _os_message(problem)
             page = Page.of(pages.site_error_page(error, self.lang))
             self.pages = dict.fromkeys([INDEX, *self.pages], page)
-        new_warnings = printed if printed != self._warnings else ()
-        self._warnings = printed
-        return Build(rendered, blocked, error, time.perf_counter() - start, tuple(new_warnings))
+        return Build(rendered, blocked, error, time.perf_counter() - start, printed)
 
     def _build(self, changed: Collection[Path]) -> tuple[int, tuple[Blocked, ...], tuple[str, ...]]:
         config = load_config()
@@ -174,11 +172,15 @@ class Site:
             self._search, self._compiled = search, None
         if self._compiled is None:
             self._compiled = Templates(search)
-        files = [self._load(path, config) for path in discover(self.paths, config)]
+        # Planned before discovery, which fails while the journeys folder is missing:
+        # then its coming back is what to watch for.
         self.plan = _plan(self.paths, config, search, self.analytics)
+        files = [self._load(path, config) for path in discover(self.paths, config)]
         printed: tuple[str, ...] = ()
         measured = None
         if self.analytics is not None:
+            # measure() prints the export's warnings to stderr, as cjm render does; they
+            # are kept with the build so that cjm serve prints them only when they change.
             captured = io.StringIO()
             with contextlib.redirect_stderr(captured):
                 measured = measure(self.analytics, files, self.lang)
@@ -187,8 +189,9 @@ class Site:
         rendered = render_pages(clean, self.lang, self._compiled, measured)
         for file in clean:
             self._names[file.path] = f"{file.persona_id}.html"
+        by_path = {file.path: file for file in files}
         blocked = tuple(
-            Blocked(path, self._page_name(path, files, rendered), tuple(lines))
+            Blocked(path, self._page_name(by_path[path], rendered), tuple(lines))
             for path, lines in blocked_lines.items()
         )
         self.pages = self._assemble(rendered, blocked)
@@ -208,18 +211,17 @@ class Site:
         self._loaded[shown] = (raw, file)
         return file
 
-    def _page_name(
-        self, path: str, files: Sequence[JourneyFile], rendered: dict[str, bytes]
-    ) -> str | None:
+    def _page_name(self, file: JourneyFile, rendered: dict[str, bytes]) -> str | None:
         """Where a journey that is not rendered shows its problems: where its map was."""
-        file = next(item for item in files if item.path == path)
         if file.journey is not None:
             name = f"{file.persona_id}.html"
         else:  # halfway through typing: keep the page the room is looking at
-            name = self._names.get(path, f"{Path(path).stem}.html")
-        self._names[path] = name
-        if name == INDEX or name in rendered:
-            return None  # a clean journey's map wins; the index lists this one's problems
+            name = self._names.get(file.path, f"{Path(file.path).stem}.html")
+        self._names[file.path] = name
+        if name == INDEX or name in rendered or not pages.PAGE_NAME.match(name):
+            # A clean journey's map wins, and a file name that cannot be a page has
+            # none: the index lists the problems of both.
+            return None
         return name
 
     def _assemble(self, rendered: dict[str, bytes], blocked: Sequence[Blocked]) -> dict[str, Page]:
@@ -241,7 +243,7 @@ class Site:
 
 def _is_template(path: Path, search: Sequence[Path]) -> bool:
     return path.name.endswith(TEMPLATE_SUFFIX) or any(
-        path.parent == folder.absolute() for folder in search
+        path.resolve().parent == folder.resolve() for folder in search
     )
 
 
@@ -270,28 +272,27 @@ def _plan(
     files: set[Path] = set()
 
     def watch_file(path: Path) -> None:
-        path = path.absolute()
+        path = path.resolve()
         files.add(path)
         if path.parent.is_dir():
             folders.add(path.parent)
 
     for given in paths or [config.journeys_dir]:
+        watch_file(given)  # a file, or a folder that may go away and come back
         if given.is_dir():
-            tree = [item.absolute() for item in _tree(given)]
+            tree = [item.resolve() for item in _tree(given)]
             journey_folders.update(tree)
             folders.update(tree)
-        else:
-            watch_file(given)
     for name in CONFIG_NAMES:  # cjm.yaml, also when it is only about to be created
         watch_file(config.root / name)
     watch_file(config.root / f"{OPPORTUNITIES}.yaml")
     opportunities = config.root / OPPORTUNITIES
     if opportunities.is_dir():
-        tree = [item.absolute() for item in _tree(opportunities)]
+        tree = [item.resolve() for item in _tree(opportunities)]
         journey_folders.update(tree)
         folders.update(tree)
     for folder in search:
-        tree = [item.absolute() for item in _tree(folder)]
+        tree = [item.resolve() for item in _tree(folder)]
         template_folders.update(tree)
         folders.update(tree)
     # The project's templates/ folder counts from the moment it is created.
@@ -312,8 +313,3 @@ def describe(changed: Collection[Path]) -> str:
     if len(names) <= 3:
         return ", ".join(names)
     return f"{', '.join(names[:2])} and {len(names) - 2} more"
-
-
-def print_warnings(build: Build) -> None:
-    for line in build.warnings:
-        print(line, file=sys.stderr, flush=True)
