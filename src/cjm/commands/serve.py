@@ -82,7 +82,13 @@ def _serve(
     watcher = Watcher(site, rebuild)
     try:
         watcher.start()
-        watcher.ready.wait(timeout=WATCH_START_SECONDS)
+        if not watcher.ready.wait(timeout=WATCH_START_SECONDS):
+            print(
+                f"cjm: warning: cannot watch the files ({watcher.error or 'no answer'}); "
+                "the pages are served but do not follow changes",
+                file=sys.stderr,
+                flush=True,
+            )
         print(f"serving {url} (Ctrl-C to stop)", flush=True)
         if open_browser:
             threading.Thread(target=_open, args=(url,), daemon=True).start()

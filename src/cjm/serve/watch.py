@@ -41,6 +41,8 @@ class Watcher:
         self._on_change = on_change
         self._stop = threading.Event()
         self.ready = threading.Event()
+        self.error: str | None = None
+        """Why watching failed last (a folder gone, the system's limit on watches)."""
         self._thread = threading.Thread(target=self._run, name="cjm-serve-watch", daemon=True)
 
     def start(self) -> None:
@@ -82,8 +84,9 @@ class Watcher:
                     self._on_change({Path(path) for _, path in changes})
                     if self._site.plan != plan:
                         break  # watch what the new build reads
-            except OSError:
+            except OSError as error:
                 # A folder went away between planning and watching: plan again.
+                self.error = str(error)
                 self._stop.wait(0.2)
 
 
