@@ -126,6 +126,27 @@ PathsArgument = Annotated[
 ]
 
 
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="nl or en: labels and phase names. "
+        "Default: render.lang in cjm.yaml, else its language.",
+        show_default=False,
+    ),
+]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        metavar="DIR",
+        help="Folder with templates that replace built-in ones of the same name.",
+        show_default=False,
+    ),
+]
+
+
 def _rule_list(values: list[str] | None) -> list[str] | None:
     """``--select a,b --select c`` → ``[a, b, c]``."""
     if values is None:
@@ -319,25 +340,8 @@ def render(
             show_default=False,
         ),
     ] = None,
-    language: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help="nl or en: labels and phase names. "
-            "Default: render.lang in cjm.yaml, else its language.",
-            show_default=False,
-        ),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            metavar="DIR",
-            help="Folder with templates that replace built-in ones of the same name.",
-            show_default=False,
-        ),
-    ] = None,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
     check: Annotated[
         bool,
         typer.Option(
@@ -370,6 +374,53 @@ def render(
     chosen = [_choice("--format", name, ("html", "markdown", "mermaid")) for name in formats or []]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
     _run(lambda: command.run(paths or [], chosen or None, out, lang, templates, check, analytics))
+
+
+@command()
+def serve(
+    paths: PathsArgument = None,
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port", "-p", min=0, max=65535, help="Port to listen on; 0 picks a free one."
+        ),
+    ] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Address to listen on. 0.0.0.0 shows the maps to everyone on the network.",
+        ),
+    ] = "127.0.0.1",
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the index in the default browser.")
+    ] = False,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
+    analytics: Annotated[
+        Path | None,
+        typer.Option(
+            "--analytics",
+            metavar="EXPORT.csv",
+            help="Show this export's numbers on the maps, as cjm render --analytics does.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Workshop mode: serve the maps live, following every edit.
+
+    Workshop mode: edit the YAML in your own editor and every open map follows.
+
+    Renders as cjm render does, in memory (nothing is written), and re-renders when
+    a journey, cjm.yaml, a template or the export changes; open pages reload
+    themselves. A journey with lint errors shows them, at file:line:col, in place of
+    its map until it is fixed. Stop with Ctrl-C (exit 0). Exit 2 when the port is
+    in use or the project cannot be rendered at the start.
+    """
+    from cjm.commands import serve as command
+
+    lang = None if language is None else _choice("--lang", language, ("nl", "en"))
+    _run(lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics))
 
 
 templates_app = typer.Typer(

@@ -28,7 +28,7 @@ from cjm.render.outputs import FORMATS, INDEX_STEM, render_outputs
 from cjm.report.text import format_problem
 from cjm.wording import plural
 
-__all__ = ["run", "template_search_path"]
+__all__ = ["lint_gate", "measure", "run", "template_search_path"]
 
 
 def template_search_path(config: Config, templates: Path | None) -> list[Path]:
@@ -64,11 +64,10 @@ def run(
     out_dir = out
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
-    if analytics is None and settings.analytics:
-        analytics = shown_path(config.root / settings.analytics)
-    lang = language or settings.lang or config.language
+    analytics = chosen_export(config, analytics)
+    lang = chosen_language(config, language)
     files = [load_journey(path, config) for path in discover(paths, config)]
-    measured = _measure(analytics, files, lang) if analytics is not None else None
+    measured = measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
     outputs = render_outputs(clean, formats, lang, Templates(search), measured)
     if failed:
@@ -77,6 +76,18 @@ def run(
         return _check(outputs, out_dir) or (1 if failed else 0)
     _write(outputs, out_dir, len(clean))
     return 1 if failed else 0
+
+
+def chosen_language(config: Config, language: str | None) -> str:
+    """``--lang``, else ``render: lang:`` in cjm.yaml, else the project's language."""
+    return language or config.settings.render.lang or config.language
+
+
+def chosen_export(config: Config, analytics: Path | None) -> Path | None:
+    """``--analytics``, else ``render: analytics:`` in cjm.yaml (relative to it), else none."""
+    if analytics is None and config.settings.render.analytics:
+        return shown_path(config.root / config.settings.render.analytics)
+    return analytics
 
 
 def _configured_formats(config: Config) -> list[str]:
@@ -98,7 +109,7 @@ def _configured_formats(config: Config) -> list[str]:
     return list(names)
 
 
-def _measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> Measurements:
+def measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> Measurements:
     """The export matched to ``files``, worded for the map; its warnings go to stderr."""
     # Imported here: rendering without --analytics never loads the analytics package.
     from cjm.analytics.export import read_export
@@ -114,25 +125,37 @@ def _measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> 
 
 def _lint_gate(files: Sequence[JourneyFile], config: Config) -> tuple[list[JourneyFile], int]:
     """The journeys without lint errors; the others' errors go to stderr."""
+    clean, blocked = lint_gate(files, config)
+    for lines in blocked.values():
+        for line in lines:
+            print(line, file=sys.stderr)
+    return clean, len(blocked)
+
+
+def lint_gate(
+    files: Sequence[JourneyFile], config: Config
+) -> tuple[list[JourneyFile], dict[str, list[str]]]:
+    """The journeys that may be rendered, and for each that may not, why (lines to show).
+
+    Shared with ``cjm serve``, which shows the lines in the page instead of the map.
+    """
     problems = lint(files, config, ALL_RULES)
-    blocked = {problem.path for problem in problems if problem.severity is Severity.ERROR}
+    blocked: dict[str, list[str]] = {}
     for problem in problems:
         if problem.severity is Severity.ERROR:
-            print(format_problem(problem), file=sys.stderr)
+            blocked.setdefault(problem.path, []).append(format_problem(problem))
     clean = []
     for file in files:
         if file.path in blocked or file.journey is None:
             continue
         if file.persona_id == INDEX_STEM:
-            print(
+            blocked[file.path] = [
                 f"{file.path}: error: persona id '{INDEX_STEM}' would overwrite the index; "
-                "give the persona another 'id'",
-                file=sys.stderr,
-            )
-            blocked.add(file.path)
+                "give the persona another 'id'"
+            ]
             continue
         clean.append(file)
-    return clean, len(blocked)
+    return clean, blocked
 
 
 def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
