@@ -213,7 +213,8 @@ def render(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="html, markdown or mermaid; repeat for several. Default: html.",
+            help="html, markdown, mermaid, or a poster: pdf, png, pptx (printed by a "
+            "headless Chrome, Chromium or Edge); repeat for several. Default: html.",
             show_default=False,
         ),
     ] = None,
@@ -256,6 +257,25 @@ def render(
             show_default=False,
         ),
     ] = None,
+    paper: Annotated[
+        str, typer.Option("--paper", help="pdf: paper size, A4, A3, A2 or A1.")
+    ] = "A3",
+    orientation: Annotated[
+        str, typer.Option("--orientation", help="pdf: landscape or portrait.")
+    ] = "landscape",
+    width: Annotated[
+        int, typer.Option("--width", help="png and pptx: image width in pixels.")
+    ] = 1600,
+    browser: Annotated[
+        Path | None,
+        typer.Option(
+            "--browser",
+            metavar="PATH",
+            help="pdf, png, pptx: the Chrome, Chromium or Edge to print with. "
+            "Default: found on PATH or in the usual install folders.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render journey maps: a self-contained HTML map, Markdown or Mermaid, plus an index.
 
@@ -264,12 +284,20 @@ def render(
     configuration, template or --analytics export errors.
     """
     from cjm.commands import render as command
+    from cjm.render.poster import ORIENTATIONS, PAPERS, POSTER_FORMATS, PosterOptions
 
-    chosen = [
-        _choice("--format", name, ("html", "markdown", "mermaid")) for name in formats or ["html"]
-    ]
+    allowed = ("html", "markdown", "mermaid", *POSTER_FORMATS)
+    chosen = [_choice("--format", name, allowed) for name in formats or ["html"]]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
-    _run(lambda: command.run(paths or [], chosen, out, lang, templates, check, analytics))
+    if not 100 <= width <= 16384:  # Chromium's largest image side
+        raise typer.BadParameter(f"must be from 100 to 16384, got {width}", param_hint="--width")
+    poster = PosterOptions(
+        paper=_choice("--paper", paper.upper(), tuple(PAPERS)),
+        orientation=_choice("--orientation", orientation, ORIENTATIONS),
+        width=width,
+        browser=browser,
+    )
+    _run(lambda: command.run(paths or [], chosen, out, lang, templates, check, analytics, poster))
 
 
 templates_app = typer.Typer(

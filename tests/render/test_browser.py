@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from cjm.browser.cdp import Browser
 from cjm.render.environment import Templates
 from cjm.render.outputs import render_outputs
 from tests.conftest import REPO
-from tests.render.cdp import Browser
 from tests.render.helpers import EXAMPLES, load_example
 
 pytestmark = pytest.mark.slow
@@ -77,7 +77,7 @@ def test_example_map_in_chromium(browser: Browser, rendered: Path, path: Path) -
         report = page.report()
         assert report.console_errors == []
         assert report.requests == [page.url], "the map loads nothing but itself"
-        points = page.evaluate("document.querySelectorAll('svg.curve circle.point').length")
+        points = page.evaluate("document.querySelectorAll('svg.curve g.point').length")
         assert points == len(touchpoints) == sum(1 for tp in touchpoints if tp.emotion)
         names = page.evaluate(VISIBLE_NAMES)
         assert names == [[tp.name, True] for tp in touchpoints]

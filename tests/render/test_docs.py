@@ -6,7 +6,20 @@ import re
 from dataclasses import fields
 from pathlib import Path
 
-from cjm.render.context import IndexPage, JourneyPage, PhaseView, TouchpointView
+from cjm.render.context import (
+    CoverageCell,
+    CurvePoint,
+    FlowArc,
+    FlowLane,
+    IndexEntry,
+    IndexPage,
+    JourneyPage,
+    KpiView,
+    Note,
+    PhaseView,
+    Summary,
+    TouchpointView,
+)
 from tests.conftest import REPO
 from tests.render.helpers import load_example, render
 
@@ -23,6 +36,7 @@ def test_the_example_template_renders_the_example_journey(tmp_path: Path) -> Non
 
 
 def test_every_context_field_is_documented() -> None:
-    for view in (JourneyPage, IndexPage, PhaseView, TouchpointView):
+    views = (JourneyPage, IndexPage, PhaseView, TouchpointView, KpiView, Note, Summary)
+    for view in (*views, FlowLane, FlowArc, CurvePoint, IndexEntry, CoverageCell):
         for field in fields(view):
             assert f"`{field.name}`" in DOC, f"{view.__name__}.{field.name} is not in the docs"

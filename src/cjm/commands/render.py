@@ -7,6 +7,10 @@ configuration and template errors, and for an ``--analytics`` export that cannot
 read. With ``--analytics`` the export is matched as ``cjm analytics`` matches it
 (against every journey, so the unclaimed sources are the same) and its numbers are
 rendered; ``--check`` then compares with those numbers.
+
+Posters (``pdf``, ``png``, ``pptx``) are printed from the HTML map by a headless
+browser, found before anything is rendered: without one, exit 2 and nothing is
+written. Their bytes change from run to run, so ``--check`` skips them and says so.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.report.text import format_problem
 from cjm.wording import plural
 
@@ -52,7 +57,15 @@ def run(
     templates: Path | None,
     check: bool,
     analytics: Path | None = None,
+    poster: PosterOptions | None = None,
 ) -> int:
+    posters = [name for name in formats if name in POSTER_FORMATS]
+    formats = [name for name in formats if name not in POSTER_FORMATS]
+    poster = poster or PosterOptions()
+    if posters and not check:
+        from cjm.browser.find import find_browser
+
+        find_browser(poster.browser)  # no browser: exit 2 before anything is done
     config = load_config()
     search = template_search_path(config, templates)
     out_dir = out if out is not None else shown_path(config.root / "build")
@@ -66,7 +79,19 @@ def run(
     if failed:
         print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
+        if posters:
+            print(
+                f"not checked: {', '.join(posters)} (their bytes change from run to run); "
+                "--check compares the text formats",
+                file=sys.stderr,
+            )
         return _check(outputs, out_dir) or (1 if failed else 0)
+    if posters and clean:
+        from cjm.render.poster import render_posters
+
+        html = render_outputs(clean, ["html"], lang, Templates(search), measured)
+        pages = {name: data.decode() for name, data in html.items()}
+        outputs.update(render_posters(pages, posters, poster))
     _write(outputs, out_dir, len(clean))
     return 1 if failed else 0
 
