@@ -298,3 +298,47 @@ def test_unknown_choices_exit_2(project: Path, option: str, value: str) -> None:
     result = cjm("render", option, value)
     assert result.exit_code == 2
     assert f"'{value}'" in result.output and option in result.output
+
+
+@pytest.mark.parametrize("formats", [["pdf"], ["png"], ["pptx"], ["html", "pdf"]])
+def test_posters_without_a_browser_exit_2_and_write_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch, formats: list[str]
+) -> None:
+    from cjm.browser import find
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(find, "install_locations", lambda: iter(()))
+    result = cjm("render", *(arg for name in formats for arg in ("-f", name)))
+    assert result.exit_code == 2
+    assert "none was found" in result.stderr and "apt-get install chromium" in result.stderr
+    assert "--browser PATH" in result.stderr
+    assert not (project / "build").exists()
+
+
+def test_a_browser_that_is_not_there_exits_2(project: Path) -> None:
+    result = cjm("render", "-f", "pdf", "--browser", str(project / "no-chrome"))
+    assert result.exit_code == 2
+    assert f"--browser: '{project / 'no-chrome'}' is not an executable file" in result.stderr
+    assert not (project / "build").exists()
+
+
+def test_check_skips_posters_and_says_so(project: Path) -> None:
+    assert cjm("render", "-f", "markdown").exit_code == 0
+    result = cjm("render", "-f", "markdown", "-f", "pdf", "-f", "pptx", "--check")
+    assert result.exit_code == 0, result.output
+    assert "not checked: pdf, pptx (their bytes change from run to run)" in result.stderr
+    assert "2 files up to date in build" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--paper", "A5", "must be one of A4, A3, A2, A1, got 'A5'"),
+        ("--orientation", "sideways", "must be one of landscape, portrait, got 'sideways'"),
+        ("--width", "20", "must be from 100 to 16384, got 20"),
+    ],
+)
+def test_poster_options_are_checked(project: Path, option: str, value: str, message: str) -> None:
+    result = cjm("render", "-f", "pdf", option, value)
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.replace("│", " ").split())

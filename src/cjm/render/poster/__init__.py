@@ -43,8 +43,9 @@ PAPERS: dict[str, tuple[float, float]] = {
 ORIENTATIONS = ("landscape", "portrait")
 MARGIN_MM = 8
 CSS_PX_PER_MM = 96 / 25.4
-LAYOUT_WIDTHS = (1280, 1600, 2000, 2600)
-"""CSS widths a poster is tried at: narrow suits portrait paper, wide suits landscape."""
+LAYOUT_WIDTHS = tuple(range(1200, 3201, 100))
+"""CSS widths a poster is tried at: narrow suits portrait paper, wide suits landscape.
+The page's height falls as its width grows; the best fit is where the two meet."""
 
 
 @dataclass(frozen=True)

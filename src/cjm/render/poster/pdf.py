@@ -14,6 +14,10 @@ from cjm.render.poster import CSS_PX_PER_MM, MARGIN_MM, PosterOptions, best_layo
 
 __all__ = ["fit", "render"]
 
+_PAGE_RULE = (
+    "document.head.insertAdjacentHTML('beforeend', "
+    "'<style>@page {{ size: {width}mm {height}mm; margin: {margin}mm; }}</style>')"
+)
 SAFETY = 0.97
 """Scale a little under the exact fit: print layout rounds differently from screen."""
 
@@ -25,16 +29,14 @@ def render(browser: Browser, pages: Mapping[str, str], options: PosterOptions) -
     for name, html in pages.items():
         page = browser.open_html(html)
         try:
+            # The map's stylesheet asks for A3 landscape (for a browser's own Print);
+            # a later @page rule sets the paper chosen here, which Chromium then uses.
+            page.evaluate(
+                _PAGE_RULE.format(width=paper_width, height=paper_height, margin=MARGIN_MM)
+            )
             scale = fit(page, paper_width, paper_height)
             outputs[f"{name.removesuffix('.html')}.pdf"] = page.pdf(
-                preferCSSPageSize=False,
-                paperWidth=paper_width / 25.4,
-                paperHeight=paper_height / 25.4,
-                marginTop=MARGIN_MM / 25.4,
-                marginBottom=MARGIN_MM / 25.4,
-                marginLeft=MARGIN_MM / 25.4,
-                marginRight=MARGIN_MM / 25.4,
-                scale=scale,
+                preferCSSPageSize=True, printBackground=True, scale=scale
             )
         finally:
             page.close()
