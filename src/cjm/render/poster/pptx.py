@@ -47,8 +47,9 @@ def render(browser: Browser, pages: Mapping[str, str], options: PosterOptions) -
         try:
             facts = json.loads(page.evaluate(_READ))
             # Laid out at the width that fills a 16:9 slide best, not the screen's 1600.
-            best_layout(page, _WIDE[0] * 96, _WIDE[1] * 96)
-            shots[name] = (capture(page, options.width, layout_width=None), facts)
+            layout, _ = best_layout(page, _WIDE[0] * 96, _WIDE[1] * 96)
+            # At least one image pixel per CSS pixel: a projector or a zoom shows the text.
+            shots[name] = (capture(page, max(options.width, layout), layout_width=None), facts)
         finally:
             page.close()
 
