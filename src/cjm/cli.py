@@ -279,6 +279,10 @@ def render(
 ) -> None:
     """Render journey maps: a self-contained HTML map, Markdown or Mermaid, plus an index.
 
+    pdf, png and pptx are posters printed from the HTML map by a headless Chrome,
+    Chromium or Edge (one PDF page per journey, A3 landscape by default); --check
+    compares only the text formats.
+
     A journey with lint errors is not rendered; its errors are printed. Exit 0 when
     all were rendered (with --check: all files up to date), 1 otherwise, 2 for usage,
     configuration, template or --analytics export errors.
