@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from cjm.loader import JourneyFile
-from cjm.models import JourneyInfo, Kpi, Persona, PhaseEntry, Touchpoint
+from cjm.models import Analytics, JourneyInfo, Kpi, Persona, PhaseEntry, Touchpoint
 from cjm.phase_models import PhaseModel
 from cjm.render.kpi import KpiStatus, kpi_status
 from cjm.render.labels import labels_for
@@ -191,6 +191,8 @@ class TouchpointView(_Holds):
     """(field, text) for each of TOUCHPOINT_TEXTS the touchpoint has, in that order."""
     x: float
     """Centre of its slot, as a percentage of the map's width (curve and flow lane)."""
+    mappings: tuple[Analytics, ...] = ()
+    """Its ``analytics`` mappings as a list, whether the file gives one or several."""
     next: tuple[TouchpointRef, ...] = ()
     metrics: tuple[Metric, ...] = ()
 
@@ -418,6 +420,7 @@ def build_journey(
                         (key, text) for key in TOUCHPOINT_TEXTS if (text := getattr(tp, key))
                     ),
                     x=round((position + (slot + 0.5) / len(entry.touchpoints)) * 100 / count, 3),
+                    mappings=_mappings(tp.analytics),
                     next=tuple(refs[id_] for id_ in tp.next if id_ in refs),
                     metrics=tuple(metrics.touchpoints.get(tp.id, ())),
                 )
@@ -468,6 +471,15 @@ def build_journey(
         index=index,
         metrics_period=metrics.period,
     )
+
+
+def _mappings(value: object) -> tuple[Analytics, ...]:
+    """``analytics:`` as a tuple: absent, one mapping, or a list of them."""
+    if isinstance(value, Analytics):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(item for item in value if isinstance(item, Analytics))
+    return ()
 
 
 def _notes(
