@@ -7,6 +7,10 @@ configuration and template errors, and for an ``--analytics`` export that cannot
 read. With ``--analytics`` the export is matched as ``cjm analytics`` matches it
 (against every journey, so the unclaimed sources are the same) and its numbers are
 rendered; ``--check`` then compares with those numbers.
+
+Posters (``pdf``, ``png``, ``pptx``) are printed from the HTML map by a headless
+browser, found before anything is rendered: without one, exit 2 and nothing is
+written. Their bytes change from run to run, so ``--check`` skips them and says so.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.outputs import FORMATS, INDEX_STEM, render_outputs
+from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.report.text import format_problem
 from cjm.wording import plural
 
@@ -52,13 +57,21 @@ def run(
     templates: Path | None,
     check: bool,
     analytics: Path | None = None,
+    poster: PosterOptions | None = None,
 ) -> int:
     """``None`` for an option means "not given": ``render:`` in cjm.yaml, then the default."""
     config = load_config()
     settings = config.settings.render
     search = template_search_path(config, templates)
     configured = _configured_formats(config)  # checked even when --format overrides it
-    formats = formats or configured or ["html"]
+    chosen = list(formats or configured or ["html"])
+    posters = [name for name in chosen if name in POSTER_FORMATS]
+    formats = [name for name in chosen if name not in POSTER_FORMATS]
+    poster = poster or PosterOptions()
+    if posters and not check:
+        from cjm.browser.find import find_browser
+
+        find_browser(poster.browser)  # no browser: exit 2 before anything is done
     if out is None:
         out = shown_path(config.root / (settings.out or "build"))
     out_dir = out
@@ -73,7 +86,19 @@ def run(
     if failed:
         print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
+        if posters:
+            print(
+                f"not checked: {', '.join(posters)} (their bytes change from run to run); "
+                "--check compares the text formats",
+                file=sys.stderr,
+            )
         return _check(outputs, out_dir) or (1 if failed else 0)
+    if posters and clean:
+        from cjm.render.poster import render_posters
+
+        html = render_outputs(clean, ["html"], lang, Templates(search), measured)
+        pages = {name: data.decode() for name, data in html.items()}
+        outputs.update(render_posters(pages, posters, poster))
     _write(outputs, out_dir, len(clean))
     return 1 if failed else 0
 
@@ -90,6 +115,10 @@ def chosen_export(config: Config, analytics: Path | None) -> Path | None:
     return analytics
 
 
+ALL_FORMATS = (*FORMATS, *POSTER_FORMATS)
+"""Every format cjm render writes: the text formats, then the posters."""
+
+
 def _configured_formats(config: Config) -> list[str]:
     """``render: formats:`` from cjm.yaml, each checked against the format registry."""
     names = config.settings.render.formats
@@ -97,13 +126,13 @@ def _configured_formats(config: Config) -> list[str]:
         return []
     if not names:
         raise ConfigError(
-            "render: 'formats' is empty; name at least one of " + ", ".join(FORMATS),
+            "render: 'formats' is empty; name at least one of " + ", ".join(ALL_FORMATS),
             config.location(("render", "formats")),
         )
     for index, name in enumerate(names):
-        if name not in FORMATS:
+        if name not in ALL_FORMATS:
             raise ConfigError(
-                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(FORMATS)})",
+                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(ALL_FORMATS)})",
                 config.location(("render", "formats", index)),
             )
     return list(names)

@@ -63,7 +63,8 @@ def render_outputs(
         pages: list[JourneyPage] = []
         for file in ordered:
             metrics = measurements.journeys.get(file.persona_id) if measurements else None
-            page = build_journey(file, language, index_name, metrics)
+            unclaimed = measurements.unclaimed if measurements else ()
+            page = build_journey(file, language, index_name, metrics, unclaimed)
             pages.append(page)
             text = templates.render(output.journey_template, page.variables())
             outputs[f"{page.persona_id}{output.suffix}"] = text.encode()
