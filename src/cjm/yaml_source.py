@@ -24,8 +24,11 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from cjm.lines import EXTRA_BREAKS, LineIndex
+
 __all__ = [
     "NodePath",
+    "Positions",
     "Span",
     "YamlDocument",
     "YamlProblem",
@@ -58,6 +61,7 @@ class YamlDocument:
     data: Any
     values: dict[NodePath, Node] = field(default_factory=dict)
     keys: dict[NodePath, Node] = field(default_factory=dict)
+    positions: Positions = field(default_factory=lambda: Positions(None))
 
     def span(self, path: NodePath, *, key: bool = False) -> Span:
         """The span of ``path``, or of its nearest ancestor that exists.
@@ -66,14 +70,43 @@ class YamlDocument:
         path has a position.
         """
         if key and path in self.keys:
-            return _span(self.keys[path])
+            return self.positions.span(self.keys[path])
         while path:
             found = self.values.get(path)
             if found is not None:
-                return _span(found)
+                return self.positions.span(found)
             path = path[:-1]
         root = self.values.get(())
-        return Span(1, 1, 1, 1) if root is None else _span(root)
+        return Span(1, 1, 1, 1) if root is None else self.positions.span(root)
+
+
+class Positions:
+    """The one place where a libyaml mark becomes the line:column an editor shows.
+
+    libyaml counts U+0085, U+2028 and U+2029 as line breaks (YAML 1.1 does);
+    editors, ``grep -n`` and GitHub do not (see :mod:`cjm.lines`). A text without
+    them, nearly every file, uses the marks as they are; otherwise the mark's
+    character offset is looked up among the editor's line starts.
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, text: str | None) -> None:
+        needed = text is not None and any(char in text for char in EXTRA_BREAKS)
+        self._lines = LineIndex.of(text) if needed and text is not None else None
+
+    def mark(self, mark: Any) -> tuple[int, int]:
+        """1-based line and column of a libyaml mark."""
+        if self._lines is None:
+            return mark.line + 1, mark.column + 1
+        return self._lines.position(mark.index)
+
+    def offset(self, offset: int, text: str) -> tuple[int, int]:
+        """1-based line and column of the character at ``offset`` in ``text``."""
+        return (self._lines or LineIndex.of(text)).position(offset)
+
+    def span(self, node: Node) -> Span:
+        return Span(*self.mark(node.start_mark), *self.mark(node.end_mark))
 
 
 class YamlProblem(Exception):
@@ -221,16 +254,17 @@ _MAX_DEPTH = 100
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into data and positions, or raise :class:`YamlProblem`."""
+    positions = Positions(text)
     composer = _Composer(text)
     try:
         root = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        raise YamlProblem("yaml-syntax", _syntax_message(exc), line, column) from None
+        line, column = positions.mark(mark) if mark is not None else (1, 1)
+        raise YamlProblem("yaml-syntax", _syntax_message(exc, positions), line, column) from None
     except yaml.YAMLError as exc:  # e.g. a ReaderError for a control character
         raise YamlProblem(
-            "yaml-syntax", _reader_message(exc), *_reader_position(exc, text)
+            "yaml-syntax", _reader_message(exc), *_reader_position(exc, text, positions)
         ) from None
     except RecursionError:
         raise YamlProblem(
@@ -241,7 +275,7 @@ def parse_yaml(text: str) -> YamlDocument:
         if dispose is not None:
             dispose()
 
-    document = YamlDocument(data=None)
+    document = YamlDocument(data=None, positions=positions)
     if root is None:
         return document
     # Every node costs at least a character or two of source, so an alias-free
@@ -251,13 +285,13 @@ def parse_yaml(text: str) -> YamlDocument:
     return document
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, positions: Positions) -> str:
     problem = (exc.problem or "invalid YAML").strip()
     if problem.startswith("but found another document"):
         return "the file holds more than one YAML document ('---'); a journey file holds one"
     if exc.context and exc.context_mark is not None and exc.context_mark != exc.problem_mark:
-        mark = exc.context_mark
-        return f"{problem} ({exc.context.strip()} at {mark.line + 1}:{mark.column + 1})"
+        line, column = positions.mark(exc.context_mark)
+        return f"{problem} ({exc.context.strip()} at {line}:{column})"
     return problem
 
 
@@ -268,17 +302,11 @@ def _reader_message(exc: yaml.YAMLError) -> str:
     return str(exc).splitlines()[0] if str(exc) else "invalid YAML"
 
 
-def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
+def _reader_position(exc: yaml.YAMLError, text: str, positions: Positions) -> tuple[int, int]:
     position = getattr(exc, "position", None)
     if not isinstance(position, int):
         return 1, 1
-    before = text[:position]
-    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-
-
-def _span(node: Node) -> Span:
-    start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return positions.offset(position, text)
 
 
 class _Builder:
@@ -288,7 +316,7 @@ class _Builder:
         self.active: set[int] = set()  # ids of collections being built: a cycle check
 
     def problem(self, node: Node, message: str, rule: str = "yaml-syntax") -> YamlProblem:
-        return YamlProblem(rule, message, node.start_mark.line + 1, node.start_mark.column + 1)
+        return YamlProblem(rule, message, *self.document.positions.mark(node.start_mark))
 
     def build(self, node: Node, path: NodePath) -> Any:
         self.budget -= 1
@@ -346,11 +374,11 @@ class _Builder:
                 )
             key = str(key_node.value)
             if key in seen:
-                first = seen[key].start_mark
+                line, column = self.document.positions.mark(seen[key].start_mark)
                 raise self.problem(
                     key_node,
                     f"key '{key}' appears twice in this mapping (first at "
-                    f"{first.line + 1}:{first.column + 1}); keep one",
+                    f"{line}:{column}); keep one",
                     rule="duplicate-key",
                 )
             seen[key] = key_node

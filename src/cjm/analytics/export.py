@@ -34,6 +34,7 @@ from typing import Literal
 from cjm.analytics.metrics import MetricColumn, Metrics, classify, combine
 from cjm.analytics.numbers import Notation, NotationClash, detect_notation, parse_number
 from cjm.errors import ExportError, Location
+from cjm.lines import editor_lines
 
 __all__ = ["NOT_SET", "Export", "Row", "parse_export", "read_export"]
 
@@ -209,7 +210,7 @@ def _header(line: str) -> tuple[str, list[str]] | None:
 def parse_export(raw: bytes, shown: str) -> Export:
     """Parse export bytes; ``shown`` names the file in messages."""
     text = _decode(raw, shown)
-    tables, dates, title, first_data = _tables(text.splitlines())
+    tables, dates, title, first_data = _tables(editor_lines(text))
     for table in tables:
         found = _header(table.lines[0])
         if found is not None:
