@@ -27,6 +27,7 @@ from yaml.resolver import BaseResolver
 from cjm.lines import EXTRA_BREAKS, LineIndex
 
 __all__ = [
+    "MAX_NUMBER_DIGITS",
     "NodePath",
     "Positions",
     "Span",
@@ -251,6 +252,9 @@ _Composer = _make_composer()
 
 _MAX_DEPTH = 100
 
+MAX_NUMBER_DIGITS = 100
+"""A whole number with more digits is read as the text typed (see ``_Builder.integer``)."""
+
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into data and positions, or raise :class:`YamlProblem`."""
@@ -420,24 +424,38 @@ class _Builder:
             raise self.problem(node, "'<<' is a merge key and cannot be used as a value")
         raise self.problem(node, f"unsupported tag '{tag}'; cjm reads plain YAML data only")
 
-    def integer(self, node: ScalarNode) -> int:
-        text = node.value
+    def integer(self, node: ScalarNode) -> int | str:
+        """A whole number; one too long to be a count of anything stays the text typed.
+
+        Python refuses to turn more than 4,300 digits into a number (and back into
+        text, which every output does); no journey field counts that high, so such
+        a value is carried as text: a text field keeps it, a number field says
+        at its position that it wants a small number.
+        """
+        text = str(node.value)
+        digits = text.lstrip("+-")
+        if len(digits) > MAX_NUMBER_DIGITS + (2 if digits[:2] in ("0x", "0o") else 0):
+            return text
         try:
             if _INT_HEX.match(text):
-                return int(text[2:], 16)
-            if _INT_OCT.match(text):
-                return int(text[2:], 8)
-            return int(text, 10)
-        except ValueError:
+                value = int(text[2:], 16)
+            elif _INT_OCT.match(text):
+                value = int(text[2:], 8)
+            else:
+                value = int(text, 10)
+        except ValueError:  # pragma: no cover - the resolver matched a whole number
             raise self.problem(node, f"'{node.value}' is not a whole number") from None
+        return value if len(str(abs(value))) <= MAX_NUMBER_DIGITS else text
 
-    def floating(self, node: ScalarNode) -> float:
-        text = node.value.lower()
-        if text.endswith(".inf"):
-            return -math.inf if text.startswith("-") else math.inf
-        if text == ".nan":
-            return math.nan
+    def floating(self, node: ScalarNode) -> float | str:
+        """A finite number; ``.inf``, ``.nan`` and ``1e999`` stay the text typed.
+
+        No journey field means infinity, and JSON (``cjm diff --format json``,
+        SARIF) has no way to write it: as text it is shown as it was written.
+        """
+        text = str(node.value)
         try:
-            return float(text)
+            value = float(text.lower())
         except ValueError:
-            raise self.problem(node, f"'{node.value}' is not a number") from None
+            return text
+        return value if math.isfinite(value) else text
