@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator
 
 from cjm.errors import ConfigError, Location
-from cjm.models import Node, PhaseDef, _unknown_model
+from cjm.models import InlineModel, Node, PhaseDef, _unknown_model, describe
 from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
 from cjm.validation import schema_problems
 from cjm.yaml_source import YamlDocument, YamlProblem, decode, parse_yaml
@@ -29,7 +29,7 @@ CONFIG_NAMES = ("cjm.yaml", "cjm.yml")
 class ProjectSettings(Node):
     """The keys of ``cjm.yaml``."""
 
-    model: str | list[PhaseDef] = DEFAULT_MODEL
+    model: str | InlineModel = DEFAULT_MODEL
     language: Literal["nl", "en"] = "nl"
     journeys: str = "journeys"
     rules: dict[str, Any] = Field(default_factory=dict)
@@ -115,10 +115,33 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     except YamlProblem as problem:
         raise ConfigError(problem.message, Location(shown, problem.line, problem.column)) from None
     data = {} if document.data is None else document.data
+    if not isinstance(data, dict):
+        raise ConfigError(
+            "cjm.yaml must be a mapping of settings such as 'model: b2c' and "
+            f"'language: nl', got {describe(data)}",
+            Location(shown, 1, 1),
+        )
     try:
         settings = ProjectSettings.model_validate(data)
     except ValidationError as exc:
         first = next(schema_problems(exc, data, ProjectSettings))
         span = document.span(first.path, key=first.key)
         raise ConfigError(first.message, Location(shown, span.line, span.column)) from None
+    _unique_phases(settings, document, shown)
     return Config(root=path.parent, path=path, settings=settings, document=document)
+
+
+def _unique_phases(settings: ProjectSettings, document: YamlDocument, shown: str) -> None:
+    """An inline model names each phase once: a journey could not say which one it means."""
+    if isinstance(settings.model, str):
+        return
+    first: dict[str, int] = {}
+    for index, phase in enumerate(settings.model):
+        if phase.id in first:
+            span = document.span(("model", index, "id"))
+            raise ConfigError(
+                f"model[{index}]: phase id '{phase.id}' is used twice (first as "
+                f"model[{first[phase.id]}]); give each phase its own id",
+                Location(shown, span.line, span.column),
+            )
+        first[phase.id] = index

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
 from cjm.fsutil import shown_path
-from cjm.models import Journey
+from cjm.models import SLUG_MAX_LENGTH, Journey, is_slug
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding
 from cjm.validation import schema_problems
@@ -124,14 +124,15 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
         for item in schema_problems(exc, data, Journey):
             result.findings.append(("schema", Finding(item.path, item.message, key=item.key)))
         return result
-    if journey.persona.id is None and not _is_slug(Path(shown).stem):
+    if journey.persona.id is None and not is_slug(Path(shown).stem):
         result.findings.append(
             (
                 "schema",
                 Finding(
                     ("persona",),
                     f"persona: no 'id', and the file name '{Path(shown).stem}' is not a slug "
-                    "to default to; add an 'id' such as 'jonge-ouders'",
+                    f"(of at most {SLUG_MAX_LENGTH} characters) to default to; add an 'id' "
+                    "such as 'jonge-ouders'",
                 ),
             )
         )
@@ -140,9 +141,3 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
     spec = journey.journey.model
     result.model = resolve_model(spec, "inline") if spec is not None else config.model
     return result
-
-
-def _is_slug(text: str) -> bool:
-    from cjm.models import _SLUG
-
-    return bool(_SLUG.match(text))

@@ -144,6 +144,9 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
         return 0
     a = old.files[0] if old.files else None
     b = new.files[0] if new.files else None
+    if a is None and b is None:  # git gave /dev/null for both sides: nothing was there
+        sys.stdout.write(f"cjm diff {shown}: nothing to compare (no file on either side)\n")
+        return 0
     either = b or a
     key = either.persona_id if either is not None else Path(path).stem
     diffs = _compare([(key, a, b)], config, output_format)

@@ -3,7 +3,8 @@
 The engine owns the decisions a rule must not make: *where* a finding is in the
 file (from the YAML positions the loader kept), *how severe* it is (the rule's
 default or what ``cjm.yaml`` says), *which* rules run (configuration,
-``--select``/``--ignore``) and what suppression comments silence. Rules see only
+``--select``/``--ignore``, though a file that does not load is always reported)
+and what suppression comments silence. Rules see only
 valid journeys; files that failed to load bring their own findings.
 """
 
@@ -19,7 +20,7 @@ from cjm.lint.rule import JourneyContext, Rule
 from cjm.lint.settings import ActiveRule, configure
 from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
-from cjm.problems import Finding, Problem
+from cjm.problems import Finding, Problem, Severity
 from cjm.yaml_source import NodePath, Span, YamlDocument
 
 __all__ = ["UNUSED_SUPPRESSION", "lint"]
@@ -46,9 +47,15 @@ def lint(
     by_path = {file.path: file for file in files}
     found: dict[str, list[Problem]] = {file.path: [] for file in files}
 
-    def place(file: JourneyFile, rule_id: str, findings: Iterable[Finding]) -> None:
+    def place(
+        file: JourneyFile, rule_id: str, findings: Iterable[Finding], *, always: bool = False
+    ) -> None:
         item = active.get(rule_id)
-        if item is None:  # a rule that was not selected for this run
+        if item is not None:
+            severity = item.severity
+        elif always:
+            severity = Severity.ERROR
+        else:  # a rule that was not selected for this run
             return
         for finding in findings:
             span = _span(file, finding)
@@ -60,15 +67,18 @@ def lint(
                     span.end_line,
                     span.end_column,
                     rule_id,
-                    item.severity,
+                    severity,
                     finding.message,
                 )
             )
 
     contexts: list[JourneyContext] = []
     for file in files:
+        # A file that did not load was not checked at all: whatever --select,
+        # --ignore or cjm.yaml turned off, that is reported, or the gate would pass
+        # a broken file. (Findings of a file that loaded are the loader's warnings.)
         for rule_id, finding in file.findings:
-            place(file, rule_id, [finding])
+            place(file, rule_id, [finding], always=file.journey is None)
         if file.journey is not None and file.model is not None:
             contexts.append(
                 JourneyContext(

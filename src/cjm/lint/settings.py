@@ -57,6 +57,8 @@ def configure(
     wins. ``ignore`` always wins.
     """
     known = {rule.id for rule in rules}
+    if select is not None and not select:
+        raise UsageError("--select: name at least one rule (`cjm rules` lists them)")
     for flag, names in (("--select", select or ()), ("--ignore", ignore)):
         for name in names:
             if name not in known:
