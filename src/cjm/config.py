@@ -6,16 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, StrictInt, ValidationError, field_validator
 
 from cjm.errors import ConfigError, Location
 from cjm.models import InlineModel, Node, PhaseDef, _unknown_model, describe
 from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
+from cjm.reading import ReadRefused, read_limited
 from cjm.validation import schema_problems
 from cjm.yaml_source import YamlDocument, YamlProblem, decode, parse_yaml
 
 __all__ = [
     "CONFIG_NAMES",
+    "MAX_JOURNEY_BYTES",
     "Config",
     "ProjectSettings",
     "find_config",
@@ -25,6 +27,13 @@ __all__ = [
 
 CONFIG_NAMES = ("cjm.yaml", "cjm.yml")
 
+MAX_JOURNEY_BYTES = 10_000_000
+"""The default limit on a journey file's size: about 300,000 lines, thirty times the
+largest real journey; it keeps a mistaken file (a log, a dump) from filling memory."""
+
+MAX_CONFIG_BYTES = 1_000_000
+"""``cjm.yaml`` is a few lines; anything this large is not one."""
+
 
 class ProjectSettings(Node):
     """The keys of ``cjm.yaml``."""
@@ -32,6 +41,8 @@ class ProjectSettings(Node):
     model: str | InlineModel = DEFAULT_MODEL
     language: Literal["nl", "en"] = "nl"
     journeys: str = "journeys"
+    max_journey_bytes: StrictInt = Field(default=MAX_JOURNEY_BYTES, ge=1)
+    """A journey file larger than this is refused unread (see docs/limits.md)."""
     rules: dict[str, Any] = Field(default_factory=dict)
     """Per-rule severity and options, as written; :mod:`cjm.lint.settings` validates them
     (the rules' option models live with the rules, which this module must not import)."""
@@ -105,11 +116,9 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
         return Config(root=cwd)
     shown = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot read the configuration: {exc.strerror}", Location(shown)
-        ) from None
+        raw = read_limited(path, MAX_CONFIG_BYTES)
+    except ReadRefused as refused:
+        raise ConfigError(refused.message, Location(shown)) from None
     try:
         document = parse_yaml(decode(raw))
     except YamlProblem as problem:

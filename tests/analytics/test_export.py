@@ -122,7 +122,7 @@ def test_missing_file_is_an_export_error() -> None:
     with pytest.raises(ExportError) as raised:
         read_export(DATA / "missing.csv")
     assert str(raised.value).endswith(
-        "missing.csv: cannot read the export: No such file or directory"
+        "missing.csv: cannot read the file: No such file or directory"
     )
     assert raised.value.exit_code == 2
 

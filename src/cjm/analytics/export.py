@@ -35,10 +35,22 @@ from cjm.analytics.metrics import Kind, MetricColumn, Metrics, Role, classify, c
 from cjm.analytics.numbers import Notation, NotationClash, detect_notation, parse_number
 from cjm.errors import ExportError, Location
 from cjm.lines import editor_lines
+from cjm.reading import ReadRefused, display, read_limited
 
-__all__ = ["MAX_METRIC", "NOT_SET", "Export", "Row", "parse_export", "read_export"]
+__all__ = [
+    "MAX_EXPORT_BYTES",
+    "MAX_METRIC",
+    "NOT_SET",
+    "Export",
+    "Row",
+    "parse_export",
+    "read_export",
+]
 
 NOT_SET = "(not set)"
+
+MAX_EXPORT_BYTES = 200_000_000
+"""An export larger than this is refused unread; a year of GA4 rows per day is a few MB."""
 
 MAX_METRIC = 1e15
 """No cell may reach this: sums of such counts stay exact in a float (below 2**53),
@@ -129,12 +141,12 @@ class Export:
 
 def read_export(path: Path) -> Export:
     """Read and parse the export at ``path``; :class:`ExportError` (exit 2) if it cannot be."""
+    shown = display(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        message = f"cannot read the export: {exc.strerror or exc}"
-        raise ExportError(message, Location(str(path))) from None
-    return parse_export(raw, str(path))
+        raw = read_limited(path, MAX_EXPORT_BYTES)
+    except ReadRefused as refused:
+        raise ExportError(refused.message, Location(shown)) from None
+    return parse_export(raw, shown)
 
 
 def _decode(raw: bytes, shown: str) -> str:

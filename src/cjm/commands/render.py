@@ -20,7 +20,7 @@ from cjm.errors import UsageError
 from cjm.fsutil import atomic_write, shown_path
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
-from cjm.loader import JourneyFile, discover, load_journey
+from cjm.loader import JourneyFile, load_paths
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
@@ -59,7 +59,7 @@ def run(
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
     lang = language or config.language
-    files = [load_journey(path, config) for path in discover(paths, config)]
+    files = load_paths(paths, config)
     measured = _measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
     outputs = render_outputs(clean, formats, lang, Templates(search), measured)
