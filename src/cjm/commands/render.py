@@ -11,6 +11,7 @@ rendered; ``--check`` then compares with those numbers.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,10 +22,11 @@ from cjm.fsutil import atomic_write, shown_path
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import JourneyFile, load_paths
+from cjm.names import INDEX_STEM
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
-from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.render.outputs import render_outputs
 from cjm.report.text import format_problem
 from cjm.wording import plural
 
@@ -125,7 +127,36 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
     return 0
 
 
+# What atomic_write adds around a name for its temporary file: ".NAME.XXXXXXXX.tmp".
+_TEMPORARY_AFFIXES = len("..12345678.tmp")
+
+
+def _preflight(outputs: dict[str, bytes], out_dir: Path) -> None:
+    """Refuse, before anything is written, every output that could not be written.
+
+    Ids are bounded by the schema, so a name too long for the file system or a
+    folder where a page belongs is a rare mistake; found halfway through the
+    writes it would leave --out half old and half new.
+    """
+    existing = next((p for p in (out_dir, *out_dir.parents) if p.is_dir()), Path())
+    try:
+        name_max = os.pathconf(existing, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        name_max = 255
+    problems = []
+    for name in outputs:
+        path = out_dir / name
+        if len(os.fsencode(name)) + _TEMPORARY_AFFIXES > name_max:
+            problems.append(f"  {path}: the name is too long for the file system")
+        elif path.is_dir():
+            problems.append(f"  {path}: a folder is in the way of this page")
+    if problems:
+        listed = "\n".join(problems)
+        raise UsageError(f"cannot write these files; nothing was written:\n{listed}")
+
+
 def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
+    _preflight(outputs, out_dir)
     written = 0
     for name, data in outputs.items():
         path = out_dir / name
