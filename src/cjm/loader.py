@@ -175,8 +175,8 @@ def load_journey(path: Path, config: Config) -> JourneyFile:
     if not utf8_name(path):
         return _refused(
             path,
-            "the name is not valid UTF-8, so it cannot be shown, rendered or linked; "
-            "rename the file",
+            "the name is not valid UTF-8 or holds a control character, so it cannot be "
+            "shown, rendered or linked; rename the file",
         )
     try:
         raw = read_limited(path, config.settings.max_journey_bytes, "max_journey_bytes")

@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from cjm.lines import one_line
 from cjm.phase_models import PRESETS
 
 __all__ = [
@@ -71,7 +72,7 @@ def describe(value: object) -> str:
         return repr(value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
+        return f"'{one_line(shown)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

@@ -16,6 +16,8 @@ import os
 import stat
 from pathlib import Path
 
+from cjm.lines import one_line
+
 __all__ = ["ReadRefused", "display", "read_limited", "utf8_name"]
 
 
@@ -28,12 +30,13 @@ class ReadRefused(Exception):
 
 
 def display(path: Path | str) -> str:
-    """``path`` as text that can be printed: bytes that are not UTF-8 as ``\\xff``."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """``path`` as one line of printable text: bytes that are not UTF-8 as ``\\xff``,
+    control characters as ``\\n`` or ``\\x1b``."""
+    return one_line(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 def utf8_name(path: Path | str) -> bool:
-    """Whether the name is valid UTF-8 (else it cannot be printed, rendered or linked)."""
+    """Whether the name is printable UTF-8 (else it cannot be shown, rendered or linked)."""
     return display(path) == str(path)
 
 

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from cjm.lines import one_line
 from cjm.models import describe
 from cjm.yaml_source import NodePath
 
@@ -102,7 +103,7 @@ def _problem(details: ErrorDetails, path: NodePath, root: type[BaseModel]) -> Sc
     got = describe(details.get("input"))
     ctx = details.get("ctx") or {}
     if kind == "extra_forbidden":
-        key = str(path[-1])
+        key = one_line(str(path[-1]))
         where = render_path(path[:-1])
         known = _known_keys(root, path[:-1])
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)

@@ -24,7 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from cjm.lines import EXTRA_BREAKS, LineIndex
+from cjm.lines import EXTRA_BREAKS, LineIndex, one_line
 
 __all__ = [
     "MAX_NUMBER_DIGITS",
@@ -381,7 +381,7 @@ class _Builder:
                 line, column = self.document.positions.mark(seen[key].start_mark)
                 raise self.problem(
                     key_node,
-                    f"key '{key}' appears twice in this mapping (first at "
+                    f"key '{one_line(key)}' appears twice in this mapping (first at "
                     f"{line}:{column}); keep one",
                     rule="duplicate-key",
                 )
