@@ -60,7 +60,9 @@ extreme_numbers = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
 )
 slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
-anything = st.one_of(hostile_text, extreme_numbers, st.booleans(), st.none(), st.just([]))
+anything: st.SearchStrategy[Any] = st.one_of(
+    hostile_text, extreme_numbers, st.booleans(), st.none(), st.just([])
+)
 
 
 def _value(annotation: Any, hostile: bool) -> st.SearchStrategy[Any]:
