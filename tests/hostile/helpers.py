@@ -33,6 +33,18 @@ def invoke(*args: str | Path, cwd: Path) -> Outcome:
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
+def journey(persona: str = "ouders") -> str:
+    """A small valid journey: one phase, one touchpoint mapped to google / organic."""
+    return (
+        f"persona: {{id: {persona}, name: Ouders}}\n"
+        "phases:\n"
+        "  - id: use\n"
+        "    touchpoints:\n"
+        "      - {id: levering, name: Levering, channel: delivery, owner: M, cta: Bel ons,\n"
+        "         analytics: {source: google, medium: organic}}\n"
+    )
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 

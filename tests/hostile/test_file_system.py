@@ -21,15 +21,9 @@ import pytest
 from cjm.config import Config, ProjectSettings
 from cjm.loader import load_paths
 from tests.conftest import REPO
+from tests.hostile.helpers import journey
 
-GOOD = """\
-persona: {id: ouders, name: Ouders}
-phases:
-  - id: use
-    touchpoints:
-      - {id: levering, name: Levering, channel: delivery, owner: M, cta: Bel ons,
-         analytics: {source: google, medium: organic}}
-"""
+GOOD = journey()
 EXPORT = "source,medium,sessions\ngoogle,organic,10\nbing,cpc,5\n"
 TIMEOUT = 30
 
@@ -57,14 +51,14 @@ def _folder_cycle(folder: Path) -> str:
 
 def _not_utf8(folder: Path) -> str:
     fd = os.open(os.fsencode(folder) + b"/caf\xe9.yaml", os.O_WRONLY | os.O_CREAT, 0o644)
-    os.write(fd, GOOD.replace("ouders", "cafe").encode())
+    os.write(fd, journey("cafe").encode())
     os.close(fd)
     return "caf\\xe9.yaml: the name is not valid UTF-8"
 
 
 def _too_large(folder: Path) -> str:
     (folder.parent / "cjm.yaml").write_text("max_journey_bytes: 1000\n", encoding="utf-8")
-    text = GOOD.replace("ouders", "large") + "#" * 2000 + "\n"
+    text = journey("large") + "#" * 2000 + "\n"
     (folder / "large.yaml").write_text(text, encoding="utf-8")
     return (
         f"large.yaml: the file is {len(text):,} bytes, more than the limit of 1,000 bytes; "
@@ -74,7 +68,7 @@ def _too_large(folder: Path) -> str:
 
 def _unreadable(folder: Path) -> str:
     (folder / "closed").mkdir()
-    (folder / "closed" / "x.yaml").write_text(GOOD.replace("ouders", "x"), encoding="utf-8")
+    (folder / "closed" / "x.yaml").write_text(journey("x"), encoding="utf-8")
     (folder / "closed").chmod(0)
     return "closed: cannot search the folder: Permission denied"
 

@@ -10,15 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.helpers import invoke
+from tests.hostile.helpers import invoke, journey
 
-JOURNEY = """\
-persona: {id: ouders, name: Ouders}
-phases:
-  - id: use
-    touchpoints:
-      - {id: levering, name: Levering, channel: delivery, owner: M, cta: Bel}
-"""
+JOURNEY = journey()
 
 # Class 6: each of these cjm.yaml files is an error at its line, exit 2.
 CONFIGS = [

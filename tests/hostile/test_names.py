@@ -8,7 +8,7 @@ import pytest
 
 from cjm.commands.render import _preflight
 from cjm.errors import UsageError
-from tests.hostile.helpers import invoke
+from tests.hostile.helpers import invoke, journey
 
 NEW_REFUSED = [
     ("CJM", "makes the id 'cjm', which cjm keeps for itself (cjm.yaml or cjm.yml is"),
@@ -42,19 +42,10 @@ def test_new_takes_the_longest_id_allowed(tmp_path: Path) -> None:
     assert invoke("lint", cwd=tmp_path).code == 0
 
 
-JOURNEY = """\
-persona: {{id: {id}, name: Ouders}}
-phases:
-  - id: use
-    touchpoints:
-      - {{id: levering, name: Levering, channel: delivery, owner: M, cta: Bel}}
-"""
-
-
 def test_render_checks_every_output_before_writing_any(tmp_path: Path) -> None:
     (tmp_path / "journeys").mkdir()
     for persona in ("aaa", "zzz"):
-        (tmp_path / "journeys" / f"{persona}.yaml").write_text(JOURNEY.format(id=persona))
+        (tmp_path / "journeys" / f"{persona}.yaml").write_text(journey(persona))
     (tmp_path / "build" / "zzz.md").mkdir(parents=True)  # in the way of the last page
     done = invoke("render", "--format", "markdown", cwd=tmp_path)
     assert done.code == 2
