@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from cjm.config import CONFIG_NAMES, Config
 from cjm.errors import UsageError
 from cjm.git import GitRepo
+from cjm.lines import one_line
 from cjm.loader import JOURNEY_SUFFIXES, JourneyFile, load_paths, load_text
 
 __all__ = [
@@ -95,11 +96,12 @@ def problems(sides: Sequence[Side]) -> list[str]:
         for file in side.files:
             if file.journey is not None:
                 continue
-            where = f"{side.revision}:{file.path}" if side.revision else file.path
+            where = one_line(f"{side.revision}:{file.path}" if side.revision else file.path)
             for rule, finding in file.findings:
                 span = finding.span
                 if span is None and file.document is not None:
                     span = file.document.span(finding.path, key=finding.key)
                 line, column = (span.line, span.column) if span is not None else (1, 1)
-                lines.append(f"{where}:{line}:{column}: {rule}: {finding.message} ({side.label})")
+                message = one_line(finding.message)
+                lines.append(f"{where}:{line}:{column}: {rule}: {message} ({side.label})")
     return lines

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from cjm.config import Config
+from cjm.lines import one_line
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.lint.settings import ActiveRule, configure
 from cjm.lint.suppression import Suppression, parse_suppressions
@@ -68,7 +69,7 @@ def lint(
                     span.end_column,
                     rule_id,
                     severity,
-                    finding.message,
+                    one_line(finding.message),
                 )
             )
 
