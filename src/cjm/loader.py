@@ -125,6 +125,10 @@ def _order(entry: Path | Unlisted) -> Path:
     return entry if isinstance(entry, Path) else entry.path
 
 
+_MAX_FOLDER_DEPTH = 64
+"""Deeper folders are not searched: no project nests so deep, and each level is a frame."""
+
+
 def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | Unlisted]:
     """Journey files below ``directory``; ``ancestors`` (device, inode) finds cycles."""
     try:
@@ -148,14 +152,18 @@ def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Pa
                 yield Unlisted(path, f"cannot search the folder: {exc.strerror or exc}")
                 continue
             key = (found.st_dev, found.st_ino)
-            if key in ancestors:
+            if len(ancestors) >= _MAX_FOLDER_DEPTH:
+                yield Unlisted(
+                    path, f"folders nest deeper than {_MAX_FOLDER_DEPTH} levels here; not searched"
+                )
+            elif key in ancestors:
                 yield Unlisted(
                     path,
                     "a symlink cycle: this folder is one it lies in; remove the link "
                     "or point it elsewhere",
                 )
-                continue
-            yield from _walk(path, ancestors | {key})
+            else:
+                yield from _walk(path, ancestors | {key})
         elif path.suffix in JOURNEY_SUFFIXES and entry.name not in CONFIG_NAMES:
             yield path
 
