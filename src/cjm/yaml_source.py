@@ -310,6 +310,10 @@ def _reader_position(exc: yaml.YAMLError, text: str, positions: Positions) -> tu
     position = getattr(exc, "position", None)
     if not isinstance(position, int):
         return 1, 1
+    if _Composer.__name__ == "CComposer":
+        # libyaml's reader counts bytes of the UTF-8 it was given, not characters
+        # (found by the property-based suite: 'é' before a NUL moved the column).
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
     return positions.offset(position, text)
 
 

@@ -131,3 +131,19 @@ def test_editor_lines(text: str, lines: list[str]) -> None:
         if line:
             offset = text.index(line, index.starts[number - 1])
             assert index.position(offset) == (number, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("a: é\x00\n", (1, 5)),
+        ("a: ééé\nb: \x07\n", (2, 4)),
+        ("a: '日本語'\nb: x\x01", (2, 5)),
+        ("a: '😀'\n\x1b", (2, 1)),
+    ],
+)
+def test_a_control_character_after_multibyte_text(text: str, position: tuple[int, int]) -> None:
+    # libyaml reports these with a byte offset; found by the property-based suite.
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(text)
+    assert (caught.value.line, caught.value.column) == position
