@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,10 @@ import typer
 from typer.models import CommandInfo, TyperInfo
 
 from cjm import __version__
+from cjm.analytics.report import FORMATS as ANALYTICS_FORMATS
+from cjm.diff.report import FORMATS as DIFF_FORMATS
+from cjm.lint.report import FORMATS as LINT_FORMATS
+from cjm.render.formats import FORMATS as RENDER_FORMATS
 
 __all__ = ["app", "main"]
 
@@ -43,8 +48,10 @@ def _run(command: Callable[[], int]) -> NoReturn:
     try:
         code = command()
     except CjmError as error:
+        from cjm.output.escape import terminal
+
         sys.stdout.flush()
-        typer.echo(f"cjm: error: {error}", err=True)
+        typer.echo(f"cjm: error: {terminal(error, keep_newlines=True)}", err=True)
         code = error.exit_code
     raise typer.Exit(code)
 
@@ -86,7 +93,8 @@ def _rule_list(values: list[str] | None) -> list[str] | None:
 def lint(
     paths: PathsArgument = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="text, json, github (Actions annotations) or sarif.")
+        str,
+        typer.Option("--format", help=f"{LINT_FORMATS.help()} (github: Actions annotations)."),
     ] = "text",
     output: Annotated[
         Path | None,
@@ -123,7 +131,7 @@ def lint(
     """
     from cjm.commands import lint as command
 
-    fmt = _choice("--format", output_format, ("text", "json", "github", "sarif"))
+    fmt = _choice("--format", output_format, LINT_FORMATS.names())
     level = _choice("--fail-on", fail_on, ("error", "warning", "info"))
     _run(
         lambda: command.run(
@@ -213,7 +221,7 @@ def render(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="html, markdown or mermaid; repeat for several. Default: html.",
+            help=f"{RENDER_FORMATS.help()}; repeat for several. Default: html.",
             show_default=False,
         ),
     ] = None,
@@ -265,9 +273,7 @@ def render(
     """
     from cjm.commands import render as command
 
-    chosen = [
-        _choice("--format", name, ("html", "markdown", "mermaid")) for name in formats or ["html"]
-    ]
+    chosen = [_choice("--format", name, RENDER_FORMATS.names()) for name in formats or ["html"]]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
     _run(lambda: command.run(paths or [], chosen, out, lang, templates, check, analytics))
 
@@ -305,7 +311,7 @@ def analytics(
     ],
     paths: PathsArgument = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, markdown or json.")
+        str, typer.Option("--format", "-f", help=f"{ANALYTICS_FORMATS.help()}.")
     ] = "text",
     min_share: Annotated[
         float,
@@ -333,7 +339,7 @@ def analytics(
     """
     from cjm.commands import analytics as command
 
-    chosen = _choice("--format", output_format, ("text", "markdown", "json"))
+    chosen = _choice("--format", output_format, ANALYTICS_FORMATS.names())
     _run(lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output))
 
 
@@ -359,7 +365,7 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, markdown or json.")
+        str, typer.Option("--format", "-f", help=f"{DIFF_FORMATS.help()}.")
     ] = "text",
     exit_code: Annotated[
         bool,
@@ -383,7 +389,7 @@ def diff(
         lambda: command.run(
             args or [],
             rev,
-            _choice("--format", output_format, command.FORMATS),
+            _choice("--format", output_format, DIFF_FORMATS.names()),
             exit_code,
             output,
         )
@@ -434,12 +440,26 @@ def _subset(full: typer.Typer, name: str | None) -> typer.Typer:
     return subset
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a cancelled CI job), handled like Ctrl-C: clean up, then stop."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main() -> None:
     """The ``cjm`` console script."""
+    signal.signal(signal.SIGTERM, _terminate)
+    # A file name that is not UTF-8, printed: shown escaped rather than a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app_for(sys.argv[1:])()
     except BrokenPipeError:  # `cjm lint | head`: the reader left; that is not an error
         sys.stderr.close()
         sys.exit(1)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    except KeyboardInterrupt as stop:
+        # 128 + the signal's number, as a shell reports a process a signal ended.
+        sys.exit(128 + (signal.SIGTERM if isinstance(stop, _Terminated) else signal.SIGINT))

@@ -65,4 +65,4 @@ def test_usage_errors_are_exit_2(in_tmp: Path) -> None:
     assert cjm("analytics", EXAMPLE, JOURNEYS, "--min-share", "1.5", cwd=in_tmp).returncode == 2
     wrong = cjm("analytics", EXAMPLE, JOURNEYS, "--format", "xml", cwd=in_tmp)
     assert wrong.returncode == 2
-    assert "must be one of text, markdown, json" in wrong.stderr
+    assert "must be one of text, csv, json, markdown" in wrong.stderr

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from cjm.analytics.export import read_export
 from cjm.analytics.matching import analyse
-from cjm.analytics.report import format_report, warnings
+from cjm.analytics.report import FORMATS, AnalyticsReport, warnings
 from cjm.config import load_config
-from cjm.fsutil import atomic_write
 from cjm.loader import discover, load_journey
+from cjm.output.escape import terminal
+from cjm.output.writer import write_report
 
 __all__ = ["run"]
 
@@ -30,10 +31,8 @@ def run(
     files = [load_journey(path, config) for path in discover(paths, config)]
     result = analyse(export, files, config.language)
     for warning in warnings(result):
-        print(f"cjm: warning: {warning}", file=sys.stderr)
-    report = format_report(result, output_format, min_share)
-    if output is None:
-        sys.stdout.write(report)
-    else:
-        atomic_write(output, report.encode())
+        print(f"cjm: warning: {terminal(warning)}", file=sys.stderr)
+    summary = AnalyticsReport(result, min_share, config.language)
+    reporter = FORMATS.get(output_format)
+    write_report(output, lambda stream, color: reporter(summary, stream, color))
     return 1 if fail_on_gaps and result.gaps(min_share) else 0

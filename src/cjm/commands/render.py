@@ -17,15 +17,16 @@ from pathlib import Path
 
 from cjm.config import Config, load_config
 from cjm.errors import UsageError
-from cjm.fsutil import atomic_write, shown_path
+from cjm.fsutil import shown_path
 from cjm.lint.engine import lint
+from cjm.lint.report.text import format_problem
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import JourneyFile, discover, load_journey
+from cjm.output.writer import display, write_file
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.outputs import INDEX_STEM, render_outputs
-from cjm.report.text import format_problem
 from cjm.wording import plural
 
 __all__ = ["run", "template_search_path"]
@@ -36,7 +37,7 @@ def template_search_path(config: Config, templates: Path | None) -> list[Path]:
     search: list[Path] = []
     if templates is not None:
         if not templates.is_dir():
-            raise UsageError(f"--templates: '{templates}' is not a folder")
+            raise UsageError(f"--templates: '{display(templates)}' is not a folder")
         search.append(templates)
     project = config.root / "templates"
     if config.path is not None and project.is_dir():
@@ -57,7 +58,7 @@ def run(
     search = template_search_path(config, templates)
     out_dir = out if out is not None else shown_path(config.root / "build")
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
+        raise UsageError(f"--out: '{display(out_dir)}' exists and is not a folder")
     lang = language or config.language
     files = [load_journey(path, config) for path in discover(paths, config)]
     measured = _measure(analytics, files, lang) if analytics is not None else None
@@ -81,7 +82,7 @@ def _measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> 
 
     result = analyse(read_export(export_path), files, language)
     for warning in warnings(result):
-        print(f"cjm: warning: {warning}", file=sys.stderr)
+        print(f"cjm: warning: {display(warning)}", file=sys.stderr)
     return measurements(result, language)
 
 
@@ -98,8 +99,8 @@ def _lint_gate(files: Sequence[JourneyFile], config: Config) -> tuple[list[Journ
             continue
         if file.persona_id == INDEX_STEM:
             print(
-                f"{file.path}: error: persona id '{INDEX_STEM}' would overwrite the index; "
-                "give the persona another 'id'",
+                f"{display(file.path)}: error: persona id '{INDEX_STEM}' would overwrite "
+                "the index; give the persona another 'id'",
                 file=sys.stderr,
             )
             blocked.add(file.path)
@@ -113,16 +114,23 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
     for name, data in outputs.items():
         path = out_dir / name
         if not path.is_file():
-            print(f"missing: {path}")
+            print(f"missing: {display(path)}")
             stale += 1
-        elif path.read_bytes() != data:
-            print(f"stale: {path}")
+        elif _read(path) != data:
+            print(f"stale: {display(path)}")
             stale += 1
     if stale:
         print(f"{stale} of {plural(len(outputs), 'file')} out of date; run cjm render to update")
         return 1
-    print(f"{plural(len(outputs), 'file')} up to date in {out_dir}")
+    print(f"{plural(len(outputs), 'file')} up to date in {display(out_dir)}")
     return 0
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # unreadable is not up to date
 
 
 def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
@@ -131,16 +139,15 @@ def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
         path = out_dir / name
         # An unchanged file is left alone: its timestamp stays, so make and
         # editors do not see a change that is not there.
-        if path.is_file() and path.read_bytes() == data:
+        if not write_file(path, data, skip_unchanged=True):
             continue
-        atomic_write(path, data)
-        print(f"wrote {path}")
+        print(f"wrote {display(path)}")
         written += 1
     print(
-        f"rendered {plural(journeys, 'journey')} into {out_dir}: "
+        f"rendered {plural(journeys, 'journey')} into {display(out_dir)}: "
         f"{written} written, {len(outputs) - written} unchanged"
     )
     for index in (f"{INDEX_STEM}.html", f"{INDEX_STEM}.md"):
         if index in outputs:
-            print(f"open {out_dir / index}")
+            print(f"open {display(out_dir / index)}")
             break

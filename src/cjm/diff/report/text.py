@@ -1,7 +1,9 @@
-"""The text report: a tree per persona, coloured on a terminal, plain otherwise.
+"""``--format text``: a tree per persona, coloured on a terminal, plain otherwise.
 
 Plain text marks changed words the way ``git diff --word-diff=plain`` does
 (``[-old-]{+new+}``), so the output reads the same in a log, a pipe or CI.
+Text from the journeys goes through :func:`cjm.output.escape.terminal`: one
+line stays one line, and an ESC is shown, not obeyed.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from cjm.diff.changes import PersonaDiff
-from cjm.diff.wording import Segment, Style, outline, summary
+from cjm.diff.report import DiffReport
+from cjm.diff.wording import Segment, Style, outline
+from cjm.diff.wording import summary as counts
+from cjm.output.escape import terminal
 
 __all__ = ["report", "to_lines"]
 
@@ -36,7 +41,7 @@ def to_lines(diffs: Sequence[PersonaDiff]) -> list[Line]:
     language = "en"
     lines: list[Line] = []
     for diff in diffs:
-        lines.append((0, [(diff.persona, "subject"), (f": {summary(diff, language)}", "")]))
+        lines.append((0, [(diff.persona, "subject"), (f": {counts(diff, language)}", "")]))
         if diff.status != "changed":
             continue
         for section in outline(diff, language):
@@ -55,7 +60,8 @@ def to_lines(diffs: Sequence[PersonaDiff]) -> list[Line]:
     return lines
 
 
-def report(diffs: Sequence[PersonaDiff], stream: TextIO, color: bool) -> None:
+def report(summary: DiffReport, stream: TextIO, color: bool) -> None:
+    diffs = summary.diffs
     if not diffs:
         stream.write("no differences\n")
         return
@@ -74,10 +80,10 @@ def report(diffs: Sequence[PersonaDiff], stream: TextIO, color: bool) -> None:
     for depth, segments in lines:
         line = Text("  " * depth)
         for text, style in segments:
-            line.append(text, style=_COLOURS.get(style, ""))
+            line.append(terminal(text), style=_COLOURS.get(style, ""))
         console.print(line)
 
 
 def _plain(text: str, style: Style) -> str:
     start, end = _PLAIN_MARKS.get(style, ("", ""))
-    return f"{start}{text}{end}"
+    return f"{start}{terminal(text)}{end}"

@@ -1,4 +1,4 @@
-"""The three report formats, byte for byte, and the warnings beside them."""
+"""The report formats, byte for byte, and the warnings beside them."""
 
 from __future__ import annotations
 

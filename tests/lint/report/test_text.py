@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from cjm.report import RunSummary
-from cjm.report.text import format_problem, summary_line
-from tests.report.conftest import render
+from cjm.lint.report import RunSummary
+from cjm.lint.report.text import format_problem, summary_line
+from tests.lint.report.conftest import render
 
 
 def test_one_line_per_problem_and_a_summary(summary: RunSummary) -> None:

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cjm.lint.report import RunSummary
 from cjm.problems import Problem, Severity
-from cjm.report import RunSummary
-from tests.report.conftest import render
+from tests.lint.report.conftest import render
 
 
 def test_one_workflow_command_per_problem(summary: RunSummary) -> None:

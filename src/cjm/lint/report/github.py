@@ -12,21 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from cjm.lint.report import RunSummary
+from cjm.lint.report._paths import repo_relative, repository_root
+from cjm.output.escape import github_data, github_property
 from cjm.problems import Severity
-from cjm.report import RunSummary
-from cjm.report.paths import repo_relative, repository_root
 
-__all__ = ["escape_data", "escape_property", "report"]
+__all__ = ["report"]
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
@@ -38,5 +31,5 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
             "col": str(problem.column),
             "title": f"cjm {problem.rule}",
         }
-        joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        stream.write(f"::{_COMMANDS[problem.severity]} {joined}::{escape_data(problem.message)}\n")
+        joined = ",".join(f"{key}={github_property(value)}" for key, value in properties.items())
+        stream.write(f"::{_COMMANDS[problem.severity]} {joined}::{github_data(problem.message)}\n")

@@ -1,21 +1,24 @@
-"""Reporters: how ``cjm lint`` prints its problems, chosen by name from a registry.
+"""``cjm lint``'s report formats: one module per ``--format``, found by :data:`FORMATS`.
 
-Each reporter module is imported only when its format is asked for, so a plain
-text run never pays for json, hashlib or rich.
+Every module here (but ``_``-prefixed helpers) is a format and has one function,
+``report(summary, stream, color)``, that writes the whole report to ``stream``;
+``color`` is true only for a terminal. A module is imported only when its format
+is asked for, so a plain text run never pays for json, hashlib or rich; the CLI
+imports this package for the names alone, so it imports nothing heavy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import field
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from cjm.problems import Problem
+from cjm.output.registry import Registry
 
 if TYPE_CHECKING:
     from cjm.lint.settings import ActiveRule
+    from cjm.problems import Problem
 
 __all__ = ["FORMATS", "Reporter", "RunSummary", "get_reporter"]
 
@@ -34,18 +37,16 @@ class RunSummary(NamedTuple):
     quiet: bool = False
     statistics: bool = False
     show_source: bool = False
+    language: str = "en"
+    """The project's language (``cjm.yaml``): the CSV's separators follow it."""
 
 
 Reporter = Callable[[RunSummary, TextIO, bool], None]
 """``reporter(summary, stream, color)`` writes the whole report to ``stream``."""
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS: Registry[Reporter] = Registry(__name__, "report", default="text")
 
 
 def get_reporter(name: str) -> Reporter:
-    """The ``report`` function of ``cjm.report.<name>``."""
-    if name not in FORMATS:
-        raise KeyError(name)
-    module = import_module(f"cjm.report.{name}")
-    reporter: Reporter = module.report
-    return reporter
+    """The ``report`` function of ``cjm.lint.report.<name>``."""
+    return FORMATS.get(name)

@@ -4,9 +4,9 @@ import json
 from typing import Any
 
 from cjm import __version__
-from cjm.report import RunSummary
+from cjm.lint.report import RunSummary
 from tests.conftest import lint_sources
-from tests.report.conftest import render
+from tests.lint.report.conftest import render
 
 
 def _sarif(summary: RunSummary) -> dict[str, Any]:

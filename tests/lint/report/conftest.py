@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from cjm.config import Config
+from cjm.lint.report import RunSummary, get_reporter
 from cjm.lint.rules import ALL_RULES
 from cjm.lint.settings import configure
-from cjm.report import RunSummary, get_reporter
 from tests.conftest import lint_sources
 
 SOURCES = {

@@ -9,10 +9,10 @@ always parses.
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
-from cjm.report import RunSummary
+from cjm.lint.report import RunSummary
+from cjm.output.escape import json_text
 
 __all__ = ["report"]
 
@@ -31,4 +31,4 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
         }
         for problem in summary.problems
     ]
-    stream.write(json.dumps(items, indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(items))

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import json
 
-from cjm.report import RunSummary
-from tests.report.conftest import render
+from cjm.lint.report import RunSummary
+from tests.lint.report.conftest import render
 
 
 def test_one_object_per_problem_with_stable_keys(summary: RunSummary) -> None:

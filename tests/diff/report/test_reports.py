@@ -7,7 +7,7 @@ replaced, priorities reordered, an ``x-`` key changed.
 
 When a report changes on purpose, rewrite the golden files and review the diff::
 
-    CJM_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/diff/test_reports.py
+    CJM_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/diff/report/test_reports.py
     git diff tests/diff/golden/
 """
 
@@ -22,12 +22,12 @@ from pathlib import Path
 import pytest
 
 from cjm.config import Config, ProjectSettings
-from cjm.diff import as_json, markdown, text
 from cjm.diff.changes import PersonaDiff
 from cjm.diff.compare import compare
+from cjm.diff.report import FORMATS, DiffReport
 from cjm.loader import load_journey
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 
 
 def example(language: str) -> list[PersonaDiff]:
@@ -38,17 +38,17 @@ def example(language: str) -> list[PersonaDiff]:
     return [compare("jonge-ouders", old.journey, new.journey, new.model, language)]
 
 
-def plain_text(diffs: list[PersonaDiff]) -> str:
+def render(name: str, diffs: list[PersonaDiff], language: str = "en", color: bool = False) -> str:
     stream = io.StringIO()
-    text.report(diffs, stream, color=False)
+    FORMATS.get(name)(DiffReport(diffs, language), stream, color)
     return stream.getvalue()
 
 
 RENDERINGS: dict[str, Callable[[], str]] = {
-    "changes.nl.md": lambda: markdown.render(example("nl"), "nl"),
-    "changes.en.md": lambda: markdown.render(example("en"), "en"),
-    "changes.txt": lambda: plain_text(example("en")),
-    "changes.json": lambda: as_json.render(example("en")),
+    "changes.nl.md": lambda: render("markdown", example("nl"), "nl"),
+    "changes.en.md": lambda: render("markdown", example("en"), "en"),
+    "changes.txt": lambda: render("text", example("en")),
+    "changes.json": lambda: render("json", example("en")),
 }
 
 
@@ -62,12 +62,12 @@ def test_report_matches_golden_file(name: str) -> None:
 
 
 def test_reports_are_deterministic() -> None:
-    for render in RENDERINGS.values():
-        assert render() == render()
+    for rendering in RENDERINGS.values():
+        assert rendering() == rendering()
 
 
 def test_json_is_the_documented_list_of_changes() -> None:
-    changes = json.loads(as_json.render(example("en")))
+    changes = json.loads(render("json", example("en")))
     assert all(list(change) == ["persona", "path", "kind", "old", "new"] for change in changes)
     assert {
         "persona": "jonge-ouders",
@@ -79,14 +79,12 @@ def test_json_is_the_documented_list_of_changes() -> None:
 
 
 def test_colour_shows_changed_words_without_plain_text_marks() -> None:
-    stream = io.StringIO()
-    text.report(example("en"), stream, color=True)
-    coloured = stream.getvalue()
+    coloured = render("text", example("en"), color=True)
     assert "\x1b[" in coloured
     assert "[-drukke-]" not in coloured and "drukke" in coloured
 
 
 def test_no_differences() -> None:
-    assert plain_text([]) == "no differences\n"
-    assert markdown.render([], "nl").endswith("Geen wijzigingen in de klantreizen.\n")
-    assert as_json.render([]) == "[]\n"
+    assert render("text", []) == "no differences\n"
+    assert render("markdown", [], "nl").endswith("Geen wijzigingen in de klantreizen.\n")
+    assert render("json", []) == "[]\n"

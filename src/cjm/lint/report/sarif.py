@@ -11,17 +11,16 @@ not reopen it as new.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
-from urllib.parse import quote
 
 from cjm import __version__
+from cjm.lint.report import RunSummary
+from cjm.lint.report._paths import repo_relative, repository_root
 from cjm.lint.settings import ActiveRule
+from cjm.output.escape import json_text, sarif_uri
 from cjm.problems import Problem, Severity
-from cjm.report import RunSummary
-from cjm.report.paths import repo_relative, repository_root
 
 __all__ = ["INFORMATION_URI", "SARIF_SCHEMA", "report"]
 
@@ -61,7 +60,7 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
         lines = summary.sources.get(problem.path, "").splitlines()
         text = lines[problem.line - 1].strip() if 0 < problem.line <= len(lines) else ""
         digest = hashlib.sha256(
-            "\0".join((problem.rule, uri, problem.message, text)).encode()
+            "\0".join((problem.rule, uri, problem.message, text)).encode("utf-8", "surrogateescape")
         ).hexdigest()[:32]
         seen[digest] += 1  # identical problems on identical lines stay distinct
         result: dict[str, Any] = {
@@ -71,7 +70,7 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": quote(uri, safe="/:")},
+                        "artifactLocation": {"uri": sarif_uri(uri)},
                         "region": _region(problem),
                     }
                 }
@@ -98,4 +97,4 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
             }
         ],
     }
-    stream.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(document))

@@ -1,31 +1,24 @@
-"""The Markdown report: for a pull-request comment or a change log for a client.
+"""``--format markdown``: for a pull-request comment or a change log for a client.
 
 Written in the project's language (``language:`` in cjm.yaml): per persona a
-heading and a summary line, then the changes grouped by phase. User text is
-escaped so that a ``*`` or ``|`` in a touchpoint name cannot break the layout.
+heading and a summary line, then the changes grouped by phase. User text goes
+through :func:`cjm.output.escape.markdown`: a ``*``, ``|``, ``<script>`` or a
+newline in a touchpoint name shows as written and cannot start a heading.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from typing import TextIO
 
 from cjm.diff.changes import PersonaDiff
-from cjm.diff.wording import LABELS, Section, Segment, outline, summary
+from cjm.diff.report import DiffReport
+from cjm.diff.wording import LABELS, Section, Segment, outline
+from cjm.diff.wording import summary as counts
+from cjm.output.escape import markdown as escape
+from cjm.output.escape import markdown_code as _code
 
-__all__ = ["escape", "render"]
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-
-
-def escape(text: str) -> str:
-    """Text that Markdown shows as written."""
-    return _SPECIAL.sub(r"\\\1", text)
-
-
-def _code(text: str) -> str:
-    fence = "``" if "`" in text else "`"
-    return f"{fence}{text}{fence}"
+__all__ = ["report"]
 
 
 def _inline(segments: Sequence[Segment]) -> str:
@@ -59,14 +52,18 @@ def _heading(section: Section) -> str:
     return name if section.phase is None else f"{name} ({_code(section.phase)})"
 
 
-def render(diffs: Sequence[PersonaDiff], language: str) -> str:
+def report(summary: DiffReport, stream: TextIO, color: bool) -> None:
+    stream.write(_render(summary.diffs, summary.language))
+
+
+def _render(diffs: Sequence[PersonaDiff], language: str) -> str:
     words = LABELS[language]
     out = [f"# {words['title']}", ""]
     if not diffs:
         out += [words["none at all"], ""]
     for diff in diffs:
         out += [f"## {escape(diff.name)} ({_code(diff.persona)})", ""]
-        out += [summary(diff, language), ""]
+        out += [counts(diff, language), ""]
         if diff.status != "changed":
             continue
         for section in outline(diff, language):

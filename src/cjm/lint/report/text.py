@@ -4,6 +4,9 @@ Plain text unless ``color`` is set (a terminal without ``NO_COLOR``); only then
 is rich imported, so a piped or CI run does not pay for it. ``--show-source``
 adds the offending line with a caret under the column; ``--statistics`` gives
 counts per rule instead of the problems; ``--quiet`` drops the summary line.
+Text from the journeys is shown through :func:`cjm.output.escape.terminal`: an
+ESC cannot drive the terminal, and a newline cannot forge a second
+``file:line:col`` line.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
+from cjm.lint.report import RunSummary
+from cjm.output.escape import terminal
 from cjm.problems import Problem, Severity
-from cjm.report import RunSummary
 from cjm.wording import plural
 
 __all__ = ["format_problem", "report", "source_excerpt", "statistics_lines", "summary_line"]
@@ -20,11 +24,13 @@ __all__ = ["format_problem", "report", "source_excerpt", "statistics_lines", "su
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def _where(problem: Problem) -> str:
+    return f"{terminal(problem.path)}:{problem.line}:{problem.column}:"
+
+
 def format_problem(problem: Problem) -> str:
-    return (
-        f"{problem.path}:{problem.line}:{problem.column}: "
-        f"{problem.severity.value} {problem.rule}: {problem.message}"
-    )
+    """``path:line:col: severity rule: message`` on one line, control characters shown."""
+    return f"{_where(problem)} {problem.severity.value} {problem.rule}: {terminal(problem.message)}"
 
 
 def summary_line(summary: RunSummary) -> str:
@@ -46,7 +52,7 @@ def source_excerpt(problem: Problem, source: str) -> list[str]:
     number = str(problem.line)
     gutter = " " * len(number)
     return [
-        f" {number} | {lines[problem.line - 1].rstrip()}",
+        f" {number} | {terminal(lines[problem.line - 1].rstrip())}",
         f" {gutter} | {' ' * (max(problem.column, 1) - 1)}^",
     ]
 
@@ -96,9 +102,9 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
             console.print(Text(plain, style="bold" if summary_row else ""))
             continue
         styled = Text()
-        styled.append(f"{problem.path}:{problem.line}:{problem.column}:", style="bold")
+        styled.append(_where(problem), style="bold")
         styled.append(" ")
         styled.append(problem.severity.value, style=_STYLES[problem.severity])
         styled.append(f" {problem.rule}", style="dim")
-        styled.append(f": {problem.message}")
+        styled.append(f": {terminal(problem.message)}")
         console.print(styled)
