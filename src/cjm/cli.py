@@ -440,12 +440,13 @@ def _subset(full: typer.Typer, name: str | None) -> typer.Typer:
     return subset
 
 
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM (a cancelled CI job), handled like Ctrl-C: clean up, then stop."""
+_stopped_by: list[int] = []
 
 
 def _terminate(signum: int, frame: object) -> None:
-    raise _Terminated
+    """SIGTERM (a cancelled CI job), handled like Ctrl-C: clean up, then stop."""
+    _stopped_by.append(signum)
+    raise KeyboardInterrupt
 
 
 def main() -> None:
@@ -460,6 +461,10 @@ def main() -> None:
     except BrokenPipeError:  # `cjm lint | head`: the reader left; that is not an error
         sys.stderr.close()
         sys.exit(1)
-    except KeyboardInterrupt as stop:
-        # 128 + the signal's number, as a shell reports a process a signal ended.
-        sys.exit(128 + (signal.SIGTERM if isinstance(stop, _Terminated) else signal.SIGINT))
+    except KeyboardInterrupt:
+        sys.exit(130)
+    finally:
+        # typer turns the KeyboardInterrupt into exit 130; after SIGTERM it is
+        # 128 + 15, as a shell reports a process SIGTERM ended.
+        if _stopped_by:
+            sys.exit(128 + _stopped_by[0])
