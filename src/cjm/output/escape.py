@@ -100,7 +100,8 @@ def terminal(value: object, *, keep_newlines: bool = False) -> str:
 # that can start emphasis, code, links (and so images), tables or strikethrough.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # What starts a block when it begins a line: a heading, a list item, a setext underline.
-_MD_LEADING = re.compile(r"^(#|[-+](?= |$)|=+ *$)|^(\d{1,9})([.)])(?= |$)")
+# A leading '-' '+' '=' is always escaped ("---" is a rule, "- x" a list item).
+_MD_LEADING = re.compile(r"^([#=+-])|^(\d{1,9})([.)])(?= |$)")
 
 
 _WHITESPACE = re.compile(r"\s+")
@@ -192,7 +193,8 @@ _MERMAID_LOOKALIKE = str.maketrans(
 )
 # A line's first word that the journey lexer (case-insensitively) takes for a
 # keyword: a task named "Section B" would start a section, "Title x" replace the title.
-_MERMAID_KEYWORD = re.compile(r"^(journey|title|section|acc(title|descr))", re.IGNORECASE)
+# A line starting with '%' is dropped as a comment, too.
+_MERMAID_KEYWORD = re.compile(r"^(%|journey|title|section|acc(title|descr))", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
 _PERCENTS = re.compile("%(?=%)")
 EMPTY_NAME = "–"
