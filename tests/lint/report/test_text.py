@@ -33,3 +33,20 @@ def test_statistics_count_per_rule(summary: RunSummary) -> None:
     assert sum(counts.values()) == len(summary.problems)
     assert counts["missing-kpi"] == 2
     assert [int(line.split()[0]) for line in lines[:-1]] == sorted(counts.values(), reverse=True)
+
+
+def test_control_characters_are_shown_not_obeyed_with_or_without_colour() -> None:
+    import io
+
+    from cjm.lint.report import get_reporter
+    from cjm.problems import Problem, Severity
+
+    message = "channel '\x1b[2J\nx.yaml:1:1: error forged: no' is not in the project's channels"
+    problem = Problem("a\x1b.yaml", 2, 3, 2, 9, "unknown-channel", Severity.WARNING, message)
+    for color in (False, True):
+        stream = io.StringIO()
+        get_reporter("text")(RunSummary([problem], 1), stream, color)
+        out = stream.getvalue()
+        assert "\x1b[2J" not in out and "\\x1b[2J\\nx.yaml:1:1" in out
+        assert "a\\x1b.yaml:2:3:" in out
+        assert len(out.splitlines()) == 2  # the problem and the summary

@@ -20,7 +20,9 @@ from cjm.analytics.report._common import (
     not_set,
     sentence,
     shown,
-    summary,
+)
+from cjm.analytics.report._common import (
+    summary as summary_line,
 )
 from cjm.output.escape import markdown as md
 from cjm.output.escape import markdown_code as code
@@ -37,8 +39,8 @@ def _bold(values: list[str]) -> list[str]:
     return [f"**{value}**" for value in values]
 
 
-def report(summary_: AnalyticsReport, stream: TextIO, color: bool) -> None:
-    result, min_share = summary_.result, summary_.min_share
+def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
+    result, min_share = summary.result, summary.min_share
     names = [md(result.export.columns[i].name) for i in shown(result)]
     out = [f"# Analytics: {md(result.export.path)}", "", md(sentence(heading(result)[1])), ""]
     head = ["Phase / touchpoint", "Source / medium", *names]
@@ -77,5 +79,5 @@ def report(summary_: AnalyticsReport, stream: TextIO, color: bool) -> None:
         out += ["", sentence(hidden) + "."]
     for gap in result.not_set:
         out += ["", f"Not attributed: {md(not_set(result, gap))}."]
-    out += ["", sentence(summary(result, min_share)) + "."]
+    out += ["", sentence(summary_line(result, min_share)) + "."]
     stream.write("\n".join(out) + "\n")

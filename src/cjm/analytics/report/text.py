@@ -17,7 +17,9 @@ from cjm.analytics.report._common import (
     no_gaps,
     not_set,
     shown,
-    summary,
+)
+from cjm.analytics.report._common import (
+    summary as summary_line,
 )
 from cjm.output.escape import terminal
 from cjm.output.numbers import percent
@@ -39,8 +41,8 @@ def _align(rows: Sequence[Sequence[str]], left: int) -> list[str]:
     return lines
 
 
-def report(summary_: AnalyticsReport, stream: TextIO, color: bool) -> None:
-    result, min_share = summary_.result, summary_.min_share
+def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
+    result, min_share = summary.result, summary.min_share
     names = [result.export.columns[i].name for i in shown(result)]
     out = [*heading(result), ""]
     for journey in result.journeys:
@@ -70,5 +72,5 @@ def report(summary_: AnalyticsReport, stream: TextIO, color: bool) -> None:
     if hidden:
         out.append(f"  ({hidden})")
     out.extend(f"not attributed: {not_set(result, gap)}" for gap in result.not_set)
-    out.extend(["", summary(result, min_share)])
+    out.extend(["", summary_line(result, min_share)])
     stream.write("".join(f"{terminal(line)}\n" for line in out))
