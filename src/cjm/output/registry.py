@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 
 __all__ = ["Registry", "format_names"]
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)
 
 _ROOT = Path(__file__).resolve().parent.parent
 
