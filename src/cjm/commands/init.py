@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjm.fsutil import create_new
+from cjm.output.writer import display
 from cjm.scaffold import EXAMPLE_NAME, config_text, example_journey, gitignore_text
 from cjm.schema import SCHEMA_FILE, schema_text
 
@@ -20,6 +21,6 @@ def run(directory: Path, language: str) -> int:
     }
     create_new(files)
     for path in files:
-        print(f"created {path}")
-    print(f"next: cd {directory} && cjm lint" if directory != Path() else "next: cjm lint")
+        print(f"created {display(path)}")
+    print(f"next: cd {display(directory)} && cjm lint" if directory != Path() else "next: cjm lint")
     return 0
