@@ -102,12 +102,10 @@ def test_create_new_writes_all_or_nothing_with_the_umask_mode(tmp_path: Path) ->
     assert str(existing) in caught.value.message
     assert existing.read_bytes() == b"mine\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml"]
-    previous = os.umask(0o022)
-    try:
-        create_new({tmp_path / "c.yaml": b"new\n"})
-    finally:
-        os.umask(previous)
-    assert mode(tmp_path / "c.yaml") == 0o666 & ~previous
+    create_new({tmp_path / "c.yaml": b"new\n"})
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert mode(tmp_path / "c.yaml") == 0o666 & ~umask
 
 
 def test_a_name_near_the_file_system_limit_is_written(tmp_path: Path) -> None:
