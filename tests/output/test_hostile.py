@@ -36,6 +36,9 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from cjm.analytics.report import FORMATS as ANALYTICS
+from cjm.diff.report import FORMATS as DIFF
+from cjm.lint.report import FORMATS as LINT
 from cjm.output import escape
 from tests.conftest import REPO, run_cjm
 from tests.output.mermaid import Mermaid, start_mermaid
@@ -50,9 +53,14 @@ BENIGN = "Tekst"
 # Keys whose values are not free text: ids, enums, dates, references, links.
 NOT_TEXT = {"id", "segment", "cycle", "reviewed", "model", "media", "senses", "next", "url"}
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
-LINT_FORMATS = ("text", "json", "github", "sarif", "csv")
-DIFF_FORMATS = ("text", "markdown", "json")
-ANALYTICS_FORMATS = ("text", "markdown", "json", "csv")
+# Every report format, as registered: a new one is run here too, and
+# test_every_output_was_checked asks for a check of its grammar.
+LINT_FORMATS = LINT.names()
+DIFF_FORMATS = DIFF.names()
+ANALYTICS_FORMATS = ANALYTICS.names()
+# The render formats made from text templates; one made from their files (a PDF
+# of the HTML) shows what they hold.
+RENDER_FORMATS = ("html", "markdown", "mermaid")
 
 
 # -- the project ---------------------------------------------------------------
@@ -129,7 +137,7 @@ def outputs(project: Path) -> dict[str, dict[str, bytes]]:
         for name in ANALYTICS_FORMATS:
             target = out / f"analytics.{name}"
             _run(project, "analytics", f"{side}.csv", side, "--format", name, "-o", target)
-        formats = ("--format", "html", "--format", "markdown", "--format", "mermaid")
+        formats = [option for name in RENDER_FORMATS for option in ("--format", name)]
         _run(project, "render", side, *formats, "--out", out / "render", ok=(0,))
         found[side] = {
             path.relative_to(out).as_posix(): path.read_bytes()
