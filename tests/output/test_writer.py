@@ -172,6 +172,25 @@ def test_a_link_to_dev_stdout_writes_to_stdout(tmp_path: Path) -> None:
     assert link.is_symlink()
 
 
+def test_dev_stdout_redirected_to_a_file_is_written_to_that_file(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_bytes(b"before\n")
+    inode = log.stat().st_ino
+    with log.open("ab") as stdout:  # `cjm lint -o /dev/stdout >> log.txt`
+        result = subprocess.run(
+            [sys.executable, "-m", "cjm", "lint", JOURNEY, "--format", "json", "-o", "/dev/stdout"],
+            cwd=tmp_path,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr
+    assert log.stat().st_ino == inode  # the same file, not a new one in its place
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("before\n[")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
+
+
 # -- errors: exit 2, naming the path ------------------------------------------
 
 

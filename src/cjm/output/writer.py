@@ -7,8 +7,9 @@
   the old file or the new one, never half. A new file gets the mode any tool
   gives (``0666 & ~umask``); an existing one keeps its mode. A symbolic link to
   a regular file stays a link: its target is replaced.
-- Anything else — a device (``/dev/null``), a FIFO, a terminal, a link to
-  ``/dev/stdout`` — is opened and written in place, never replaced by a file.
+- Anything else — a device (``/dev/null``), a FIFO, a terminal, ``/dev/stdout``
+  or a link to it (whatever file the shell connected it to) — is opened and
+  written in place, appending, never replaced by a file.
 - Every ``OSError`` becomes an :class:`OutputError` (exit 2) naming the path,
   shown with control characters and undecodable bytes escaped, and the reason.
 - While a temporary file exists, SIGINT and SIGTERM wait: the signal arrives
@@ -174,13 +175,29 @@ def _target(path: Path) -> tuple[Path | None, int | None]:
         return None, None  # a dangling link: writing through it creates its target
     if stat.S_ISDIR(followed.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
-    if not stat.S_ISREG(followed.st_mode):
+    # /dev/stdout -> /proc/self/fd/1 -> a file the shell opened (perhaps with >>):
+    # write to it as the shell would, not replace it.
+    if not stat.S_ISREG(followed.st_mode) or _through_descriptor(path):
         return None, None
     real = Path(os.path.realpath(path))
-    # /dev/stdout -> /proc/self/fd/1 -> a file: that file is the shell's, write in place.
-    if real.parts[1:2] == ("proc",) or not _same_file(real, followed):
+    if not _same_file(real, followed):
         return None, None
     return real, stat.S_IMODE(followed.st_mode)
+
+
+_DESCRIPTORS = ("/proc/", "/dev/fd/")
+
+
+def _through_descriptor(path: Path) -> bool:
+    """Whether ``path`` is, or links through, an open file descriptor (``/dev/stdout``)."""
+    current = Path.cwd() / path
+    for _ in range(40):  # the kernel's own limit on links in a path
+        if current.as_posix().startswith(_DESCRIPTORS):
+            return True
+        if not current.is_symlink():
+            return False
+        current = current.parent / current.readlink()
+    return False
 
 
 def _same_file(path: Path, status: os.stat_result) -> bool:
@@ -192,7 +209,9 @@ def _same_file(path: Path, status: os.stat_result) -> bool:
 
 
 def _write_in_place(path: Path, data: bytes) -> None:
-    with open(path, "wb") as handle:  # noqa: PTH123 - a device or FIFO, not a Path's file
+    # Appending: to a device or a FIFO it is the same; to the file behind
+    # /dev/stdout it is what the shell asked for (`>` emptied it, `>>` did not).
+    with open(path, "ab") as handle:  # noqa: PTH123 - a device or FIFO, not a Path's file
         handle.write(data)
 
 
