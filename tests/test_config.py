@@ -52,6 +52,10 @@ def test_inline_model(tmp_path: Path) -> None:
         ("modle: five-phase\n", "cjm.yaml:1:1", "unknown key 'modle' — did you mean 'model'?"),
         ("model: [\n", "cjm.yaml:2:1", ""),
         ("a: 1\na: 2\n", "cjm.yaml:2:1", "appears twice"),
+        ("render:\n  lang: de\n", "cjm.yaml:2:9", "render: 'lang' must be 'nl' or 'en', got 'de'"),
+        ("render:\n  outt: site\n", "cjm.yaml:2:3", "unknown key 'outt' — did you mean 'out'?"),
+        ("render: html\n", "cjm.yaml:1:9", "'render' must be a mapping"),
+        ("render:\n  formats: html\n", "cjm.yaml:2:12", "render: 'formats' must be a list"),
     ],
 )
 def test_invalid_config_names_the_line(

@@ -9,14 +9,16 @@ what they use. :func:`_run` is the one place where errors become exit codes:
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperCommand
 from typer.models import CommandInfo, TyperInfo
 
 from cjm import __version__
@@ -32,14 +34,62 @@ __all__ = ["app", "main"]
 # runs on every commit). A user who does want plugins can still set the variable.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
+# Help as git and ruff print it: click's plain formatter, which rewraps each docstring
+# paragraph to the terminal (typer's rich mode kept the source's line breaks, so
+# sentences broke mid-way) and never imports rich. Every option names its value
+# (FILE, FORMAT) so no type tag such as <str> shows; flags show none.
+_HELP_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class _Command(TyperCommand):
+    """A command whose help names arguments as git and ruff do.
+
+    typer appends the Python type to an argument (``PATHS <list[Path]>``), and
+    writes a required one in braces in the usage line (``{NAME}``, which reads
+    as a choice); the argument's help already says what it takes.
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    # Any: typer's click (its own vendored copy in recent versions) is not ours to name.
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((_argument_name(param), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_name(param: Any) -> str:
+    name = str(param.metavar or (param.name or "").upper())
+    return name + ("..." if param.nargs != 1 else "")
+
+
 app = typer.Typer(
     name="cjm",
     help="Customer journeys as code: lint, diff and render journey maps kept as YAML.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    context_settings=_HELP_SETTINGS,
 )
+command = functools.partial(app.command, cls=_Command)
 
 
 def _run(command: Callable[[], int]) -> NoReturn:
@@ -75,8 +125,30 @@ def _root(
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
+        metavar="PATHS",
         help="Journey files or folders (searched for *.yaml and *.yml). "
         "Default: the project's journeys folder.",
+        show_default=False,
+    ),
+]
+
+
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="nl or en: labels and phase names. "
+        "Default: render.lang in cjm.yaml, else its language.",
+        show_default=False,
+    ),
+]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        metavar="DIR",
+        help="Folder with templates that replace built-in ones of the same name.",
         show_default=False,
     ),
 ]
@@ -89,16 +161,22 @@ def _rule_list(values: list[str] | None) -> list[str] | None:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-@app.command()
+@command()
 def lint(
     paths: PathsArgument = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", help=f"{LINT_FORMATS.help()} (github: Actions annotations)."),
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help=f"{LINT_FORMATS.help()} (github: Actions annotations; csv: for Excel).",
+        ),
     ] = "text",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to FILE instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
+        ),
     ] = None,
     select: Annotated[
         list[str] | None,
@@ -111,7 +189,9 @@ def lint(
     fail_on: Annotated[
         str,
         typer.Option(
-            "--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info."
+            "--fail-on",
+            metavar="LEVEL",
+            help="Lowest severity that makes the exit code 1: error, warning, info.",
         ),
     ] = "error",
     quiet: Annotated[
@@ -148,71 +228,104 @@ def lint(
     )
 
 
-@app.command()
+@command()
 def rules(
     rule: Annotated[
-        str | None, typer.Argument(metavar="[RULE]", help="Show this rule's documentation.")
+        str | None, typer.Argument(metavar="RULE", help="Show this rule's documentation.")
     ] = None,
 ) -> None:
-    """List every lint rule, or show one rule's documentation with its examples."""
+    """List the lint rules, or show one rule's documentation.
+
+    A rule's documentation says what it checks and why, with a passing and a
+    failing example.
+    """
     from cjm.commands import rules as command
 
     _run(lambda: command.run(rule))
 
 
-@app.command()
+@command()
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the schema to FILE instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the schema to FILE instead of stdout."
+        ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of the journey format, for editor completion and checks."""
+    """Print the JSON Schema of the journey format.
+
+    Editors use it for completion and checks while you type; cjm init writes it
+    as cjm.schema.json.
+    """
     from cjm.commands import schema as command
 
     _run(lambda: command.run(output))
 
 
-@app.command()
+@command()
 def init(
     directory: Annotated[
-        Path, typer.Argument(help="Where to create the project.", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="DIR", help="Where to create the project (default: here).", show_default=False
+        ),
     ] = Path(),
     language: Annotated[
-        str, typer.Option("--language", "-l", help="nl or en: labels and phase names in output.")
+        str,
+        typer.Option(
+            "--language", "-l", metavar="LANG", help="nl or en: labels and phase names in output."
+        ),
     ] = "nl",
+    bare: Annotated[
+        bool,
+        typer.Option(
+            "--bare", help="An empty journeys/ instead of the example journey: a client project."
+        ),
+    ] = False,
 ) -> None:
-    """Start a project: cjm.yaml, journeys/ with a complete example, and a .gitignore.
+    """Start a project: configuration, schema and journeys folder.
+
+    Writes cjm.yaml, cjm.schema.json, a .gitignore and journeys/ with a complete
+    example journey (with --bare, an empty journeys/). Says so when the folder is
+    not in a git repository.
 
     Never overwrites a file: if any exists, lists them and exits 2 without writing.
     """
     from cjm.commands import init as command
 
-    _run(lambda: command.run(directory, _choice("--language", language, ("nl", "en"))))
+    _run(lambda: command.run(directory, _choice("--language", language, ("nl", "en")), bare))
 
 
-@app.command()
+@command()
 def new(
     name: Annotated[
         str, typer.Argument(metavar="NAME", help='The persona\'s name, e.g. "Jonge ouders".')
     ],
     model: Annotated[
         str | None,
-        typer.Option("--model", "-m", help="Phase model preset (default: the project's)."),
+        typer.Option(
+            "--model", "-m", metavar="MODEL", help="Phase model preset (default: the project's)."
+        ),
     ] = None,
-    segment: Annotated[str, typer.Option("--segment", help="b2c or b2b.")] = "b2c",
+    segment: Annotated[
+        str, typer.Option("--segment", metavar="SEGMENT", help="b2c or b2b.")
+    ] = "b2c",
 ) -> None:
-    """Write a journey skeleton for a persona: every phase, a touchpoint and CTA in each.
+    """Write a journey skeleton for a persona.
 
-    The file goes to the project's journeys folder as <slug>.yaml; an existing file
-    is never overwritten (exit 2).
+    Every phase of the model with a touchpoint and CTA in each, and every optional
+    field commented out with what it is for.
+
+    The file goes to the project's journeys folder, named after the persona
+    (jonge-ouders.yaml); an existing file is never overwritten (exit 2).
     """
     from cjm.commands import new as command
 
     _run(lambda: command.run(name, model, _choice("--segment", segment, ("b2c", "b2b"))))
 
 
-@app.command()
+@command()
 def render(
     paths: PathsArgument = None,
     formats: Annotated[
@@ -221,33 +334,23 @@ def render(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"{RENDER_FORMATS.help()}; repeat for several. Default: html.",
+            help=f"{RENDER_FORMATS.help()}; repeat for several. "
+            "Default: render.formats in cjm.yaml, else html.",
             show_default=False,
         ),
     ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Output folder. Default: build/ in the project.", show_default=False
-        ),
-    ] = None,
-    language: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help="nl or en: labels and phase names. Default: cjm.yaml's language.",
-            show_default=False,
-        ),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
+            "--out",
+            "-o",
             metavar="DIR",
-            help="Folder with templates that replace built-in ones of the same name.",
+            help="Output folder. Default: render.out in cjm.yaml, else build/ in the project.",
             show_default=False,
         ),
     ] = None,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
     check: Annotated[
         bool,
         typer.Option(
@@ -260,12 +363,16 @@ def render(
             "--analytics",
             metavar="EXPORT.csv",
             help="Show this export's sessions and key events on the cards, phase totals "
-            "in the KPI lane and the unclaimed sources in the index (see cjm analytics).",
+            "in the KPI lane and the unclaimed sources in the index (see cjm analytics). "
+            "Default: render.analytics in cjm.yaml.",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Render journey maps: a self-contained HTML map, Markdown or Mermaid, plus an index.
+    """Render journey maps (HTML, Markdown, Mermaid) and an index.
+
+    The HTML map is self-contained. Options not given come from render: in
+    cjm.yaml, so cjm render and cjm render --check agree.
 
     A journey with lint errors is not rendered; its errors are printed. Exit 0 when
     all were rendered (with --check: all files up to date), 1 otherwise, 2 for usage,
@@ -273,20 +380,68 @@ def render(
     """
     from cjm.commands import render as command
 
-    chosen = [_choice("--format", name, RENDER_FORMATS.names()) for name in formats or ["html"]]
+    chosen = [_choice("--format", name, RENDER_FORMATS.names()) for name in formats or []]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
-    _run(lambda: command.run(paths or [], chosen, out, lang, templates, check, analytics))
+    _run(lambda: command.run(paths or [], chosen or None, out, lang, templates, check, analytics))
+
+
+@command()
+def serve(
+    paths: PathsArgument = None,
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port", "-p", min=0, max=65535, help="Port to listen on; 0 picks a free one."
+        ),
+    ] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Address to listen on. 0.0.0.0 shows the maps to everyone on the network.",
+        ),
+    ] = "127.0.0.1",
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the index in the default browser.")
+    ] = False,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
+    analytics: Annotated[
+        Path | None,
+        typer.Option(
+            "--analytics",
+            metavar="EXPORT.csv",
+            help="Show this export's numbers on the maps, as cjm render --analytics does.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Workshop mode: serve the maps live, following every edit.
+
+    Workshop mode: edit the YAML in your own editor and every open map follows.
+
+    Renders as cjm render does, in memory (nothing is written), and re-renders when
+    a journey, cjm.yaml, a template or the export changes; open pages reload
+    themselves. A journey with lint errors shows them, at file:line:col, in place of
+    its map until it is fixed. Stop with Ctrl-C (exit 0). Exit 2 when the port is
+    in use or the project cannot be rendered at the start.
+    """
+    from cjm.commands import serve as command
+
+    lang = None if language is None else _choice("--lang", language, ("nl", "en"))
+    _run(lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics))
 
 
 templates_app = typer.Typer(
     name="templates",
     help="Work with the templates cjm render uses.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(templates_app)
 
 
-@templates_app.command("export")
+@templates_app.command("export", cls=_Command)
 def templates_export(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to put the copies.")],
 ) -> None:
@@ -299,7 +454,7 @@ def templates_export(
     _run(lambda: command.run_export(directory))
 
 
-@app.command()
+@command()
 def analytics(
     export: Annotated[
         Path,
@@ -311,12 +466,14 @@ def analytics(
     ],
     paths: PathsArgument = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"{ANALYTICS_FORMATS.help()}.")
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"{ANALYTICS_FORMATS.help()}."),
     ] = "text",
     min_share: Annotated[
         float,
         typer.Option(
             "--min-share",
+            metavar="SHARE",
             min=0.0,
             max=1.0,
             help="Hide gaps below this share of all sessions, e.g. 0.01 for 1%.",
@@ -328,10 +485,12 @@ def analytics(
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
+        ),
     ] = None,
 ) -> None:
-    """Match an analytics export to the touchpoints: a funnel by phase, and the gaps.
+    """Match an analytics export to the touchpoints: funnel and gaps.
 
     Per journey, each touchpoint's traffic by phase with phase totals, and mappings
     that match nothing; then the sources no touchpoint claims, largest first.
@@ -343,12 +502,12 @@ def analytics(
     _run(lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output))
 
 
-@app.command()
+@command()
 def diff(
     args: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="OLD NEW | PATHS...",
+            metavar="OLD NEW | PATHS",
             help="Two journey files or two folders; with --rev, the files or folders to "
             "compare (default: the project's journeys folder).",
             show_default=False,
@@ -365,7 +524,7 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"{DIFF_FORMATS.help()}.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help=f"{DIFF_FORMATS.help()}.")
     ] = "text",
     exit_code: Annotated[
         bool,
@@ -373,7 +532,9 @@ def diff(
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
+        ),
     ] = None,
 ) -> None:
     """Show what changed in journeys, in the journey's own words.

@@ -12,18 +12,32 @@ from cjm.errors import ConfigError, Location
 from cjm.models import Node, PhaseDef, _unknown_model
 from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
 from cjm.validation import schema_problems
-from cjm.yaml_source import YamlDocument, YamlProblem, decode, parse_yaml
+from cjm.yaml_source import NodePath, YamlDocument, YamlProblem, decode, parse_yaml
 
 __all__ = [
     "CONFIG_NAMES",
     "Config",
     "ProjectSettings",
+    "RenderSettings",
     "find_config",
     "load_config",
     "resolve_model",
 ]
 
 CONFIG_NAMES = ("cjm.yaml", "cjm.yml")
+
+
+class RenderSettings(Node):
+    """``render:`` in ``cjm.yaml``: the options ``cjm render`` and ``cjm render --check`` share.
+
+    A flag overrides its key. Paths are relative to ``cjm.yaml``. Format names are
+    checked by the render command against its registry (this module stays light).
+    """
+
+    out: str | None = None
+    formats: list[str] | None = None
+    analytics: str | None = None
+    lang: Literal["nl", "en"] | None = None
 
 
 class ProjectSettings(Node):
@@ -35,6 +49,7 @@ class ProjectSettings(Node):
     rules: dict[str, Any] = Field(default_factory=dict)
     """Per-rule severity and options, as written; :mod:`cjm.lint.settings` validates them
     (the rules' option models live with the rules, which this module must not import)."""
+    render: RenderSettings = Field(default_factory=RenderSettings)
 
     @field_validator("model")
     @classmethod
@@ -58,6 +73,15 @@ class Config:
     @property
     def journeys_dir(self) -> Path:
         return self.root / self.settings.journeys
+
+    def location(self, path: NodePath, *, key: bool = False) -> Location:
+        """Where ``path`` (``("render", "formats", 1)``) is written in ``cjm.yaml``: for
+        checks of keys whose meaning lives outside this module (rule options, formats)."""
+        shown = str(self.path) if self.path is not None else "cjm.yaml"
+        if self.document is None:
+            return Location(shown)
+        span = self.document.span(path, key=key)
+        return Location(shown, span.line, span.column)
 
     @property
     def language(self) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cjm.errors import UsageError
 
-__all__ = ["GitRepo", "find_repo"]
+__all__ = ["GitRepo", "find_repo", "in_repository"]
 
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -36,8 +36,25 @@ def find_repo(start: Path) -> GitRepo:
         anchor = anchor.parent
     done = _git(anchor, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
-        raise UsageError(f"'{start}' is not inside a git repository; --rev needs one")
+        raise UsageError(
+            f"not a git repository: '{start}' is not inside one, and --rev reads journeys "
+            "from git history; run 'git init' (and commit) to start one, or compare two "
+            "files or folders with 'cjm diff OLD NEW'"
+        )
     return GitRepo(Path(done.stdout.decode().strip()))
+
+
+def in_repository(directory: Path) -> bool:
+    """True when ``directory`` lies in a git work tree; False too when git is missing."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(directory), "rev-parse", "--is-inside-work-tree"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return False
+    return done.returncode == 0 and done.stdout.strip() == b"true"
 
 
 class GitRepo:

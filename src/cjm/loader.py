@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
+from yaml.nodes import ScalarNode
 
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
@@ -20,7 +21,16 @@ from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding
 from cjm.validation import schema_problems
-from cjm.yaml_source import Span, YamlDocument, YamlProblem, decode, parse_yaml
+from cjm.yaml_hints import Hint, comment_hint, cut_values
+from cjm.yaml_source import (
+    NULL_TAG,
+    Span,
+    YamlDocument,
+    YamlProblem,
+    decode,
+    mark_position,
+    parse_yaml,
+)
 
 __all__ = ["JOURNEY_SUFFIXES", "JourneyFile", "discover", "load_journey", "load_text"]
 
@@ -117,13 +127,27 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
         result.findings.append((problem.rule, Finding((), problem.message, span=span)))
         return result
     result.document = document
-    data = document.data
+    _validate(result, document, config)
+    # Values a '#' cut short load without an error: say so (comment-in-value). An
+    # empty value the schema refuses already carries the same hint.
+    refused = {finding.path for rule, finding in result.findings if rule == "schema"}
+    for path, hint in cut_values(result.text, document.values):
+        if path not in refused:
+            finding = Finding(path, hint.message, span=_hint_span(hint))
+            result.findings.append(("comment-in-value", finding))
+    return result
+
+
+def _validate(result: JourneyFile, document: YamlDocument, config: Config) -> None:
+    """Set ``result.journey`` and ``result.model``, or add the schema findings."""
+    data, shown = document.data, result.path
     try:
         journey = Journey.model_validate(data)
     except ValidationError as exc:
         for item in schema_problems(exc, data, Journey):
-            result.findings.append(("schema", Finding(item.path, item.message, key=item.key)))
-        return result
+            finding = Finding(item.path, item.message, key=item.key)
+            result.findings.append(("schema", _comment_hint(finding, document, result.text or "")))
+        return
     if journey.persona.id is None and not _is_slug(Path(shown).stem):
         result.findings.append(
             (
@@ -135,11 +159,26 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
                 ),
             )
         )
-        return result
+        return
     result.journey = journey
     spec = journey.journey.model
     result.model = resolve_model(spec, "inline") if spec is not None else config.model
-    return result
+
+
+def _hint_span(hint: Hint) -> Span:
+    line, column = mark_position(hint.mark)
+    return Span(line, column + hint.shift, line, column + hint.shift + 1)
+
+
+def _comment_hint(finding: Finding, document: YamlDocument, text: str) -> Finding:
+    """An empty value that a ``#`` emptied (``name: #1 keuze``) says so, at the ``#``."""
+    node = None if finding.key else document.values.get(finding.path)
+    if not (isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value == ""):
+        return finding
+    hint = comment_hint(text, node.start_mark)
+    if hint is None:
+        return finding
+    return finding._replace(message=f"{finding.message}: {hint.message}", span=_hint_span(hint))
 
 
 def _is_slug(text: str) -> bool:

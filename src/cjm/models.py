@@ -98,6 +98,20 @@ def _iso_date(value: object) -> object:
         ) from None
 
 
+def _one_or_more_mappings(value: object) -> object:
+    # `analytics: {source: x, medium: y}` is shorthand for a list of one mapping:
+    # one "reviews" touchpoint may claim Trustpilot and Kiyoh.
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise PydanticCustomError(
+        "mappings",
+        "must be a mapping with source and medium, or a list of them, got {got}",
+        {"got": describe(value)},
+    )
+
+
 def _cta_shorthand(value: object) -> object:
     # `cta: Bel ons` is shorthand for `cta: {text: Bel ons}`.
     return {"text": value} if isinstance(value, str) else value
@@ -234,6 +248,12 @@ class Touchpoint(Node):
     senses: list[Literal["see", "hear", "smell", "touch", "taste"]] = []
     description: str | None = None
     content: str | None = None
+    # What the customer does, thinks and feels at this step, as on a phase (a map
+    # may describe the customer per phase, per touchpoint, or both). `feeling` is
+    # the word for the emotion ("onzeker"); `emotion` is its 1-5 score on the curve.
+    doing: str | None = None
+    thinking: str | None = None
+    feeling: str | None = None
     cta: Annotated[
         Cta | None, BeforeValidator(_cta_shorthand, json_schema_input_type=str | Cta)
     ] = None
@@ -243,7 +263,10 @@ class Touchpoint(Node):
     owner: str | None = None
     tone: str | None = None
     next: list[Slug] = []
-    analytics: Analytics | None = None
+    analytics: Annotated[
+        list[Analytics],
+        BeforeValidator(_one_or_more_mappings, json_schema_input_type=Analytics | list[Analytics]),
+    ] = []
 
 
 class PhaseEntry(Node):

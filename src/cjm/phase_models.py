@@ -7,6 +7,7 @@ phase is the purchase, because what comes after it is the follow-up.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 __all__ = [
@@ -48,6 +49,27 @@ class PhaseModel(NamedTuple):
                 return phase
         return None
 
+    def suggest(self, phase_id: str) -> tuple[Phase, str] | None:
+        """The phase ``phase_id`` was probably meant to be, with the name that says so.
+
+        A consultant writes the phase as they say it: ``afweging`` or ``Consideration``
+        for ``consideration``. An id that is a phase's Dutch or English name (accents,
+        case and spaces aside) is that phase; else a close spelling of an id or a name.
+        """
+        import difflib
+
+        wanted = _plain(phase_id)
+        candidates: dict[str, tuple[Phase, str]] = {}
+        for phase in self.phases:
+            candidates.setdefault(_plain(phase.id), (phase, phase.id))
+        for phase in self.phases:
+            for name in phase.names.values():
+                candidates.setdefault(_plain(name), (phase, name))
+        if wanted in candidates:
+            return candidates[wanted]
+        close = difflib.get_close_matches(wanted, list(candidates), n=1)
+        return candidates[close[0]] if close else None
+
     @property
     def purchase_index(self) -> int | None:
         """Position of the purchase phase in the model, if the model marks one."""
@@ -55,6 +77,14 @@ class PhaseModel(NamedTuple):
             if phase.purchase:
                 return index
         return None
+
+
+def _plain(text: str) -> str:
+    """``Oriëntatie`` → ``orientatie``, ``Latent need`` → ``latent-need``: for comparing."""
+    import unicodedata  # only when a phase id is unknown
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _p(phase_id: str, nl: str, en: str, *, purchase: bool = False, optional: bool = False) -> Phase:

@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
+
+from cjm.yaml_hints import syntax_hint
 
 __all__ = [
     "NodePath",
@@ -30,6 +33,7 @@ __all__ = [
     "YamlDocument",
     "YamlProblem",
     "decode",
+    "mark_position",
     "parse_yaml",
 ]
 
@@ -130,6 +134,7 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+NULL_TAG = _NULL
 _MERGE = "tag:yaml.org,2002:merge"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -226,8 +231,14 @@ def parse_yaml(text: str) -> YamlDocument:
         root = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        raise YamlProblem("yaml-syntax", _syntax_message(exc), line, column) from None
+        message = _syntax_message(exc)
+        hint = syntax_hint(exc, text)  # a common mistake: say what to do, where
+        if hint is not None:
+            mark, message = hint.mark, hint.message
+        line, column = mark_position(mark) if mark is not None else (1, 1)
+        if hint is not None:
+            column += hint.shift
+        raise YamlProblem("yaml-syntax", message, line, column) from None
     except yaml.YAMLError as exc:  # e.g. a ReaderError for a control character
         raise YamlProblem(
             "yaml-syntax", _reader_message(exc), *_reader_position(exc, text)
@@ -274,6 +285,11 @@ def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
         return 1, 1
     before = text[:position]
     return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def mark_position(mark: Mark) -> tuple[int, int]:
+    """A parser mark as 1-based line and column."""
+    return mark.line + 1, mark.column + 1
 
 
 def _span(node: Node) -> Span:

@@ -57,7 +57,10 @@ def test_phase_totals_count_each_row_once(shop_result: AnalyticsResult) -> None:
     orientation = shop_result.phase_totals("shop", "orientation")
     # organic 6000 + google/cpc 3500 + bing/cpc 1500 + instagram 1000
     assert (_shown(orientation), orientation.rows) == ((12000, 240, 9345.67), 4)
-    assert _shown(shop_result.phase_totals("shop", "consideration")) == (3500, 90, 4000.17)
+    # google / cpc is claimed in orientation (by '* / cpc') and again in consideration:
+    # one visit, counted once in the journey, in the first phase that claims it.
+    assert _shown(shop_result.phase_totals("shop", "consideration")) == (0, 0, 0)
+    assert _shown(shop_result.touchpoint_metrics("shop", "google-ads")) == (3500, 90, 4000.17)
     assert _shown(shop_result.phase_totals("shop", "purchase")) == (0, 0, 0)
     assert shop_result.phase_totals("shop", "unknown").rows == 0
     journey = shop_result.journey("shop")
@@ -91,8 +94,8 @@ def test_gaps_largest_first_with_share_and_min_share(shop_result: AnalyticsResul
 
 
 def test_double_claims_and_skipped_files(shop_result: AnalyticsResult) -> None:
-    assert [(c.row.label, c.claimants) for c in shop_result.double_claims] == [
-        ("google / cpc", (("shop", "ads"), ("shop", "google-ads")))
+    assert [(c.row.label, c.claimants, c.counted_in) for c in shop_result.double_claims] == [
+        ("google / cpc", (("shop", "ads"), ("shop", "google-ads")), "orientation")
     ]
     assert shop_result.skipped == ("journeys/broken.yaml",)
     assert [j.persona_id for j in shop_result.journeys] == ["shop"]
@@ -124,3 +127,44 @@ def test_export_facts_for_render(shop_result: AnalyticsResult) -> None:
     assert [d.isoformat() for d in shop_result.date_range] == ["2026-08-01", "2026-08-31"]
     assert shop_result.metric_names[0] == "Sessions"
     assert shop_result.share_value(shop_result.total) == 15000
+
+
+REVIEWS = """\
+persona: {id: shop, name: Shopper}
+phases:
+  - id: orientation
+    touchpoints:
+      - {id: zoeken, name: Zoeken, channel: search, analytics: {source: google, medium: organic}}
+  - id: consideration
+    touchpoints:
+      - id: reviews
+        name: Reviews
+        channel: review-site
+        analytics:
+          - {source: chatgpt.com, medium: referral}
+          - {source: google, medium: organic}
+          - {source: kiyoh.com, medium: referral}
+          - {source: "*", medium: "*organic*"}
+"""
+
+
+def test_a_list_of_mappings_claims_every_row_any_of_them_matches_once() -> None:
+    config = Config(root=Path())
+    file = load_text(REVIEWS.encode(), "journeys/shop.yaml", config)
+    result = analyse(parse_export(GA4.read_bytes(), "ga4.csv"), [file], "en")
+    journey = result.journey("shop")
+    assert journey is not None
+    (reviews,) = journey.phases[1].touchpoints
+    # google / organic matches two of its mappings and is still one row.
+    assert [row.label for row in reviews.rows] == ["google / organic", "chatgpt.com / referral"]
+    assert reviews.mapping == (
+        "chatgpt.com / referral, google / organic, kiyoh.com / referral, * / *organic*"
+    )
+    assert _shown(reviews.metrics) == (6400, 128, 5000.5)
+    # google / organic counts in orientation, where the journey meets it first.
+    assert _shown(result.phase_totals("shop", "consideration")) == (400, 8, 0)
+    assert "chatgpt.com / referral" not in [gap.row.label for gap in result.gaps()]
+    assert [w for w in result.warnings if "matches no row" in w] == [
+        "journeys/shop.yaml: touchpoint 'reviews': its mapping 'kiyoh.com / referral' "
+        "matches no row of the export"
+    ]

@@ -66,3 +66,27 @@ def test_usage_errors_are_exit_2(in_tmp: Path) -> None:
     wrong = cjm("analytics", EXAMPLE, JOURNEYS, "--format", "xml", cwd=in_tmp)
     assert wrong.returncode == 2
     assert "must be one of text, csv, json, markdown" in wrong.stderr
+
+
+def test_a_double_claim_is_in_the_report_not_on_stderr(in_tmp: Path) -> None:
+    (in_tmp / "j.yaml").write_text(
+        "persona: {id: j, name: J}\nphases:\n"
+        "  - id: orientation\n    touchpoints:\n"
+        "      - {id: a, name: A, channel: search, analytics: {source: google, medium: organic}}\n"
+        "  - id: consideration\n    touchpoints:\n"
+        "      - {id: b, name: B, channel: web, analytics: [{source: google, medium: organic}]}\n",
+        encoding="utf-8",
+    )
+    for fmt, line in [
+        ("text", "  {path}:{row}: 'google / organic' is claimed by 2 touchpoints of one journey"),
+        ("markdown", "- {path}:{row}: 'google / organic' is claimed by 2 touchpoints of one"),
+        ("json", "    \"{path}:{row}: 'google / organic' is claimed by 2 touchpoints of one"),
+    ]:
+        run = cjm("analytics", EXAMPLE, "j.yaml", "-f", fmt, cwd=in_tmp)
+        assert (run.returncode, run.stderr) == (0, "")
+        row = next(
+            n
+            for n, text in enumerate(EXAMPLE.read_text(encoding="utf-8-sig").splitlines(), 1)
+            if text.startswith("google / organic,")
+        )
+        assert line.format(path=EXAMPLE, row=row) in run.stdout

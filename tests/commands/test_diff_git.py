@@ -139,7 +139,7 @@ def test_a_journey_that_does_not_load_at_a_revision_is_labelled_with_it(
     [
         (["--rev", "no-such-branch"], "unknown revision 'no-such-branch'"),
         (["--rev", "HEAD", "journeys", "/"], "'/' is outside the git repository at"),
-        (["--rev", "HEAD", "/"], "'/' is not inside a git repository"),
+        (["--rev", "HEAD", "/"], "not a git repository: '/' is not inside one"),
         (["--rev", "HEAD", "journeys/nope.yaml"], "is neither in the working tree nor at HEAD"),
     ],
 )
@@ -149,11 +149,16 @@ def test_bad_revisions_and_paths_exit_2(repo: Path, args: list[str], message: st
     assert message in done.stderr
 
 
-def test_outside_a_repository(tmp_path: Path) -> None:
-    (tmp_path / "journeys").mkdir()
+@pytest.mark.parametrize("folder", [True, False], ids=["journeys folder", "nothing"])
+def test_outside_a_repository_says_so_plainly(tmp_path: Path, folder: bool) -> None:
+    if folder:
+        (tmp_path / "journeys").mkdir()
     done = cjm("--rev", "HEAD", cwd=tmp_path)
     assert done.returncode == 2
-    assert "is not inside a git repository" in done.stderr
+    assert done.stderr.startswith(
+        "cjm: error: not a git repository: 'journeys' is not inside one, and --rev reads "
+        "journeys from git history; run 'git init'"
+    )
 
 
 def test_without_git(repo: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cjm.cli import app
@@ -41,3 +44,36 @@ def test_init_rejects_an_unknown_language(in_tmp: Path) -> None:
     result = runner.invoke(app, ["init", "--language", "de"])
     assert result.exit_code == 2
     assert list(in_tmp.iterdir()) == []
+
+
+def test_bare_makes_a_client_project_without_the_example(in_tmp: Path) -> None:
+    result = runner.invoke(app, ["init", "klant", "--bare"])
+    assert result.exit_code == 0, result.output
+    project = in_tmp / "klant"
+    assert sorted(str(p.relative_to(project)) for p in project.rglob("*")) == [
+        ".gitignore",
+        "cjm.schema.json",
+        "cjm.yaml",
+        "journeys",
+        "journeys/.gitkeep",  # git keeps no empty folder; cjm skips hidden files
+    ]
+    assert (project / "journeys" / ".gitkeep").read_bytes() == b""
+    assert 'next: cd klant && cjm new "Persona name"' in result.output.splitlines()
+    os.chdir(project)
+    linted = runner.invoke(app, ["lint"])
+    assert (linted.exit_code, linted.output) == (0, "no problems in 0 files\n")
+    assert runner.invoke(app, ["new", "Jonge ouders"]).exit_code == 0
+    assert (project / "journeys" / "jonge-ouders.yaml").is_file()
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["outside git", "inside git"])
+def test_init_suggests_git_init_outside_a_repository(in_tmp: Path, inside: bool) -> None:
+    if inside:
+        subprocess.run(["git", "init", "-q", str(in_tmp)], check=True)
+    result = runner.invoke(app, ["init", "project", "--bare"])
+    assert result.exit_code == 0
+    note = (
+        "note: project is not in a git repository; journeys are kept in git "
+        "(cjm diff --rev, reviews in pull requests): run 'cd project && git init'"
+    )
+    assert (note in result.output.splitlines()) is not inside

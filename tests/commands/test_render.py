@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -229,8 +230,9 @@ def test_analytics_warns_on_stderr_when_a_journey_claims_a_row_twice(
     result = cjm("render", "-f", "markdown", "--analytics", export)
     assert result.exit_code == 0, result.output
     assert (
-        f"cjm: warning: {export}:11: 'google / organic' is claimed by 2 touchpoints, "
-        "each counts it: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie\n"
+        f"cjm: warning: {export}:11: 'google / organic' is claimed by 2 touchpoints of one "
+        "journey: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie; each touchpoint "
+        "shows it in full, the phase totals count it once, in 'orientation'\n"
     ) in result.stderr
 
 
@@ -244,7 +246,76 @@ def test_check_compares_with_the_numbers_of_the_same_export(project: Path, expor
         "stale: build/index.md",
         "stale: build/jonge-ouders.md",
         "2 of 2 files out of date; run cjm render to update",
+        "every file differs: the options (--format, --lang, --analytics, --templates) probably "
+        "differ from the run that wrote them; keep them in cjm.yaml under 'render:' so both "
+        "runs use the same",
     ]
+
+
+RENDER_SETTINGS = """\
+language: nl
+render:
+  out: site
+  formats: [markdown, mermaid]
+  analytics: data/export.csv
+  lang: en
+"""
+
+
+def test_render_settings_in_cjm_yaml_make_render_and_check_agree(project: Path) -> None:
+    (project / "data").mkdir()
+    shutil.copy(EXPORT, project / "data" / "export.csv")
+    (project / "cjm.yaml").write_text(RENDER_SETTINGS, encoding="utf-8")
+    (project / "journeys" / "sub").mkdir()
+    os.chdir(project / "journeys" / "sub")  # paths in render: are relative to cjm.yaml
+    written = cjm("render")
+    assert written.exit_code == 0, written.output
+    site = project / "site"
+    assert sorted(p.name for p in site.iterdir()) == [
+        "index.md",
+        "jonge-ouders.md",
+        "jonge-ouders.mmd",
+    ]
+    page = (site / "jonge-ouders.md").read_text(encoding="utf-8")
+    assert "Measured period: 2026-09-01 – 2026-09-30" in page  # analytics, in English
+    checked = cjm("render", "--check")
+    assert (checked.exit_code, checked.stdout) == (0, f"3 files up to date in {site}\n")
+
+
+@pytest.mark.parametrize(
+    ("flags", "changed"),
+    [
+        (["--lang", "nl"], "stale"),
+        (["-f", "html"], "missing"),
+        (["--out", "elsewhere"], "missing"),
+    ],
+)
+def test_a_flag_overrides_its_render_setting(project: Path, flags: list[str], changed: str) -> None:
+    (project / "data").mkdir()
+    shutil.copy(EXPORT, project / "data" / "export.csv")
+    (project / "cjm.yaml").write_text(RENDER_SETTINGS, encoding="utf-8")
+    assert cjm("render").exit_code == 0
+    result = cjm("render", "--check", *flags)
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{changed}: ")
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("formats: [markdown, pdf]", "cjm.yaml:2:41: render: unknown format 'pdf' in 'formats'"),
+        ("formats: []", "cjm.yaml:2:30: render: 'formats' is empty"),
+    ],
+)
+def test_render_formats_in_cjm_yaml_are_checked_at_their_line(
+    project: Path, setting: str, message: str
+) -> None:
+    (project / "cjm.yaml").write_text(f"language: nl\nrender: {{out: site, {setting}}}\n")
+    for extra in ([], ["--check"], ["--format", "markdown"]):
+        result = cjm("render", *extra)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"cjm: error: {project / message}")
+    assert not (project / "site").exists()
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
 from cjm.cli import app
+from cjm.lint.rule import plain_text
 from cjm.lint.rules import ALL_RULES
 
 
@@ -23,7 +26,23 @@ def test_one_rule_prints_its_documentation_with_examples(rule: object) -> None:
     result = CliRunner().invoke(app, ["rules", rule_id])
     assert result.exit_code == 0
     assert result.stdout.startswith(f"{rule_id} (default severity: ")
-    assert "Passing::" in result.stdout and "Failing::" in result.stdout
+    assert "\nPassing:\n\n    " in result.stdout and "\nFailing:\n\n    " in result.stdout
+    # Clean terminal text: no reST markup around code, no '::' before the examples.
+    assert "``" not in result.stdout and "::" not in result.stdout.replace("{{", "")
+    assert not re.search(r":[a-z]+:`", result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("doc", "text"),
+    [
+        ("Needs an ``owner``.", "Needs an 'owner'."),
+        ("See :class:`~cjm.problems.Finding` and :mod:`cjm.lint`.", "See Finding and cjm.lint."),
+        ("Passing::\n\n    a: ``kept``\n", "Passing:\n\n    a: ``kept``"),
+        ("Set ``rules: {x: {y: [...]}}``.", "Set 'rules: {x: {y: [...]}}'."),
+    ],
+)
+def test_plain_text_drops_markup_in_prose_only(doc: str, text: str) -> None:
+    assert plain_text(doc) == text
 
 
 def test_options_are_listed() -> None:

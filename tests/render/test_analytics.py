@@ -128,7 +128,7 @@ def test_exactly_the_cards_with_a_mapping_show_numbers(path: Path) -> None:
     journey = load_example(path).journey
     assert journey is not None
     cards = _numbers(_outputs("nl")[f"{path.stem}.html"]).cards
-    mapped = {f"tp-{tp.id}" for _, _, tp in journey.touchpoints() if tp.analytics is not None}
+    mapped = {f"tp-{tp.id}" for _, _, tp in journey.touchpoints() if tp.analytics}
     assert {card for card, pairs in cards.items() if pairs} == mapped
     assert len(cards) == len(list(journey.touchpoints())) > len(mapped) > 0
 

@@ -39,6 +39,18 @@ def test_an_undefined_name_is_an_error_naming_file_and_line(tmp_path: Path) -> N
     assert caught.value.exit_code == 2
 
 
+def test_a_missing_x_key_suggests_extensions_get(tmp_path: Path) -> None:
+    templates = _templates(tmp_path, {"t.md.j2": '{{ tp.extensions["x-jira"] }}'})
+    with pytest.raises(TemplateError) as caught:
+        templates.render("t.md.j2", {"tp": {"extensions": {}}})
+    assert str(caught.value).endswith(
+        "not every block has 'x-jira': read it with .extensions.get(\"x-jira\") "
+        "(see docs/templates.md)"
+    )
+    safe = _templates(tmp_path, {"u.md.j2": '{{ tp.extensions.get("x-jira", "geen") }}'})
+    assert safe.render("u.md.j2", {"tp": {"extensions": {}}}) == "geen\n"
+
+
 def test_a_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     templates = _templates(tmp_path, {"t.md.j2": "ok\n{{ name }\nmore\n"})
     with pytest.raises(TemplateError) as caught:

@@ -24,13 +24,14 @@ The API for other commands (``cjm render --analytics`` will use it)::
     result.phase_totals(persona_id, phase_id)             # Metrics, each row counted once
     result.gaps(min_share)               # [Gap(row, share)], unclaimed traffic, largest first
     result.not_set                       # (not set) traffic: never a gap
-    result.double_claims                 # rows several touchpoints claim
+    result.double_claims                 # rows several touchpoints of one journey claim
+    result.warnings                      # worded; every report format shows them
     result.journeys                      # per journey, per phase, per mapped touchpoint
 
 A :class:`~cjm.analytics.metrics.Metrics` has ``.sessions``, ``.key_events``
 (``Key events`` or the older ``Conversions``), ``.revenue`` (None when the
 export lacks the column), ``.get(column name)``, ``.as_dict()`` and ``.rows``
-(0: no traffic matched). :func:`cjm.analytics.report.warnings` words what a
-command should show on stderr. Nothing here prints, and nothing here raises for
-what a journey file contains.
+(0: no traffic matched). A phase total counts each row once in the journey, in the
+first phase that claims it. Nothing here prints, and nothing here raises for what a
+journey file contains.
 """

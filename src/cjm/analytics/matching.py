@@ -26,6 +26,7 @@ from cjm.analytics.result import (
 )
 from cjm.loader import JourneyFile
 from cjm.models import Analytics
+from cjm.output.numbers import number
 
 __all__ = ["Pattern", "analyse"]
 
@@ -66,10 +67,17 @@ class Pattern:
 
 
 def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> AnalyticsResult:
-    """Match every mapped touchpoint of the usable ``files`` against ``export``."""
+    """Match every mapped touchpoint of the usable ``files`` against ``export``.
+
+    A touchpoint claims the rows any of its mappings match, each once. A phase's
+    totals count each row once in the journey: in the first phase, in journey
+    order, whose touchpoints claim it (a row in two phases is one visit, not two).
+    """
     total = export.total()
     share_metric, share_at = _share_metric(export)
     claims: dict[int, list[tuple[str, str]]] = {}
+    counted_in: dict[tuple[str, int], str] = {}  # (persona, row line) -> the phase counting it
+    idle: list[str] = []
     journeys: list[JourneyResult] = []
     for file in files:
         journey = file.journey
@@ -81,30 +89,38 @@ def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> Anal
             results: list[TouchpointResult] = []
             claimed: dict[int, Row] = {}
             for touchpoint in phase.touchpoints:
-                if touchpoint.analytics is None:
+                if not touchpoint.analytics:
                     continue
-                pattern = Pattern(touchpoint.analytics)
-                rows = tuple(row for row in export.rows if pattern.matches(row))
+                patterns = [Pattern(mapping) for mapping in touchpoint.analytics]
+                rows = tuple(row for row in export.rows if any(p.matches(row) for p in patterns))
                 for row in rows:
                     claims.setdefault(row.line, []).append((persona, touchpoint.id))
                     claimed[row.line] = row
+                if rows and len(patterns) > 1:
+                    idle += [
+                        f"{file.path}: touchpoint '{touchpoint.id}': its mapping "
+                        f"'{pattern.label}' matches no row of the export"
+                        for pattern in patterns
+                        if not any(pattern.matches(row) for row in rows)
+                    ]
                 results.append(
                     TouchpointResult(
                         persona_id=persona,
                         phase_id=phase.id,
                         touchpoint_id=touchpoint.id,
                         name=touchpoint.name,
-                        mapping=pattern.label,
+                        mapping=", ".join(pattern.label for pattern in patterns),
                         rows=rows,
                         metrics=_metrics(export, rows),
                         reason=None if rows else _reason(export, touchpoint.analytics),
                     )
                 )
+            first = [row for line, row in claimed.items() if (persona, line) not in counted_in]
+            for row in first:
+                counted_in[(persona, row.line)] = phase.id
             model_phase = file.model.get(phase.id) if file.model is not None else None
             name = phase.name or (model_phase.name(language) if model_phase else phase.id)
-            phases.append(
-                PhaseResult(phase.id, name, tuple(results), _metrics(export, claimed.values()))
-            )
+            phases.append(PhaseResult(phase.id, name, tuple(results), _metrics(export, first)))
         journeys.append(JourneyResult(persona, journey.persona.name, file.path, tuple(phases)))
 
     whole = total.values[share_at] or 0.0
@@ -120,11 +136,12 @@ def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> Anal
     # in several personas' journeys is not: one website serves every persona, and
     # each journey's funnel rightly counts what reaches it.
     doubles = tuple(
-        DoubleClaim(row, tuple(claimants))
+        DoubleClaim(row, tuple(claimants), counted_in[(persona, row.line)])
         for row in export.rows
         for persona in dict.fromkeys(p for p, _ in claims.get(row.line, ()))
         if len(claimants := [c for c in claims[row.line] if c[0] == persona]) > 1
     )
+    skipped = tuple(file.path for file in files if file.journey is None)
     return AnalyticsResult(
         export=export,
         journeys=tuple(journeys),
@@ -133,8 +150,43 @@ def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> Anal
         all_gaps=tuple(gap for gap in unclaimed if not gap.row.not_set),
         not_set=tuple(gap for gap in unclaimed if gap.row.not_set),
         double_claims=doubles,
-        skipped=tuple(file.path for file in files if file.journey is None),
+        skipped=skipped,
+        warnings=(
+            *_warnings(export, skipped, doubles, share_metric, share_at),
+            *idle,
+        ),
     )
+
+
+def _warnings(
+    export: Export,
+    skipped: Sequence[str],
+    doubles: Sequence[DoubleClaim],
+    share_metric: str,
+    share_at: int,
+) -> list[str]:
+    """What the reader of the report should know about how its numbers came about."""
+    found = [
+        f"skipped {path}: it has problems (run 'cjm lint'), so its touchpoints claim no traffic"
+        for path in skipped
+    ]
+    for claim in doubles:
+        who = ", ".join(f"{p}/{t}" for p, t in claim.claimants)
+        found.append(
+            f"{export.path}:{claim.row.line}: '{claim.row.label}' is claimed by "
+            f"{len(claim.claimants)} touchpoints of one journey: {who}; each touchpoint shows "
+            f"it in full, the phase totals count it once, in '{claim.counted_in}'"
+        )
+    if export.totals is not None:
+        listed = sum(row.metrics.values[share_at] or 0.0 for row in export.rows)
+        whole = export.totals.values[share_at] or 0.0
+        if listed < whole * 0.995:
+            found.append(
+                f"{export.path}: the rows add up to {number(round(listed, 2))} of the "
+                f"{number(whole)} {share_metric.lower()} in the totals row; rows are "
+                "missing (in GA4, show all rows before downloading)"
+            )
+    return found
 
 
 def _metrics(export: Export, rows: Iterable[Row]) -> Metrics:
@@ -148,8 +200,8 @@ def _share_metric(export: Export) -> tuple[str, int]:
     return export.columns[0].name, 0
 
 
-def _reason(export: Export, mapping: Analytics) -> str:
-    if mapping.campaign is not None and not export.has_campaign:
+def _reason(export: Export, mappings: Sequence[Analytics]) -> str:
+    if any(m.campaign is not None for m in mappings) and not export.has_campaign:
         return (
             "names a campaign, but the export has no campaign column "
             "(add the dimension 'Session campaign' in GA4)"

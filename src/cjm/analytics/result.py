@@ -49,7 +49,8 @@ class PhaseResult:
     touchpoints: tuple[TouchpointResult, ...]
     """The phase's touchpoints that have a mapping, in journey order."""
     totals: Metrics
-    """The rows claimed by the phase's touchpoints, each row counted once."""
+    """The rows claimed by the phase's touchpoints that no earlier phase of the journey
+    claims: each row counts once per phase and once per journey."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class DoubleClaim:
     row: Row
     claimants: tuple[tuple[str, str], ...]
     """``(persona id, touchpoint id)`` pairs, in journey order."""
+    counted_in: str
+    """The phase whose totals count the row: the first, in journey order, that claims it."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,10 @@ class AnalyticsResult:
     double_claims: tuple[DoubleClaim, ...]
     skipped: tuple[str, ...] = ()
     """Journey files left out because they have problems (``cjm lint`` says which)."""
+    warnings: tuple[str, ...] = ()
+    """What a reader of the numbers must know (skipped files, double claims, rows missing
+    from the export, a mapping in a list that matches nothing), worded; every report
+    format shows them."""
 
     @property
     def date_range(self) -> tuple[date, date] | None:

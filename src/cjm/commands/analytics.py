@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.analytics.export import read_export
 from cjm.analytics.matching import analyse
-from cjm.analytics.report import FORMATS, AnalyticsReport, warnings
+from cjm.analytics.report import FORMATS, AnalyticsReport
 from cjm.config import load_config
 from cjm.loader import discover, load_journey
-from cjm.output.escape import terminal
 from cjm.output.writer import write_report
 
 __all__ = ["run"]
@@ -29,9 +27,8 @@ def run(
     config = load_config()
     export = read_export(export_path)
     files = [load_journey(path, config) for path in discover(paths, config)]
+    # Warnings are part of the report (every format shows them), not stderr.
     result = analyse(export, files, config.language)
-    for warning in warnings(result):
-        print(f"cjm: warning: {terminal(warning)}", file=sys.stderr)
     summary = AnalyticsReport(result, min_share, config.language)
     reporter = FORMATS.get(output_format)
     write_report(output, lambda stream, color: reporter(summary, stream, color))

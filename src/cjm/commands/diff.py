@@ -22,6 +22,7 @@ from cjm.diff.sources import (
     worktree_side,
 )
 from cjm.errors import CjmError, UsageError
+from cjm.fsutil import shown_path
 from cjm.git import find_repo
 from cjm.loader import JourneyFile, load_journey, load_text
 from cjm.output.escape import terminal
@@ -88,13 +89,14 @@ def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[P
 
 def _revisions(spec: str, paths: list[Path], config: Config) -> tuple[Side, Side]:
     """``REV`` against the working tree, ``A..B`` between commits, ``A...B`` from their base."""
+    targets = paths or [shown_path(config.journeys_dir)]
+    # Outside git, say that first: no folder or file could make --rev work there.
+    repo = find_repo(targets[0])
     if not paths and not config.journeys_dir.is_dir():
         raise UsageError(
             f"no journeys folder at '{config.journeys_dir}': pass files or folders to compare, "
             "or set 'journeys:' in cjm.yaml"
         )
-    targets = paths or [config.journeys_dir]
-    repo = find_repo(targets[0])
     pathspecs = [repo.relative(path) for path in targets]
     if "..." in spec or ".." in spec:
         three = "..." in spec

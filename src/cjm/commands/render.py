@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.config import Config, load_config
-from cjm.errors import UsageError
+from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import shown_path
 from cjm.lint.engine import lint
 from cjm.lint.report.text import format_problem
@@ -26,10 +26,11 @@ from cjm.output.writer import display, write_file
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
+from cjm.render.formats import FORMATS
 from cjm.render.outputs import INDEX_STEM, render_outputs
 from cjm.wording import plural
 
-__all__ = ["run", "template_search_path"]
+__all__ = ["lint_gate", "measure", "run", "template_search_path"]
 
 
 def template_search_path(config: Config, templates: Path | None) -> list[Path]:
@@ -47,21 +48,28 @@ def template_search_path(config: Config, templates: Path | None) -> list[Path]:
 
 def run(
     paths: Sequence[Path],
-    formats: Sequence[str],
+    formats: Sequence[str] | None,
     out: Path | None,
     language: str | None,
     templates: Path | None,
     check: bool,
     analytics: Path | None = None,
 ) -> int:
+    """``None`` for an option means "not given": ``render:`` in cjm.yaml, then the default."""
     config = load_config()
+    settings = config.settings.render
     search = template_search_path(config, templates)
-    out_dir = out if out is not None else shown_path(config.root / "build")
+    configured = _configured_formats(config)  # checked even when --format overrides it
+    formats = formats or configured or ["html"]
+    if out is None:
+        out = shown_path(config.root / (settings.out or "build"))
+    out_dir = out
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out: '{display(out_dir)}' exists and is not a folder")
-    lang = language or config.language
+    analytics = chosen_export(config, analytics)
+    lang = chosen_language(config, language)
     files = [load_journey(path, config) for path in discover(paths, config)]
-    measured = _measure(analytics, files, lang) if analytics is not None else None
+    measured = measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
     outputs = render_outputs(clean, formats, lang, Templates(search), measured)
     if failed:
@@ -72,7 +80,39 @@ def run(
     return 1 if failed else 0
 
 
-def _measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> Measurements:
+def chosen_language(config: Config, language: str | None) -> str:
+    """``--lang``, else ``render: lang:`` in cjm.yaml, else the project's language."""
+    return language or config.settings.render.lang or config.language
+
+
+def chosen_export(config: Config, analytics: Path | None) -> Path | None:
+    """``--analytics``, else ``render: analytics:`` in cjm.yaml (relative to it), else none."""
+    if analytics is None and config.settings.render.analytics:
+        return shown_path(config.root / config.settings.render.analytics)
+    return analytics
+
+
+def _configured_formats(config: Config) -> list[str]:
+    """``render: formats:`` from cjm.yaml, each checked against the format registry."""
+    names = config.settings.render.formats
+    if names is None:
+        return []
+    if not names:
+        raise ConfigError(
+            "render: 'formats' is empty; name at least one of " + ", ".join(FORMATS.names()),
+            config.location(("render", "formats")),
+        )
+    known = FORMATS.names()
+    for index, name in enumerate(names):
+        if name not in known:
+            raise ConfigError(
+                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(known)})",
+                config.location(("render", "formats", index)),
+            )
+    return list(names)
+
+
+def measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> Measurements:
     """The export matched to ``files``, worded for the map; its warnings go to stderr."""
     # Imported here: rendering without --analytics never loads the analytics package.
     from cjm.analytics.export import read_export
@@ -88,25 +128,37 @@ def _measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> 
 
 def _lint_gate(files: Sequence[JourneyFile], config: Config) -> tuple[list[JourneyFile], int]:
     """The journeys without lint errors; the others' errors go to stderr."""
+    clean, blocked = lint_gate(files, config)
+    for lines in blocked.values():
+        for line in lines:
+            print(line, file=sys.stderr)
+    return clean, len(blocked)
+
+
+def lint_gate(
+    files: Sequence[JourneyFile], config: Config
+) -> tuple[list[JourneyFile], dict[str, list[str]]]:
+    """The journeys that may be rendered, and for each that may not, why (lines to show).
+
+    Shared with ``cjm serve``, which shows the lines in the page instead of the map.
+    """
     problems = lint(files, config, ALL_RULES)
-    blocked = {problem.path for problem in problems if problem.severity is Severity.ERROR}
+    blocked: dict[str, list[str]] = {}
     for problem in problems:
         if problem.severity is Severity.ERROR:
-            print(format_problem(problem), file=sys.stderr)
+            blocked.setdefault(problem.path, []).append(format_problem(problem))
     clean = []
     for file in files:
         if file.path in blocked or file.journey is None:
             continue
         if file.persona_id == INDEX_STEM:
-            print(
+            blocked[file.path] = [
                 f"{display(file.path)}: error: persona id '{INDEX_STEM}' would overwrite "
-                "the index; give the persona another 'id'",
-                file=sys.stderr,
-            )
-            blocked.add(file.path)
+                "the index; give the persona another 'id'"
+            ]
             continue
         clean.append(file)
-    return clean, len(blocked)
+    return clean, blocked
 
 
 def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
@@ -121,6 +173,13 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
             stale += 1
     if stale:
         print(f"{stale} of {plural(len(outputs), 'file')} out of date; run cjm render to update")
+        if stale == len(outputs) and all((out_dir / name).is_file() for name in outputs):
+            # Nothing matches: more likely other options than other journeys.
+            print(
+                "every file differs: the options (--format, --lang, --analytics, --templates) "
+                "probably differ from the run that wrote them; keep them in cjm.yaml under "
+                "'render:' so both runs use the same"
+            )
         return 1
     print(f"{plural(len(outputs), 'file')} up to date in {display(out_dir)}")
     return 0

@@ -19,7 +19,7 @@ def run(rule_id: str | None) -> int:
     if chosen is None:
         raise UsageError(unknown_rule_hint(rule_id, RULES_BY_ID))
     print(f"{chosen.id} (default severity: {chosen.severity.value})\n")
-    print(chosen.doc.strip())
+    print(chosen.text)
     options = list(chosen.options.model_fields)
     if options:
         print(f"\nOptions (in cjm.yaml under rules: {chosen.id}:): {', '.join(options)}")

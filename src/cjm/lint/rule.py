@@ -9,6 +9,7 @@ engine decides the position and the severity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from datetime import date
@@ -21,7 +22,35 @@ from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding, Severity
 
-__all__ = ["JourneyCheck", "JourneyContext", "NoOptions", "Rule", "RunCheck"]
+__all__ = ["JourneyCheck", "JourneyContext", "NoOptions", "Rule", "RunCheck", "plain_text"]
+
+
+_LITERAL = re.compile(r"``(.+?)``")
+_ROLE = re.compile(r":[a-z]+:`(~?)([^`<]+?)`")
+_BLOCK_INTRO = re.compile(r"(\S)::$")
+
+
+def plain_text(doc: str) -> str:
+    """A rule's reST docstring as terminal text, without markup characters.
+
+    Code in double backticks is quoted as cjm's messages quote names ('owner'),
+    a cross-reference role keeps its target (the last part after a tilde), and the
+    '::' that introduces an example becomes ':'. Only prose lines change; indented
+    lines are the examples and stay as written.
+    """
+    lines = []
+    for line in doc.strip().splitlines():
+        if not line.startswith(" "):
+            line = _LITERAL.sub(r"'\1'", line)
+            line = _ROLE.sub(_role, line)
+            line = _BLOCK_INTRO.sub(r"\1:", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _role(found: re.Match[str]) -> str:
+    short, target = found.group(1), found.group(2)
+    return target.rsplit(".", 1)[-1] if short else target
 
 
 class NoOptions(BaseModel):
@@ -60,6 +89,11 @@ class Rule(NamedTuple):
     def summary(self) -> str:
         """The first line of the documentation."""
         return self.doc.strip().splitlines()[0].rstrip(".") if self.doc.strip() else self.id
+
+    @property
+    def text(self) -> str:
+        """The documentation as a terminal shows it (see :func:`plain_text`)."""
+        return plain_text(self.doc)
 
     @property
     def reported_by_loader(self) -> bool:

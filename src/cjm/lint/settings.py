@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from cjm.config import Config
-from cjm.errors import ConfigError, Location, UsageError
+from cjm.errors import ConfigError, UsageError
 from cjm.lint.rule import Rule
 from cjm.models import describe
 from cjm.problems import Severity
@@ -122,8 +122,4 @@ def _level(config: Config, where: NodePath, value: Any) -> Severity | None:
 
 
 def _config_error(config: Config, path: NodePath, message: str, key: bool = False) -> ConfigError:
-    shown = str(config.path) if config.path is not None else "cjm.yaml"
-    if config.document is None:
-        return ConfigError(message, Location(shown))
-    span = config.document.span(path, key=key)
-    return ConfigError(message, Location(shown, span.line, span.column))
+    return ConfigError(message, config.location(path, key=key))

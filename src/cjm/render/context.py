@@ -123,6 +123,9 @@ class TouchpointView:
     senses: tuple[str, ...]
     description: str | None
     content: str | None
+    doing: str | None
+    thinking: str | None
+    feeling: str | None
     cta: Cta | None
     emotion: int | None
     low: bool
@@ -130,7 +133,7 @@ class TouchpointView:
     opportunities: tuple[str, ...]
     owner: str | None
     tone: str | None
-    analytics: Analytics | None
+    analytics: tuple[Analytics, ...]
     extensions: Mapping[str, Any]
     next: tuple[TouchpointRef, ...] = ()
     metrics: tuple[Metric, ...] = ()
@@ -287,6 +290,9 @@ def _touchpoint(tp: Touchpoint, number: int, phase_id: str, metrics: Metrics) ->
         senses=tuple(tp.senses),
         description=tp.description,
         content=tp.content,
+        doing=tp.doing,
+        thinking=tp.thinking,
+        feeling=tp.feeling,
         cta=tp.cta,
         emotion=tp.emotion,
         low=tp.emotion is not None and tp.emotion <= LOW_EMOTION,
@@ -294,7 +300,7 @@ def _touchpoint(tp: Touchpoint, number: int, phase_id: str, metrics: Metrics) ->
         opportunities=tuple(tp.opportunities),
         owner=tp.owner,
         tone=tp.tone,
-        analytics=tp.analytics,
+        analytics=tuple(tp.analytics),
         extensions=tp.extensions,
         metrics=tuple(metrics.touchpoints.get(tp.id, ())),
     )

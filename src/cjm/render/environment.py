@@ -16,6 +16,7 @@ escape and word numbers exactly as the reports do.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -139,6 +140,12 @@ class Templates:
 
 def _describe(error: Exception) -> str:
     if isinstance(error, jinja2.UndefinedError):
+        key = re.search(r"has no attribute '(x-[^']*)'", error.message or "")
+        if key:  # extensions["x-..."] on a block without that key: optional data, not a typo
+            return (
+                f"template error: {error.message}; not every block has '{key.group(1)}': "
+                f'read it with .extensions.get("{key.group(1)}") (see docs/templates.md)'
+            )
         return f"template error: {error.message}; check the name against docs/templates.md"
     if isinstance(error, jinja2.exceptions.SecurityError):
         return f"template error: not allowed in a template: {error}"

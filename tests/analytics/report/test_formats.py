@@ -1,4 +1,4 @@
-"""The report formats, byte for byte, and the warnings beside them."""
+"""The report formats, byte for byte, with the warnings in each."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ shop (Shopper) - journeys/shop.yaml
     zoeken       Google / ORGANIC               6,000         120       5,000.50
     ads          * / cpc                        5,000         110       4,345.17
     insta        instagram / paid_social        1,000          10           0.00
-  consideration                                 3,500          90       4,000.17
+  consideration                                     0           0           0.00
     google-ads   google / cpc                   3,500          90       4,000.17
     tiktok       tiktok / paid_social               -           -              -
   purchase                                          0           0           0.00
@@ -32,6 +32,12 @@ gaps: traffic no touchpoint claims, largest first (share of sessions)
   (1 smaller gap below --min-share 0.05 not shown)
 not attributed: (not set), 100 sessions (0.7%)
 
+warnings:
+  skipped journeys/broken.yaml: it has problems (run 'cjm lint'), so its touchpoints claim \
+no traffic
+  ga4.csv:16: 'google / cpc' is claimed by 2 touchpoints of one journey: shop/ads, \
+shop/google-ads; each touchpoint shows it in full, the phase totals count it once, in 'orientation'
+
 1 journey, 6 mapped touchpoints, 2 mappings without traffic, 1 gap (16.7% of sessions)
 """
 
@@ -44,6 +50,13 @@ MARKDOWN_GAPS = """\
 | chatgpt.com / referral | 400 | 8 | 0.00 | 2.7% |
 
 Not attributed: (not set), 100 sessions (0.7%).
+
+## Warnings
+
+- skipped journeys/broken.yaml: it has problems (run 'cjm lint'), so its touchpoints claim \
+no traffic
+- ga4.csv:16: 'google / cpc' is claimed by 2 touchpoints of one journey: shop/ads, \
+shop/google-ads; each touchpoint shows it in full, the phase totals count it once, in 'orientation'
 
 1 journey, 6 mapped touchpoints, 2 mappings without traffic, 2 gaps (19.3% of sessions).
 """
@@ -75,7 +88,7 @@ def test_json(shop_result: AnalyticsResult) -> None:
     phases = document["journeys"][0]["phases"]
     assert [(p["id"], p["totals"]["Sessions"]) for p in phases] == [
         ("orientation", 12000),
-        ("consideration", 3500),
+        ("consideration", 0),  # google / cpc counts in orientation, where it is claimed first
         ("purchase", 0),
     ]
     ads = phases[0]["touchpoints"][1]
@@ -96,6 +109,7 @@ def test_json(shop_result: AnalyticsResult) -> None:
         {"persona_id": "shop", "touchpoint_id": "ads"},
         {"persona_id": "shop", "touchpoint_id": "google-ads"},
     ]
+    assert document["double_claims"][0]["counted_in"] == "orientation"
     assert document["skipped"] == ["journeys/broken.yaml"]
     assert document["warnings"] == warnings(shop_result)
 
@@ -104,6 +118,7 @@ def test_warnings(shop_result: AnalyticsResult) -> None:
     assert warnings(shop_result) == [
         "skipped journeys/broken.yaml: it has problems (run 'cjm lint'), "
         "so its touchpoints claim no traffic",
-        "ga4.csv:16: 'google / cpc' is claimed by 2 touchpoints, each counts it: "
-        "shop/ads, shop/google-ads",
+        "ga4.csv:16: 'google / cpc' is claimed by 2 touchpoints of one journey: "
+        "shop/ads, shop/google-ads; each touchpoint shows it in full, the phase totals "
+        "count it once, in 'orientation'",
     ]

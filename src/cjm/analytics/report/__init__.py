@@ -4,8 +4,8 @@ Every module here (but ``_``-prefixed helpers) is a format and has one function,
 ``report(summary, stream, color)``, that writes the whole report to ``stream``.
 Each is a pure function of the result, so the same export and journeys give
 byte-identical output. Warnings (double claims, skipped journey files, rows
-missing from the export) are a separate list, :func:`warnings`: the command
-prints them on stderr, and the json report carries them too.
+missing from the export) are part of the result and of every report: after the
+report, on stderr, nobody read them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from cjm.output.numbers import number
 from cjm.output.registry import Registry
 
 if TYPE_CHECKING:  # the CLI imports this package for the names alone
@@ -46,25 +45,5 @@ def format_report(result: AnalyticsResult, output_format: str, min_share: float)
 
 
 def warnings(result: AnalyticsResult) -> list[str]:
-    """What the user should know but that is not the report itself."""
-    found = [
-        f"skipped {path}: it has problems (run 'cjm lint'), so its touchpoints claim no traffic"
-        for path in result.skipped
-    ]
-    for claim in result.double_claims:
-        who = ", ".join(f"{p}/{t}" for p, t in claim.claimants)
-        found.append(
-            f"{result.export.path}:{claim.row.line}: '{claim.row.label}' is claimed by "
-            f"{len(claim.claimants)} touchpoints, each counts it: {who}"
-        )
-    export = result.export
-    if export.totals is not None:
-        listed = sum(result.share_value(row.metrics) for row in export.rows)
-        whole = result.share_value(export.totals)
-        if listed < whole * 0.995:
-            found.append(
-                f"{export.path}: the rows add up to {number(round(listed, 2))} of the "
-                f"{number(whole)} {result.share_metric.lower()} in the totals row; rows are "
-                "missing (in GA4, show all rows before downloading)"
-            )
-    return found
+    """The result's warnings: every format shows them in the report itself."""
+    return list(result.warnings)

@@ -3,7 +3,8 @@
 One row per phase (its totals) and per mapped touchpoint of every journey
 (``section`` = ``funnel``), then one per gap at or above ``--min-share``
 (``gap``) and per unattributed row (``not set``), so a filter on ``section`` or
-a pivot table gives either report. Columns::
+a pivot table gives either report; last, one row per warning (``warning``, its
+text in ``source / medium``). Columns::
 
     section, persona_id, journey, phase_id, phase, touchpoint_id, touchpoint,
     source / medium, <every metric column of the export>, share
@@ -62,6 +63,8 @@ def _rows(result: AnalyticsResult, min_share: float) -> Iterator[list[Cell]]:
 
     yield from (gap_row("gap", gap) for gap in result.gaps(min_share))
     yield from (gap_row("not set", gap) for gap in result.not_set)
+    for warning in result.warnings:
+        yield ["warning", *[None] * 6, warning, *[None] * (width + 1)]
 
 
 def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from cjm.analytics.export import Row
 from cjm.analytics.metrics import Metrics
-from cjm.analytics.report import AnalyticsReport, warnings
+from cjm.analytics.report import AnalyticsReport
 from cjm.analytics.report._common import hidden
 from cjm.analytics.result import Gap
 from cjm.output.escape import json_text
@@ -95,10 +95,11 @@ def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
             {
                 **_json_row(claim.row),
                 "claimed_by": [{"persona_id": p, "touchpoint_id": t} for p, t in claim.claimants],
+                "counted_in": claim.counted_in,
             }
             for claim in result.double_claims
         ],
         "skipped": list(result.skipped),
-        "warnings": warnings(result),
+        "warnings": list(result.warnings),
     }
     stream.write(json_text(document))

@@ -79,5 +79,7 @@ def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
         out += ["", sentence(hidden) + "."]
     for gap in result.not_set:
         out += ["", f"Not attributed: {md(not_set(result, gap))}."]
+    if result.warnings:
+        out += ["", "## Warnings", "", *(f"- {md(warning)}" for warning in result.warnings)]
     out += ["", sentence(summary_line(result, min_share)) + "."]
     stream.write("\n".join(out) + "\n")

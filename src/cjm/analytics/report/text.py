@@ -72,5 +72,7 @@ def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
     if hidden:
         out.append(f"  ({hidden})")
     out.extend(f"not attributed: {not_set(result, gap)}" for gap in result.not_set)
+    if result.warnings:
+        out += ["", "warnings:", *(f"  {warning}" for warning in result.warnings)]
     out.extend(["", summary_line(result, min_share)])
     stream.write("".join(f"{terminal(line)}\n" for line in out))

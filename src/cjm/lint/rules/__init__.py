@@ -7,6 +7,7 @@ add test cases under tests/lint/rules/cases/, and list the module below.
 from cjm.lint.rule import Rule
 from cjm.lint.rules import (
     b2b_buying_unit,
+    comment_in_value,
     duplicate_id,
     duplicate_key,
     duplicate_persona,
@@ -41,6 +42,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         yaml_syntax,
         duplicate_key,
         schema,
+        comment_in_value,
         empty_phase,
         missing_cta,
         duplicate_id,

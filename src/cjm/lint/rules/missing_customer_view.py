@@ -2,8 +2,10 @@
 
 A journey map is drawn from the customer's side, not the company's: the
 doing / thinking / feeling rows are what turn a list of channels into a
-customer's experience. An empty value (``doing: ""``, as a skeleton has it)
-counts as missing.
+customer's experience. They may be written on the phase, on its touchpoints
+(what the customer does, thinks and feels at each step), or both: a view is
+there when the phase or at least one of its touchpoints has it. An empty value
+(``doing: ""``, as a skeleton has it) counts as missing.
 
 Passing::
 
@@ -12,8 +14,12 @@ Passing::
     phases:
       - id: orientation
         doing: Zoekt inspiratie
-        thinking: Waar begin ik?
         feeling: Enthousiast maar overweldigd
+        touchpoints:
+          - id: pinterest
+            name: Pinterest
+            channel: social
+            thinking: Zo mooi, maar past dit bij ons?
 
 Failing::
 
@@ -33,8 +39,12 @@ from cjm.problems import Finding, Severity
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     for index, phase in enumerate(ctx.journey.phases):
-        views = {"doing": phase.doing, "thinking": phase.thinking, "feeling": phase.feeling}
-        missing = [name for name, value in views.items() if not (value or "").strip()]
+        steps = [phase, *phase.touchpoints]
+        missing = [
+            name
+            for name in ("doing", "thinking", "feeling")
+            if not any((getattr(step, name) or "").strip() for step in steps)
+        ]
         if missing:
             yield Finding(
                 ("phases", index),

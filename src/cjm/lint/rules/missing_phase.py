@@ -3,7 +3,9 @@
 A journey that skips a phase of its model hides a part of the customer's road:
 most often the loyalty phase, where existing customers are kept. Optional
 phases (the awareness model's latent need, the seven-phase model's
-out-of-market) may be left out.
+out-of-market) may be left out. A phase whose id is not in the model but
+which ``unknown-phase`` recognises (``afweging`` for ``consideration``) counts
+as present: the wrong id is reported once, there.
 
 Passing::
 
@@ -37,6 +39,10 @@ from cjm.problems import Finding, Severity
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     present = {phase.id for phase in ctx.journey.phases}
+    for phase_id in present - set(ctx.model.ids):
+        meant = ctx.model.suggest(phase_id) if ctx.model.preset else None
+        if meant is not None:
+            present.add(meant[0].id)
     for phase in ctx.model.phases:
         if not phase.optional and phase.id not in present:
             yield Finding(

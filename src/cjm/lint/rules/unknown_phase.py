@@ -3,9 +3,11 @@
 The preset models (five-phase, awareness, seven-phase, four-stage,
 decision-process) fix their phase ids, so rules, the rendered map and the
 coverage overview line journeys up phase by phase. An id outside the model is
-usually a translation (``orientatie`` for ``orientation``) or a typo. Set the
+usually a translation (``afweging`` for ``consideration``) or a typo, so the
+message suggests the phase whose id, Dutch or English name it matches. Set the
 phase's display name with ``name:``; define a model of your own in cjm.yaml
-when the presets do not fit.
+when the presets do not fit. A phase reported here counts, for
+``missing-phase``, as the phase it suggests: one wrong id is one problem.
 
 Passing::
 
@@ -23,7 +25,6 @@ Failing::
       - id: orientatie
 """
 
-import difflib
 from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
@@ -36,8 +37,12 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     ids = list(ctx.model.ids)
     for p, phase in enumerate(ctx.journey.phases):
         if phase.id not in ids:
-            close = difflib.get_close_matches(phase.id, ids, n=1)
-            hint = f" — did you mean '{close[0]}'?" if close else ""
+            meant = ctx.model.suggest(phase.id)
+            hint = ""
+            if meant is not None:
+                known, said = meant
+                name = said if said != known.id else known.name(ctx.config.language)
+                hint = f" — did you mean '{known.id}' ({name})?"
             yield Finding(
                 ("phases", p, "id"),
                 f"phase '{phase.id}' is not in the {ctx.model.name} model{hint} "
