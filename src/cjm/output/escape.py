@@ -14,7 +14,8 @@ Markdown         :func:`markdown`,          raw HTML, links, emphasis, table pip
                  :func:`markdown_url`
 Mermaid          :func:`mermaid`            ``:`` ``#`` ``;`` ``%%``, quotes, leading
                                             keywords (``section``, ``title``), empty names
-HTML             :func:`html`               (templates: Jinja's autoescape does the same)
+HTML             :func:`html`,              (templates: Jinja's autoescape does the same);
+                 :func:`script_json`        a value in an inline script cannot end it
 JSON             :func:`json_text`          ``NaN`` / ``Infinity``, which are not JSON
 CSV              :func:`csv_cell`           formulas: a cell starting ``=`` ``+`` ``-`` ``@``
 GitHub           :func:`github_data`,       a message ending the workflow command
@@ -47,6 +48,7 @@ __all__ = [
     "markdown_url",
     "mermaid",
     "sarif_uri",
+    "script_json",
     "terminal",
     "text",
 ]
@@ -225,6 +227,14 @@ def html(value: object) -> str:
     from markupsafe import escape
 
     return str(escape(text(value)))
+
+
+def script_json(value: Any) -> str:
+    """A JavaScript literal for an inline ``<script>``: JSON, with ``<`` as ``\\u003c``.
+
+    No value can then close the script element (``</script>``) or open a comment.
+    """
+    return json.dumps(finite(value), allow_nan=False).replace("<", "\\u003c")
 
 
 # -- JSON -------------------------------------------------------------------
