@@ -25,12 +25,20 @@ $(MERMAID): tests/mermaid/package-lock.json
 	fi
 
 # Lint the examples (warnings are fine, errors stop here), match the example export,
-# then render every format with its numbers on the map.
+# then render every format with its numbers on the map; the posters (PDF, deck)
+# when a browser is there to print them, and a word on how to get one when not.
 demo: $(STAMP)
 	$(BIN)/cjm lint journeys/
 	$(BIN)/cjm analytics analytics/ga4-traffic-acquisition.csv journeys/
 	$(BIN)/cjm render journeys/ --format html --format markdown --format mermaid --out build/ \
 		--analytics analytics/ga4-traffic-acquisition.csv
+	@if $(BIN)/python -c 'from cjm.browser.find import find_browser; find_browser()' 2>/dev/null; then \
+		$(BIN)/cjm render journeys/ --format pdf --format pptx --out build/ \
+			--analytics analytics/ga4-traffic-acquisition.csv; \
+		echo "Posters to send: build/*.pdf (one page per journey) and build/journeys.pptx"; \
+	else \
+		echo "No PDF or deck: no Chrome, Chromium or Edge found (install one, e.g. apt-get install chromium)"; \
+	fi
 	@echo
 	@echo "Open the journey maps: file://$(CURDIR)/build/index.html"
 	@echo "Markdown for the repository: build/index.md (Mermaid diagrams: build/*.mmd)"

@@ -334,7 +334,8 @@ def render(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"{RENDER_FORMATS.help()}; repeat for several. "
+            help=f"{RENDER_FORMATS.help()}; pdf, png and pptx are posters (printed by a "
+            "headless Chrome, Chromium or Edge); repeat for several. "
             "Default: render.formats in cjm.yaml, else html.",
             show_default=False,
         ),
@@ -368,21 +369,58 @@ def render(
             show_default=False,
         ),
     ] = None,
+    paper: Annotated[
+        str, typer.Option("--paper", metavar="SIZE", help="pdf: paper size, A4, A3, A2 or A1.")
+    ] = "A3",
+    orientation: Annotated[
+        str,
+        typer.Option("--orientation", metavar="ORIENTATION", help="pdf: landscape or portrait."),
+    ] = "landscape",
+    width: Annotated[
+        int, typer.Option("--width", metavar="PIXELS", help="png and pptx: image width in pixels.")
+    ] = 1600,
+    browser: Annotated[
+        Path | None,
+        typer.Option(
+            "--browser",
+            metavar="PATH",
+            help="pdf, png, pptx: the Chrome, Chromium or Edge to print with. "
+            "Default: found on PATH or in the usual install folders.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render journey maps (HTML, Markdown, Mermaid) and an index.
 
     The HTML map is self-contained. Options not given come from render: in
     cjm.yaml, so cjm render and cjm render --check agree.
 
+    pdf, png and pptx are posters printed from the HTML map by a headless Chrome,
+    Chromium or Edge (one PDF page per journey, A3 landscape by default); --check
+    compares only the text formats.
+
     A journey with lint errors is not rendered; its errors are printed. Exit 0 when
     all were rendered (with --check: all files up to date), 1 otherwise, 2 for usage,
     configuration, template or --analytics export errors.
     """
     from cjm.commands import render as command
+    from cjm.render.poster import ORIENTATIONS, PAPERS, PosterOptions
 
     chosen = [_choice("--format", name, RENDER_FORMATS.names()) for name in formats or []]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
-    _run(lambda: command.run(paths or [], chosen or None, out, lang, templates, check, analytics))
+    if not 100 <= width <= 16384:  # Chromium's largest image side
+        raise typer.BadParameter(f"must be from 100 to 16384, got {width}", param_hint="--width")
+    poster = PosterOptions(
+        paper=_choice("--paper", paper.upper(), tuple(PAPERS)),
+        orientation=_choice("--orientation", orientation, ORIENTATIONS),
+        width=width,
+        browser=browser,
+    )
+    _run(
+        lambda: command.run(
+            paths or [], chosen or None, out, lang, templates, check, analytics, poster
+        )
+    )
 
 
 @command()

@@ -225,6 +225,9 @@ class Kpi(Node):
     name: str
     target: TextOrNumber
     actual: TextOrNumber | None = None
+    # Which way is good: most KPIs are "more is better" (sessions, conversion),
+    # some are not (cost per lead, delivery time); the map judges actual against target.
+    better: Literal["higher", "lower"] = "higher"
 
 
 class Cta(Node):

@@ -211,6 +211,12 @@ def test_analytics_puts_the_numbers_on_the_map_and_the_gaps_in_the_index(
     index = (built / "index.md").read_text(encoding="utf-8")
     assert "| linkedin / paid\\_social | 1.204 | 27 | 2,3% |" in index
     assert index.startswith((before / "index.md").read_text(encoding="utf-8"))
+    # The map's summary names the largest of them (the index lists them all).
+    largest = (
+        "- **Grootste bron zonder touchpoint:** facebook / paid\\_social (3,8% van het verkeer)\n"
+    )
+    assert largest in (built / "jonge-ouders.md").read_text(encoding="utf-8")
+    assert "Grootste bron" not in index
     assert "warning" not in result.stderr  # no journey claims a row twice
 
 
@@ -303,7 +309,7 @@ def test_a_flag_overrides_its_render_setting(project: Path, flags: list[str], ch
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
-        ("formats: [markdown, pdf]", "cjm.yaml:2:41: render: unknown format 'pdf' in 'formats'"),
+        ("formats: [markdown, docx]", "cjm.yaml:2:41: render: unknown format 'docx' in 'formats'"),
         ("formats: []", "cjm.yaml:2:30: render: 'formats' is empty"),
     ],
 )
@@ -359,8 +365,52 @@ def test_usage_errors_exit_2(project: Path, args: list[str], message: str) -> No
     assert result.stderr == f"cjm: error: {message}\n"
 
 
-@pytest.mark.parametrize(("option", "value"), [("--format", "pdf"), ("--lang", "de")])
+@pytest.mark.parametrize(("option", "value"), [("--format", "docx"), ("--lang", "de")])
 def test_unknown_choices_exit_2(project: Path, option: str, value: str) -> None:
     result = cjm("render", option, value)
     assert result.exit_code == 2
     assert f"'{value}'" in result.output and option in result.output
+
+
+@pytest.mark.parametrize("formats", [["pdf"], ["png"], ["pptx"], ["html", "pdf"]])
+def test_posters_without_a_browser_exit_2_and_write_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch, formats: list[str]
+) -> None:
+    from cjm.browser import find
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(find, "install_locations", lambda: iter(()))
+    result = cjm("render", *(arg for name in formats for arg in ("-f", name)))
+    assert result.exit_code == 2
+    assert "none was found" in result.stderr and "apt-get install chromium" in result.stderr
+    assert "--browser PATH" in result.stderr
+    assert not (project / "build").exists()
+
+
+def test_a_browser_that_is_not_there_exits_2(project: Path) -> None:
+    result = cjm("render", "-f", "pdf", "--browser", str(project / "no-chrome"))
+    assert result.exit_code == 2
+    assert f"--browser: '{project / 'no-chrome'}' is not an executable file" in result.stderr
+    assert not (project / "build").exists()
+
+
+def test_check_skips_posters_and_says_so(project: Path) -> None:
+    assert cjm("render", "-f", "markdown").exit_code == 0
+    result = cjm("render", "-f", "markdown", "-f", "pdf", "-f", "pptx", "--check")
+    assert result.exit_code == 0, result.output
+    assert "not checked: pdf, pptx (their bytes change from run to run)" in result.stderr
+    assert "2 files up to date in build" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--paper", "A5", "must be one of A4, A3, A2, A1, got 'A5'"),
+        ("--orientation", "sideways", "must be one of landscape, portrait, got 'sideways'"),
+        ("--width", "20", "must be from 100 to 16384, got 20"),
+    ],
+)
+def test_poster_options_are_checked(project: Path, option: str, value: str, message: str) -> None:
+    result = cjm("render", "-f", "pdf", option, value)
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.replace("│", " ").split())

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
+from cjm.browser.cdp import Browser, Page
 from tests.conftest import REPO
-from tests.render.cdp import Browser, Page
 
 __all__ = ["Mermaid", "start_mermaid"]
 

@@ -44,3 +44,9 @@ def test_json_text_is_strict_and_says_null_for_non_finite_numbers() -> None:
 
 def test_terminal_keeps_newlines_only_when_asked() -> None:
     assert escape.terminal("a\nb\x1b", keep_newlines=True) == "a\nb\\x1b"
+
+
+def test_yaml_string_reads_back_as_written() -> None:
+    corpus = yaml.safe_load((Path(__file__).parent / "hostile.yaml").read_text(encoding="utf-8"))
+    for value in corpus:
+        assert yaml.safe_load(f"key: {escape.yaml_string(value)}\n") == {"key": value}, value

@@ -86,8 +86,8 @@ class Numbers(HTMLParser):
             self.unclaimed[-1].append(text)
         elif tag == "p" and self._text is not None:
             self.meta.append(text)
-        if tag == "li" and self._lane == "lane-touchpoints":
-            self._card = None
+        if tag == "ol" and self._lane == "lane-touchpoints":
+            self._card = None  # the end of a phase's cards (a card has lists of its own)
         if tag == "table":
             self._table = None
         if tag in {"dt", "dd", "li", "th", "td", "p"}:

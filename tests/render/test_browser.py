@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from cjm.browser.cdp import Browser
 from cjm.render.environment import Templates
 from cjm.render.outputs import render_outputs
 from tests.conftest import REPO
-from tests.render.cdp import Browser
-from tests.render.helpers import EXAMPLES, load_example
+from tests.render.helpers import EXAMPLES, load_clean, load_example
 
 pytestmark = pytest.mark.slow
 
@@ -34,6 +34,41 @@ Array.from(document.querySelectorAll('.tp-name')).map(element => {
     && style.display !== 'none' && Number(style.opacity) > 0;
   return [element.textContent.trim(), visible];
 })
+"""
+# Each curve marker: its number, and the number on the card it names.
+CURVE_NUMBERS = """
+Array.from(document.querySelectorAll('svg.curve g.point')).map(point => {
+  const card = document.getElementById('tp-' + point.dataset.touchpoint);
+  return [point.querySelector('text.number').textContent.trim(),
+          card ? card.querySelector('.tp-number').textContent.trim() : null];
+})
+"""
+# Elements whose content runs out of their box (a long word over a card's edge).
+OVERFLOWING = """
+Array.from(document.querySelectorAll('.card, .card *, table.lanes td, ul.summary li'))
+  .filter(element => element.scrollWidth > element.clientWidth + 1
+    && getComputedStyle(element).overflowX === 'visible')
+  .map(element => element.className || element.tagName)
+"""
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+
+# The seven-phase example with its optional first phase added, and a word longer
+# than any card is wide: the widest map cjm's presets make.
+LONG_WORD = "Kinderopvangtoeslagaanvraagformulierondersteuningsmedewerkersbijeenkomst"
+OUT_OF_MARKET = f"""phases:
+  - id: out-of-market
+    goal: Onthouden worden voordat de behoefte er is
+    touchpoints:
+      - id: podcast
+        name: Podcast over {LONG_WORD}
+        channel: podcast
+        emotion: 3
+        cta: {{text: Luister, url: "https://example.com/{LONG_WORD}/{LONG_WORD}"}}
+      - id: beurs
+        name: Vakbeurs
+        channel: event
+        emotion: 4
+        cta: Kom langs
 """
 
 
@@ -61,6 +96,11 @@ def browser() -> Iterator[Browser]:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("rendered")
     files = [load_example(path) for path in EXAMPLES]
+    text = (REPO / "journeys" / "it-manager-mkb.yaml").read_text(encoding="utf-8")
+    seven = text.replace("id: it-manager-mkb", "id: seven-phase", 1).replace(
+        "phases:\n", OUT_OF_MARKET, 1
+    )
+    files.append(load_clean(seven, "seven-phase.yaml"))
     for name, data in render_outputs(files, ["html"], "nl", Templates()).items():
         (folder / name).write_bytes(data)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -72,15 +112,21 @@ def test_example_map_in_chromium(browser: Browser, rendered: Path, path: Path) -
     journey = load_example(path).journey
     assert journey is not None
     touchpoints = [tp for _, _, tp in journey.touchpoints()]
-    page = browser.open(rendered / f"{path.stem}.html")
+    page = browser.open(rendered / f"{path.stem}.html", width=1600)
     try:
         report = page.report()
         assert report.console_errors == []
         assert report.requests == [page.url], "the map loads nothing but itself"
-        points = page.evaluate("document.querySelectorAll('svg.curve circle.point').length")
+        points = page.evaluate("document.querySelectorAll('svg.curve g.point').length")
         assert points == len(touchpoints) == sum(1 for tp in touchpoints if tp.emotion)
         names = page.evaluate(VISIBLE_NAMES)
         assert names == [[tp.name, True] for tp in touchpoints]
+        # Every number on the curve is the number on the card of that touchpoint.
+        numbers = page.evaluate(CURVE_NUMBERS)
+        assert [curve for curve, _ in numbers] == [str(n) for n in range(1, len(touchpoints) + 1)]
+        assert all(curve == card for curve, card in numbers), numbers
+        assert page.evaluate(NO_SIDEWAYS_SCROLL)
+        assert page.evaluate(OVERFLOWING) == []
         screenshot = page.screenshot()
         assert screenshot.startswith(b"\x89PNG")
         (ARTIFACTS / f"{path.stem}.png").write_bytes(screenshot)
@@ -91,13 +137,45 @@ def test_example_map_in_chromium(browser: Browser, rendered: Path, path: Path) -
         page.close()
 
 
+def test_seven_phases_fit_1600_pixels_and_long_words_wrap(browser: Browser, rendered: Path) -> None:
+    page = browser.open(rendered / "seven-phase.html", width=1600)
+    try:
+        assert page.evaluate("document.querySelectorAll('th.phase').length") == 7
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert page.evaluate("document.querySelector('.scroll').scrollWidth") <= page.evaluate(
+            "document.querySelector('.scroll').clientWidth"
+        )
+        assert page.evaluate(OVERFLOWING) == []
+        (ARTIFACTS / "seven-phase-1600.png").write_bytes(page.screenshot())
+    finally:
+        page.close()
+
+
+def test_on_a_phone_the_lane_names_stay_in_view(browser: Browser, rendered: Path) -> None:
+    page = browser.open(rendered / "seven-phase.html", width=390)
+    try:
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), "only the map scrolls sideways, not the page"
+        lane = "document.querySelector('tr.lane-touchpoints th').getBoundingClientRect().left"
+        before = page.evaluate(lane)
+        page.evaluate("document.querySelector('.scroll').scrollLeft = 800")
+        assert page.evaluate("document.querySelector('.scroll').scrollLeft") == 800
+        assert abs(page.evaluate(lane) - before) <= 1, "the lane column is sticky"
+        (ARTIFACTS / "seven-phase-phone.png").write_bytes(page.screenshot())
+    finally:
+        page.close()
+
+
 def test_index_in_chromium(browser: Browser, rendered: Path) -> None:
-    page = browser.open(rendered / "index.html")
+    page = browser.open(rendered / "index.html", width=1600)
     try:
         report = page.report()
         assert report.console_errors == [] and report.requests == [page.url]
         links = page.evaluate("Array.from(document.links).map(a => a.getAttribute('href'))")
-        assert sorted(set(links)) == [f"{path.stem}.html" for path in EXAMPLES]
+        expected = sorted([f"{path.stem}.html" for path in EXAMPLES] + ["seven-phase.html"])
+        assert sorted(set(links)) == expected
+        assert page.evaluate("document.querySelectorAll('ul.summary').length") == len(expected)
         (ARTIFACTS / "index.png").write_bytes(page.screenshot())
     finally:
         page.close()
@@ -116,6 +194,20 @@ def test_the_client_sees_console_errors_and_requests(browser: Browser, tmp_path:
         report = page.report()
         assert "broken" in report.console_errors
         assert "http://127.0.0.1:9/x.png" in report.requests
+    finally:
+        page.close()
+
+
+def test_the_layout_checks_can_fail(browser: Browser) -> None:
+    # A page wider than the window and a word running out of its card are seen.
+    page = browser.open_html(
+        '<!DOCTYPE html><div style="width:3000px">wide</div>'
+        f'<ol><li class="card" style="width:50px">{LONG_WORD}</li></ol>'
+    )
+    try:
+        page.emulate(1600)
+        assert not page.evaluate(NO_SIDEWAYS_SCROLL)
+        assert page.evaluate(OVERFLOWING) == ["card"]
     finally:
         page.close()
 

@@ -23,7 +23,7 @@ def test_curve_points_sit_under_their_phase_column() -> None:
     page = build_journey(load_clean(TWO_PHASES), "nl", "index.html")
     points = [(p.touchpoint.id, p.x, p.y, p.low) for p in page.curve.points]
     # Two columns of 50%: two points at 1/4 and 3/4 of the first, one in the middle of the second.
-    assert points == [("a", 12.5, 24, False), ("b", 37.5, 120, True), ("c", 75.0, 88, False)]
+    assert points == [("a", 12.5, 48, False), ("b", 37.5, 150, True), ("c", 75.0, 116, False)]
     assert [(a.touchpoint.id, b.touchpoint.id) for a, b in page.curve.segments] == [
         ("a", "b"),
         ("b", "c"),
@@ -116,6 +116,6 @@ def test_without_metrics_the_output_is_unchanged_and_with_them_they_show() -> No
     )
     assert "<dt>Sessies</dt><dd>1.204</dd>" in measured["p.html"]
     assert "<li><strong>Aankopen</strong><br>87</li>" in measured["p.html"]
-    assert "- A: Sessies 1.204" in measured["p.md"]
-    assert "| Aankopen | — | 87 |" in measured["p.md"]
+    assert "**1. A** (hoogtepunt)\n\n- Metingen: Sessies 1.204\n" in measured["p.md"]
+    assert "| Aankopen | — | 87 | |" in measured["p.md"]
     assert "Sessies" not in plain["p.html"] and "Aankopen" not in plain["p.md"]

@@ -14,7 +14,20 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from cjm.render.context import IndexPage, JourneyPage, PhaseView, TouchpointView
+from cjm.render.context import (
+    CoverageCell,
+    CurvePoint,
+    FlowArc,
+    FlowLane,
+    IndexEntry,
+    IndexPage,
+    JourneyPage,
+    KpiView,
+    Note,
+    PhaseView,
+    Summary,
+    TouchpointView,
+)
 from tests.conftest import REPO
 from tests.render.helpers import EXAMPLES, load_example, render
 
@@ -79,6 +92,7 @@ def test_the_extensions_example_reads_keys_a_touchpoint_may_lack(tmp_path: Path)
 
 
 def test_every_context_field_is_documented() -> None:
-    for view in (JourneyPage, IndexPage, PhaseView, TouchpointView):
+    views = (JourneyPage, IndexPage, PhaseView, TouchpointView, KpiView, Note, Summary)
+    for view in (*views, FlowLane, FlowArc, CurvePoint, IndexEntry, CoverageCell):
         for field in fields(view):
             assert f"`{field.name}`" in DOC, f"{view.__name__}.{field.name} is not in the docs"

@@ -1,4 +1,4 @@
-"""Golden files: the Markdown and Mermaid of one example journey, byte for byte.
+"""Golden files: the HTML, Markdown and Mermaid of one example journey, byte for byte.
 
 When a change to the templates or the context is intended, regenerate them with
 
@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CJM_UPDATE_GOLDEN") == "1"
 
 
-@pytest.mark.parametrize("name", ["jonge-ouders.md", "jonge-ouders.mmd"])
+@pytest.mark.parametrize("name", ["jonge-ouders.html", "jonge-ouders.md", "jonge-ouders.mmd"])
 def test_example_matches_its_golden_file(name: str) -> None:
     outputs = render([load_example(REPO / "journeys" / "jonge-ouders.yaml")])
     golden = GOLDEN / name

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from cjm.loader import JourneyFile
+from cjm.models import Touchpoint
 from tests.render.helpers import EXAMPLES, load_example, render
 
 
@@ -34,7 +35,7 @@ class Outline(HTMLParser):
         if tag not in {"meta", "br", "col", "circle", "line", "rect", "path"}:
             self.open.append(tag)
         for name in attributes.get("class", "").split():
-            if name in {"tp-name"}:
+            if name in {"tp-name", "tp-number"}:
                 self._capture.append((tag, name, []))
         if tag in {"h1", "title", "desc"}:
             self._capture.append((tag, tag, []))
@@ -56,6 +57,10 @@ class Outline(HTMLParser):
             for name, attrs in self.tags
             if name == tag and (css_class is None or css_class in attrs.get("class", "").split())
         ]
+
+
+def numbers_and(touchpoints: list[Touchpoint]) -> list[tuple[int, Touchpoint]]:
+    return list(enumerate(touchpoints, start=1))
 
 
 def _outline(file: JourneyFile) -> Outline:
@@ -81,19 +86,32 @@ def test_map_structure(path: Path) -> None:
     headers = outline.having("th", "phase")
     assert [h["id"] for h in headers] == [f"phase-{phase.id}" for phase in journey.phases]
     assert sum("lowest" in h["class"].split() for h in headers) == 1
-    # Lanes are rows with row headers.
-    assert len([th for th in outline.having("th") if th.get("scope") == "row"]) == 9
-    # A card per touchpoint, with its name; a curve point per touchpoint with an emotion.
+    # Lanes are rows with row headers (the flow lane only when there is a `next`).
+    flow = any(tp.next for tp in touchpoints)
+    assert len([th for th in outline.having("th") if th.get("scope") == "row"]) == 9 + flow
+    # A card per touchpoint, with its name; a curve point per touchpoint with an emotion,
+    # numbered as its card.
     assert outline.texts["tp-name"] == [tp.name for tp in touchpoints]
-    points = outline.having("circle", "point")
+    assert outline.texts["tp-number"] == [str(n) for n in range(1, len(touchpoints) + 1)]
+    points = outline.having("g", "point")
     assert [p["data-touchpoint"] for p in points] == [tp.id for tp in touchpoints if tp.emotion]
-    low = [p["data-touchpoint"] for p in outline.having("circle", "low")]
+    numbers = {tp.id: str(n) for n, tp in enumerate(touchpoints, start=1)}
+    assert all(p["data-number"] == numbers[p["data-touchpoint"]] for p in points)
+    low = [p["data-touchpoint"] for p in outline.having("g", "low")]
     assert low == [tp.id for tp in touchpoints if tp.emotion is not None and tp.emotion <= 2]
-    # The SVG is described for screen readers.
-    (svg,) = outline.having("svg")
-    assert svg["role"] == "img" and svg["aria-labelledby"] == "curve-title curve-desc"
+    peak = max(tp.emotion for tp in touchpoints if tp.emotion)
+    high = [p["data-touchpoint"] for p in outline.having("g", "high")]
+    assert high == [tp.id for tp in touchpoints if tp.emotion == peak]
+    # The SVGs are described for screen readers.
+    svg = outline.having("svg")
+    assert [s["aria-labelledby"] for s in svg] == ["curve-title curve-desc"] + (
+        ["flow-title flow-desc"] if flow else []
+    )
+    assert all(s["role"] == "img" for s in svg)
     assert outline.texts["desc"][0].endswith(
-        "; ".join(f"{tp.name}: {tp.emotion}" for tp in touchpoints if tp.emotion)
+        "; ".join(
+            f"{n}. {tp.name}: {tp.emotion}" for n, tp in numbers_and(touchpoints) if tp.emotion
+        )
     )
     # A relational journey shows the way back.
     assert bool(outline.having("g", "loop")) == (journey.journey.cycle == "relational")
@@ -103,14 +121,20 @@ def test_map_structure(path: Path) -> None:
 def test_map_is_self_contained(path: Path) -> None:
     outline = _outline(load_example(path))
     tags = Counter(name for name, _ in outline.tags)
+    ids = {attrs["id"] for _, attrs in outline.tags if "id" in attrs}
     assert tags["script"] == 0 and tags["link"] == 0 and tags["img"] == 0 and tags["iframe"] == 0
     assert tags["style"] == 1
     for name, attrs in outline.tags:
         assert "src" not in attrs, name
         assert not any(key.startswith("on") for key in attrs), (name, attrs)
-        # The only links are the CTAs (followed by a person, never loaded) and the index.
+        # The only links are the CTAs (followed by a person, never loaded), the index
+        # and anchors to a card on the same page.
         if "href" in attrs and name == "a":
-            assert attrs["href"] == "index.html" or attrs["href"].startswith("https://"), attrs
+            href = attrs["href"]
+            if href.startswith("#"):
+                assert href[1:] in ids, attrs
+            else:
+                assert href == "index.html" or href.startswith("https://"), attrs
     page = render([load_example(path)], formats=["html"])[f"{path.stem}.html"]
     assert "@import" not in page and "url(http" not in page and "@font-face" not in page
     assert "@page { size: A3 landscape;" in page

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.render.cdp import Browser, Page
+from cjm.browser.cdp import Browser, Page
 
 # The fixture `browser`, defined in one place: one Chromium per module, skipped
 # without a Chromium and failed with CI=true.

@@ -7,6 +7,10 @@ configuration and template errors, and for an ``--analytics`` export that cannot
 read. With ``--analytics`` the export is matched as ``cjm analytics`` matches it
 (against every journey, so the unclaimed sources are the same) and its numbers are
 rendered; ``--check`` then compares with those numbers.
+
+Posters (``pdf``, ``png``, ``pptx``) are printed from the HTML map by a headless
+browser, found before anything is rendered: without one, exit 2 and nothing is
+written. Their bytes change from run to run, so ``--check`` skips them and says so.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.formats import FORMATS
 from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.wording import plural
 
 __all__ = ["lint_gate", "measure", "run", "template_search_path"]
@@ -54,13 +59,20 @@ def run(
     templates: Path | None,
     check: bool,
     analytics: Path | None = None,
+    poster: PosterOptions | None = None,
 ) -> int:
     """``None`` for an option means "not given": ``render:`` in cjm.yaml, then the default."""
     config = load_config()
     settings = config.settings.render
     search = template_search_path(config, templates)
     configured = _configured_formats(config)  # checked even when --format overrides it
-    formats = formats or configured or ["html"]
+    chosen = list(formats or configured or ["html"])
+    posters = [name for name in chosen if name in POSTER_FORMATS]
+    poster = poster or PosterOptions()
+    if posters and not check:
+        from cjm.browser.find import find_browser
+
+        find_browser(poster.browser)  # no browser: exit 2 before anything is done
     if out is None:
         out = shown_path(config.root / (settings.out or "build"))
     out_dir = out
@@ -71,10 +83,18 @@ def run(
     files = [load_journey(path, config) for path in discover(paths, config)]
     measured = measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
-    outputs = render_outputs(clean, formats, lang, Templates(search), measured)
+    # --check compares the formats whose bytes are stable: not the posters.
+    rendered = [name for name in chosen if not (check and name in POSTER_FORMATS)]
+    outputs = render_outputs(clean, rendered, lang, Templates(search), measured, poster)
     if failed:
         print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
+        if posters:
+            print(
+                f"not checked: {', '.join(posters)} (their bytes change from run to run); "
+                "--check compares the text formats",
+                file=sys.stderr,
+            )
         return _check(outputs, out_dir) or (1 if failed else 0)
     _write(outputs, out_dir, len(clean))
     return 1 if failed else 0

@@ -21,6 +21,7 @@ CSV              :func:`csv_cell`           formulas: a cell starting ``=`` ``+`
 GitHub           :func:`github_data`,       a message ending the workflow command
                  :func:`github_property`
 SARIF            :func:`sarif_uri`          paths as URIs (the rest is :func:`json_text`)
+YAML             :func:`yaml_string`        a line break that YAML would fold
 ===============  =========================  ==============================================
 
 File names that are not UTF-8 reach Python as lone surrogates; every function
@@ -51,6 +52,7 @@ __all__ = [
     "script_json",
     "terminal",
     "text",
+    "yaml_string",
 ]
 
 # Undecodable bytes of a file name (os.fsdecode's surrogateescape): U+DC80..U+DCFF.
@@ -123,7 +125,8 @@ def markdown(value: object) -> str:
     table cell too), and newlines fold to spaces so a value cannot start a
     heading or a list item. Control characters are shown as in :func:`terminal`.
     """
-    folded = _fold(value)
+    # No space at the ends: "**x **" is no emphasis, and a template's spacing is its own.
+    folded = _fold(value).strip()
     folded = folded.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _MD_SPECIAL.sub(r"\\\1", folded)
     # After the entity pass '>' is gone; a leading '-', '+', '=' or '1.' is left.
@@ -145,8 +148,8 @@ def markdown_code(value: object) -> str:
     Inside code nothing can be escaped, and GitHub still splits a table row at a
     ``|`` in it, so only plain identifiers become code.
     """
-    folded = _fold(value)
-    if _MD_CODE_SAFE.match(folded) and folded.strip() == folded:
+    folded = _fold(value).strip()
+    if _MD_CODE_SAFE.match(folded):
         return f"`{folded}`"
     return markdown(folded)
 
@@ -260,6 +263,19 @@ def finite(value: Any) -> Any:
 def json_text(value: Any) -> str:
     """Strict JSON (RFC 8259), indented, UTF-8, ending in a newline: NaN/Infinity as null."""
     return json.dumps(finite(value), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+# -- YAML (files cjm writes for people to edit, and hints) ------------------
+
+# JSON's string escapes are YAML's, but YAML reads NEL and the line and paragraph
+# separators as line breaks (folding them), and C1 controls are not printable.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def yaml_string(value: object) -> str:
+    """``value`` as a YAML double-quoted scalar that reads back as exactly ``value``."""
+    quoted = json.dumps(text(value), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 # -- CSV (for spreadsheets) -------------------------------------------------

@@ -1,9 +1,16 @@
-"""What a template sees: plain, ready-to-print views of a journey and of the index.
+"""What a template sees: ready-to-print views of a journey and of the index.
 
-Templates should not compute: averages, the lowest phase, the curve's geometry
-and the coverage matrix are worked out here, once, so every template (built-in or
-a consultant's own) shows the same numbers. docs/templates.md documents these
-views; a field added here is a field documented there.
+Templates should not compute: averages, the lowest phase, the curve's geometry,
+KPI status, the summary and the coverage matrix are worked out here, once, so
+every template (built-in or a consultant's own) shows the same numbers.
+docs/templates.md documents these views; a field added here is a field
+documented there.
+
+A view *holds* the model block it shows (``source``) and adds only what is
+computed: every field of the block reads through it (``tp.name`` is
+``tp.source.name``). So a field added to :mod:`cjm.models` reaches the
+templates without a change here, and tests/render/test_every_field.py makes sure
+the built-in templates then show it.
 
 Measurements from elsewhere (web analytics, issue 6) arrive as :class:`Measurements`:
 per journey a :class:`Metrics` of display-ready label/value pairs per touchpoint
@@ -15,18 +22,23 @@ index). Without them every ``metrics`` field is empty, ``metrics_period`` and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from itertools import pairwise
 from typing import Any
 
+from pydantic import BaseModel
+
 from cjm.loader import JourneyFile
-from cjm.models import Analytics, Cta, JourneyInfo, Kpi, Persona, PhaseEntry, Touchpoint
+from cjm.models import Analytics, JourneyInfo, Kpi, Persona, PhaseEntry, Touchpoint
 from cjm.phase_models import PhaseModel
+from cjm.render.kpi import KpiStatus, kpi_status
 from cjm.render.labels import labels_for
 
 __all__ = [
+    "HIGH_EMOTION",
     "LOW_EMOTION",
     "THIN_BELOW",
+    "TOUCHPOINT_TEXTS",
     "CoverageCell",
     "CoverageRow",
     "CoverageTable",
@@ -34,13 +46,18 @@ __all__ = [
     "CurveBand",
     "CurvePoint",
     "Edge",
+    "FlowArc",
+    "FlowLane",
     "IndexEntry",
     "IndexPage",
     "JourneyPage",
+    "KpiView",
     "Measurements",
     "Metric",
     "Metrics",
+    "Note",
     "PhaseView",
+    "Summary",
     "TouchpointRef",
     "TouchpointView",
     "UnclaimedSource",
@@ -50,14 +67,26 @@ __all__ = [
 
 LOW_EMOTION = 2
 """An emotion at or below this is a low point on the curve."""
+HIGH_EMOTION = 4
+"""The journey's highest emotion is a high point when it is at least this."""
 THIN_BELOW = 2
-"""A phase with fewer touchpoints than this (but more than none) is thin in the index."""
+"""A phase with fewer touchpoints than this (but more than none) is thin."""
+
+TOUCHPOINT_TEXTS = ("description", "doing", "thinking", "feeling", "content", "owner", "tone")
+"""A touchpoint's free-text fields as its card shows them, in this order: ``tp.texts``.
+
+A new text field on :class:`~cjm.models.Touchpoint` is shown on the HTML card and
+in the Markdown by adding its name here (and a label in labels.py)."""
 
 # Emotion curve geometry, in SVG user units (x is a percentage of the width, so
 # the points line up with the equal-width phase columns above them).
-_CURVE_HEIGHT = 200
-_CURVE_TOP = 24
-_CURVE_STEP = 32  # per emotion level: 5 at the top, 1 at _CURVE_TOP + 4 * _CURVE_STEP
+_CURVE_HEIGHT = 236
+_CURVE_TOP = 48  # room for the phase names along the top
+_CURVE_STEP = 34  # per emotion level: 5 at the top, 1 at _CURVE_TOP + 4 * _CURVE_STEP
+# The flow lane: numbered nodes along the bottom, one bracket per `next` step above.
+_FLOW_NODE = 16  # distance of the nodes' centre from the bottom
+_FLOW_FIRST = 40  # distance of the lowest bracket from the bottom
+_FLOW_STEP = 9  # between bracket rows
 
 
 @dataclass(frozen=True)
@@ -104,6 +133,23 @@ class _Page:
         return {item.name: getattr(self, item.name) for item in fields(self)}  # type: ignore[arg-type]
 
 
+class _Holds:
+    """A view of a model block: the block's fields read as the view's own.
+
+    Only names the view does not define itself are looked up in ``source``, and
+    only the block's fields (and its ``extensions``): a typo in a template is
+    still an error, never a blank.
+    """
+
+    source: BaseModel
+
+    def __getattr__(self, name: str) -> Any:
+        source = self.__dict__.get("source")
+        if source is not None and (name in type(source).model_fields or name == "extensions"):
+            return getattr(source, name)
+        raise AttributeError(f"{type(self).__name__} has no field {name!r}")
+
+
 @dataclass(frozen=True)
 class TouchpointRef:
     id: str
@@ -112,53 +158,60 @@ class TouchpointRef:
 
 
 @dataclass(frozen=True)
-class TouchpointView:
-    id: str
-    name: str
+class Note:
+    """A pain point or opportunity in the phase lane, with the touchpoint it was written on."""
+
+    text: str
+    touchpoint: TouchpointRef
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class KpiView(_Holds):
+    source: Kpi
+    phase: str
+    """The name of its phase."""
+    status: KpiStatus
+    """``on-track``, ``behind`` or ``no-data`` (see cjm.render.kpi)."""
+
+
+@dataclass(frozen=True)
+class TouchpointView(_Holds):
+    source: Touchpoint
     number: int
-    """Position in the journey, from 1."""
+    """Position in the journey, from 1: the number on the card and on the curve."""
     phase_id: str
-    channel: str
-    media: str | None
-    senses: tuple[str, ...]
-    description: str | None
-    content: str | None
-    doing: str | None
-    thinking: str | None
-    feeling: str | None
-    cta: Cta | None
-    emotion: int | None
+    phase: str
+    """The name of its phase."""
     low: bool
-    pain_points: tuple[str, ...]
-    opportunities: tuple[str, ...]
-    owner: str | None
-    tone: str | None
-    analytics: tuple[Analytics, ...]
-    extensions: Mapping[str, Any]
+    high: bool
+    texts: tuple[tuple[str, str], ...]
+    """(field, text) for each of TOUCHPOINT_TEXTS the touchpoint has, in that order."""
+    x: float
+    """Centre of its slot, as a percentage of the map's width (curve and flow lane)."""
+    mappings: tuple[Analytics, ...] = ()
+    """Its ``analytics`` mappings as a list, whether the file gives one or several."""
     next: tuple[TouchpointRef, ...] = ()
     metrics: tuple[Metric, ...] = ()
 
 
 @dataclass(frozen=True)
-class PhaseView:
-    id: str
+class PhaseView(_Holds):
+    source: PhaseEntry
     name: str
     number: int
-    goal: str | None
-    doing: str | None
-    thinking: str | None
-    feeling: str | None
-    kpis: tuple[Kpi, ...]
+    kpis: tuple[KpiView, ...]
     touchpoints: tuple[TouchpointView, ...]
-    pain_points: tuple[str, ...]
-    """The touchpoints' pain points, in order."""
-    opportunities: tuple[str, ...]
+    pain_points: tuple[Note, ...]
+    """The touchpoints' pain points, in order; each prints as its text."""
+    opportunities: tuple[Note, ...]
     emotion: float | None
     """Average emotion of the touchpoints that have one, to one decimal."""
     lowest: bool
     """The phase with the lowest average emotion (the first of equals)."""
     with_cta: int
-    extensions: Mapping[str, Any]
     metrics: tuple[Metric, ...] = ()
 
 
@@ -170,6 +223,7 @@ class CurvePoint:
     emotion: int
     touchpoint: TouchpointView
     low: bool
+    high: bool
 
 
 @dataclass(frozen=True)
@@ -200,6 +254,45 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class FlowArc:
+    """One `next` step drawn as a bracket: up from ``x1``, across at ``y``, down to ``x2``."""
+
+    edge: Edge
+    x1: float
+    x2: float
+    y: int
+
+
+@dataclass(frozen=True)
+class FlowLane:
+    height: int
+    node_y: int
+    """y of the numbered nodes (one per touchpoint, at ``tp.x``)."""
+    arcs: tuple[FlowArc, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What matters in five lines: the top of every map and each journey in the index."""
+
+    lowest: tuple[TouchpointView, ...]
+    """The touchpoints with the journey's lowest emotion."""
+    highest: tuple[TouchpointView, ...]
+    """The touchpoints with its highest emotion; empty when every emotion is the same."""
+    behind: tuple[KpiView, ...]
+    """KPIs behind their target."""
+    measured: int
+    """KPIs with a status (on track or behind): ``behind`` is out of these."""
+    empty: tuple[str, ...]
+    """Names of phases without touchpoints, and of the model's required phases the journey lacks."""
+    thin: tuple[str, ...]
+    """Names of phases with a single touchpoint."""
+    unclaimed: UnclaimedSource | None
+    """With measurements: the largest traffic source no touchpoint claims."""
+
+
+@dataclass(frozen=True)
 class JourneyPage(_Page):
     persona_id: str
     title: str
@@ -212,6 +305,9 @@ class JourneyPage(_Page):
     lowest_phase: PhaseView | None
     curve: Curve
     flow: tuple[Edge, ...]
+    flow_lane: FlowLane | None
+    """The `next` steps drawn under the curve; None when the journey has none."""
+    summary: Summary
     labels: Mapping[str, str]
     language: str
     index: str
@@ -230,11 +326,14 @@ class IndexEntry:
     model: str
     phases: int
     touchpoints: int
+    summary: Summary
 
 
 @dataclass(frozen=True)
 class CoverageCell:
     phase_id: str
+    name: str | None
+    """The journey's own name for the phase when it differs from the column's, else None."""
     touchpoints: int
     cta_share: int | None
     """Percentage of touchpoints with a CTA; None for an empty phase."""
@@ -253,7 +352,7 @@ class CoverageRow:
 class CoverageTable:
     model: str
     phases: tuple[tuple[str, str], ...]
-    """(id, name) of the model's phases, in order."""
+    """(id, name) of the model's phases, in order: the journeys' own name when they agree."""
     rows: tuple[CoverageRow, ...]
 
 
@@ -279,89 +378,80 @@ def _phase_name(entry: PhaseEntry, model: PhaseModel, language: str) -> str:
     return phase.name(language) if phase is not None else entry.id
 
 
-def _touchpoint(tp: Touchpoint, number: int, phase_id: str, metrics: Metrics) -> TouchpointView:
-    return TouchpointView(
-        id=tp.id,
-        name=tp.name,
-        number=number,
-        phase_id=phase_id,
-        channel=tp.channel,
-        media=tp.media,
-        senses=tuple(tp.senses),
-        description=tp.description,
-        content=tp.content,
-        doing=tp.doing,
-        thinking=tp.thinking,
-        feeling=tp.feeling,
-        cta=tp.cta,
-        emotion=tp.emotion,
-        low=tp.emotion is not None and tp.emotion <= LOW_EMOTION,
-        pain_points=tuple(tp.pain_points),
-        opportunities=tuple(tp.opportunities),
-        owner=tp.owner,
-        tone=tp.tone,
-        analytics=tuple(tp.analytics),
-        extensions=tp.extensions,
-        metrics=tuple(metrics.touchpoints.get(tp.id, ())),
-    )
-
-
 def build_journey(
-    file: JourneyFile, language: str, index: str, metrics: Metrics | None = None
+    file: JourneyFile,
+    language: str,
+    index: str,
+    metrics: Metrics | None = None,
+    unclaimed: Sequence[UnclaimedSource] = (),
 ) -> JourneyPage:
-    """The page of one valid journey (``file.journey`` and ``file.model`` are set)."""
+    """The page of one valid journey (``file.journey`` and ``file.model`` are set).
+
+    ``unclaimed`` are the measured sources no touchpoint claims, largest first: the
+    summary names the first.
+    """
     journey, model = file.journey, file.model
     assert journey is not None and model is not None, "render only journeys that loaded"
     metrics = metrics or Metrics()
     labels = labels_for(language)
+    names = [_phase_name(entry, model, language) for entry in journey.phases]
+    emotions = [tp.emotion for _, _, tp in journey.touchpoints() if tp.emotion is not None]
+    peak = max(emotions, default=0)
+    refs: dict[str, TouchpointRef] = {}
+    for number, (_, _, tp) in enumerate(journey.touchpoints(), start=1):
+        refs.setdefault(tp.id, TouchpointRef(tp.id, tp.name, number))
 
-    # Touchpoints first (without `next`), then their references, then the phases.
-    plain: list[list[TouchpointView]] = []
+    count = len(journey.phases)
+    rows: list[tuple[TouchpointView, ...]] = []
     number = 0
-    for entry in journey.phases:
-        views = []
-        for tp in entry.touchpoints:
+    for position, entry in enumerate(journey.phases):
+        row = []
+        for slot, tp in enumerate(entry.touchpoints):
             number += 1
-            views.append(_touchpoint(tp, number, entry.id, metrics))
-        plain.append(views)
-    refs = {
-        view.id: TouchpointRef(view.id, view.name, view.number) for row in plain for view in row
-    }
-    sources = {tp.id: tp for _, _, tp in journey.touchpoints()}
-    linked = [
-        [
-            replace(view, next=tuple(refs[id_] for id_ in sources[view.id].next if id_ in refs))
-            for view in row
-        ]
-        for row in plain
-    ]
+            row.append(
+                TouchpointView(
+                    source=tp,
+                    number=number,
+                    phase_id=entry.id,
+                    phase=names[position],
+                    low=tp.emotion is not None and tp.emotion <= LOW_EMOTION,
+                    high=tp.emotion is not None and tp.emotion == peak >= HIGH_EMOTION,
+                    texts=tuple(
+                        (key, text) for key in TOUCHPOINT_TEXTS if (text := getattr(tp, key))
+                    ),
+                    x=round((position + (slot + 0.5) / len(entry.touchpoints)) * 100 / count, 3),
+                    mappings=_mappings(tp.analytics),
+                    next=tuple(refs[id_] for id_ in tp.next if id_ in refs),
+                    metrics=tuple(metrics.touchpoints.get(tp.id, ())),
+                )
+            )
+        rows.append(tuple(row))
 
-    averages = [_average([tp.emotion for tp in row if tp.emotion is not None]) for row in linked]
+    averages = [_average([tp.emotion for tp in row if tp.emotion is not None]) for row in rows]
     known = [(value, i) for i, value in enumerate(averages) if value is not None]
     lowest_index = min(known)[1] if known else None
     phases = tuple(
         PhaseView(
-            id=entry.id,
-            name=_phase_name(entry, model, language),
+            source=entry,
+            name=names[position],
             number=position + 1,
-            goal=entry.goal,
-            doing=entry.doing,
-            thinking=entry.thinking,
-            feeling=entry.feeling,
-            kpis=tuple(entry.kpis),
-            touchpoints=tuple(row),
-            pain_points=tuple(text for tp in row for text in tp.pain_points),
-            opportunities=tuple(text for tp in row for text in tp.opportunities),
+            kpis=tuple(
+                KpiView(kpi, names[position], kpi_status(kpi.target, kpi.actual, kpi.better))
+                for kpi in entry.kpis
+            ),
+            touchpoints=row,
+            pain_points=_notes(row, "pain_points", refs),
+            opportunities=_notes(row, "opportunities", refs),
             emotion=averages[position],
             lowest=position == lowest_index,
             with_cta=sum(1 for tp in row if tp.cta is not None),
-            extensions=entry.extensions,
             metrics=tuple(metrics.phases.get(entry.id, ())),
         )
-        for position, (entry, row) in enumerate(zip(journey.phases, linked, strict=True))
+        for position, (entry, row) in enumerate(zip(journey.phases, rows, strict=True))
     )
     touchpoints = tuple(tp for phase in phases for tp in phase.touchpoints)
     relational = journey.journey.cycle == "relational"
+    flow = tuple(Edge(refs[tp.id], target) for tp in touchpoints for target in tp.next)
     return JourneyPage(
         persona_id=file.persona_id,
         title=journey.journey.title or journey.persona.name,
@@ -373,11 +463,50 @@ def build_journey(
         touchpoints=touchpoints,
         lowest_phase=phases[lowest_index] if lowest_index is not None else None,
         curve=_curve(phases, relational, labels),
-        flow=tuple(Edge(refs[tp.id], target) for tp in touchpoints for target in tp.next),
+        flow=flow,
+        flow_lane=_flow_lane(flow, touchpoints, labels) if flow else None,
+        summary=_summary(phases, model, language, unclaimed),
         labels=labels,
         language=language,
         index=index,
         metrics_period=metrics.period,
+    )
+
+
+def _mappings(value: Sequence[Analytics]) -> tuple[Analytics, ...]:
+    """``analytics:`` as a tuple (the model already makes one mapping a list of one)."""
+    return tuple(value)
+
+
+def _notes(
+    row: Sequence[TouchpointView], key: str, refs: Mapping[str, TouchpointRef]
+) -> tuple[Note, ...]:
+    return tuple(Note(text, refs[tp.id]) for tp in row for text in getattr(tp, key))
+
+
+def _summary(
+    phases: Sequence[PhaseView],
+    model: PhaseModel,
+    language: str,
+    unclaimed: Sequence[UnclaimedSource],
+) -> Summary:
+    scored = [tp for phase in phases for tp in phase.touchpoints if tp.emotion is not None]
+    low = min((tp.emotion for tp in scored), default=None)
+    high = max((tp.emotion for tp in scored), default=None)
+    present = {phase.id for phase in phases}
+    missing = [
+        phase.name(language)
+        for phase in model.phases
+        if phase.id not in present and not phase.optional
+    ]
+    return Summary(
+        lowest=tuple(tp for tp in scored if tp.emotion == low),
+        highest=tuple(tp for tp in scored if tp.emotion == high) if high != low else (),
+        behind=tuple(kpi for phase in phases for kpi in phase.kpis if kpi.status == "behind"),
+        measured=sum(1 for phase in phases for kpi in phase.kpis if kpi.status != "no-data"),
+        empty=tuple([phase.name for phase in phases if not phase.touchpoints] + missing),
+        thin=tuple(phase.name for phase in phases if 0 < len(phase.touchpoints) < THIN_BELOW),
+        unclaimed=unclaimed[0] if unclaimed else None,
     )
 
 
@@ -387,13 +516,12 @@ def _curve(phases: Sequence[PhaseView], relational: bool, labels: Mapping[str, s
     bands: list[CurveBand] = []
     for position, phase in enumerate(phases):
         bands.append(CurveBand(round(position * 100 / count, 3), round(100 / count, 3), phase))
-        size = len(phase.touchpoints)
-        for slot, tp in enumerate(phase.touchpoints):
-            if tp.emotion is None:
-                continue
-            x = round((position + (slot + 0.5) / size) * 100 / count, 3)
-            points.append(CurvePoint(x, _y(tp.emotion), tp.emotion, tp, tp.low))
-    described = "; ".join(f"{point.touchpoint.name}: {point.emotion}" for point in points)
+        for tp in phase.touchpoints:
+            if tp.emotion is not None:
+                points.append(CurvePoint(tp.x, _y(tp.emotion), tp.emotion, tp, tp.low, tp.high))
+    described = "; ".join(
+        f"{point.touchpoint.number}. {point.touchpoint.name}: {point.emotion}" for point in points
+    )
     return Curve(
         height=_CURVE_HEIGHT,
         levels=tuple((level, _y(level)) for level in range(5, 0, -1)),
@@ -408,6 +536,49 @@ def _curve(phases: Sequence[PhaseView], relational: bool, labels: Mapping[str, s
 
 def _y(emotion: int) -> int:
     return _CURVE_TOP + (5 - emotion) * _CURVE_STEP
+
+
+def _flow_lane(
+    flow: Sequence[Edge], touchpoints: Sequence[TouchpointView], labels: Mapping[str, str]
+) -> FlowLane:
+    """Brackets for the `next` steps, stacked so that no two in a row overlap.
+
+    Short steps go lowest (closest to their nodes); each step takes the lowest row
+    where it overlaps no step already placed. Linear in practice: a journey has
+    tens of steps and a handful of rows.
+    """
+    x = {tp.number: tp.x for tp in touchpoints}
+    rows: list[list[tuple[int, int]]] = []
+    placed: list[tuple[Edge, int]] = []
+    for edge in sorted(
+        flow, key=lambda e: (abs(e.target.number - e.source.number), e.source.number)
+    ):
+        span = (
+            min(edge.source.number, edge.target.number),
+            max(edge.source.number, edge.target.number),
+        )
+        level = next(
+            (i for i, row in enumerate(rows) if all(span[1] < a or span[0] > b for a, b in row)),
+            len(rows),
+        )
+        if level == len(rows):
+            rows.append([])
+        rows[level].append(span)
+        placed.append((edge, level))
+    height = _FLOW_FIRST + len(rows) * _FLOW_STEP + 4
+    arcs = tuple(
+        FlowArc(
+            edge,
+            x[edge.source.number],
+            x[edge.target.number],
+            height - _FLOW_FIRST - level * _FLOW_STEP,
+        )
+        for edge, level in sorted(
+            placed, key=lambda item: (item[0].source.number, item[0].target.number)
+        )
+    )
+    described = "; ".join(f"{e.source.number} → {e.target.number}" for e in flow)
+    return FlowLane(height, height - _FLOW_NODE, arcs, f"{labels['flow']}: {described}")
 
 
 def build_index(
@@ -429,6 +600,7 @@ def build_index(
             model=page.model,
             phases=len(page.phases),
             touchpoints=len(page.touchpoints),
+            summary=page.summary,
         )
         for page in ordered
     }
@@ -440,14 +612,20 @@ def build_index(
     tables = []
     for (name, _), members in groups.items():
         model = models[members[0].persona_id]
+        columns = tuple(
+            (phase.id, _column_name(members, phase.id, phase.name(language)))
+            for phase in model.phases
+        )
         rows = tuple(
             CoverageRow(
                 entries[page.persona_id],
-                tuple(_cell(page, phase.id, phase.optional) for phase in model.phases),
+                tuple(
+                    _cell(page, phase.id, column, phase.optional)
+                    for phase, (_, column) in zip(model.phases, columns, strict=True)
+                ),
             )
             for page in members
         )
-        columns = tuple((phase.id, phase.name(language)) for phase in model.phases)
         tables.append(CoverageTable(name, columns, rows))
     return IndexPage(
         journeys=tuple(entries.values()),
@@ -459,14 +637,22 @@ def build_index(
     )
 
 
-def _cell(page: JourneyPage, phase_id: str, optional: bool) -> CoverageCell:
+def _column_name(pages: Sequence[JourneyPage], phase_id: str, default: str) -> str:
+    """The journeys' own name for a phase when all that have the phase agree, else the model's."""
+    names = {phase.name for page in pages for phase in page.phases if phase.id == phase_id}
+    return names.pop() if len(names) == 1 else default
+
+
+def _cell(page: JourneyPage, phase_id: str, column: str, optional: bool) -> CoverageCell:
     phase = next((phase for phase in page.phases if phase.id == phase_id), None)
+    own = phase.name if phase is not None and phase.name != column else None
     if phase is None or not phase.touchpoints:
         state = "optional" if optional and phase is None else "empty"
-        return CoverageCell(phase_id, 0, None, None, state)
+        return CoverageCell(phase_id, own, 0, None, None, state)
     count = len(phase.touchpoints)
     return CoverageCell(
         phase_id,
+        own,
         count,
         round(100 * phase.with_cta / count),
         phase.emotion,

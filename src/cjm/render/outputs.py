@@ -13,12 +13,17 @@ format may produce text or bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cjm.loader import JourneyFile
 from cjm.phase_models import PhaseModel
 from cjm.render.context import JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
 from cjm.render.formats import FORMATS, RenderFormat
+from cjm.render.poster import PosterOptions
+
+if TYPE_CHECKING:
+    from cjm.browser.cdp import Browser
 
 __all__ = ["FORMATS", "INDEX_STEM", "RenderFormat", "Site", "render_outputs"]
 
@@ -30,7 +35,9 @@ class Site:
     """What a format renders from: the journeys, the language, templates, measurements.
 
     :meth:`outputs` gives another format's files (rendered once per run), so a
-    format built on the HTML does not render it again.
+    format built on the HTML does not render it again; :meth:`browser` is the one
+    headless browser the posters print with, started when first asked for and
+    closed by :meth:`close`.
     """
 
     def __init__(
@@ -39,9 +46,12 @@ class Site:
         language: str,
         templates: Templates,
         measurements: Measurements | None = None,
+        poster: PosterOptions | None = None,
     ) -> None:
         self.files = sorted(files, key=lambda file: file.persona_id)
         self.language, self.templates, self.measurements = language, templates, measurements
+        self.poster = poster or PosterOptions()
+        self._browser: Browser | None = None
         self.models: dict[str, PhaseModel] = {}
         for file in self.files:
             assert file.model is not None, "render only journeys that loaded"
@@ -54,6 +64,24 @@ class Site:
             self._rendered[name] = dict(FORMATS.get(name)(self))
         return self._rendered[name]
 
+    def html_pages(self) -> dict[str, str]:
+        """The HTML maps and index as text, by file name: what a poster prints."""
+        return {name: data.decode() for name, data in self.outputs("html").items()}
+
+    def browser(self) -> Browser:
+        """The headless browser (``--browser``, else the usual places), started once."""
+        if self._browser is None:
+            from cjm.browser.cdp import Browser
+            from cjm.browser.find import find_browser
+
+            self._browser = Browser(find_browser(self.poster.browser))
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+
     def from_templates(
         self, suffix: str, journey_template: str, index_template: str | None
     ) -> dict[str, bytes]:
@@ -64,7 +92,8 @@ class Site:
         measured = self.measurements
         for file in self.files:
             metrics = measured.journeys.get(file.persona_id) if measured else None
-            page = build_journey(file, self.language, index_name, metrics)
+            unclaimed = measured.unclaimed if measured else ()
+            page = build_journey(file, self.language, index_name, metrics, unclaimed)
             pages.append(page)
             text = self.templates.render(journey_template, page.variables())
             outputs[f"{page.persona_id}{suffix}"] = text.encode()
@@ -80,14 +109,19 @@ def render_outputs(
     language: str,
     templates: Templates,
     measurements: Measurements | None = None,
+    poster: PosterOptions | None = None,
 ) -> dict[str, bytes]:
     """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name.
 
     With ``measurements`` the journeys' metrics (by persona id), their period and the
     unclaimed sources are shown; without, the output is as if they did not exist.
+    ``poster`` sets the paper, size and browser of the posters (pdf, png, pptx).
     """
-    site = Site(files, language, templates, measurements)
+    site = Site(files, language, templates, measurements, poster)
     outputs: dict[str, bytes] = {}
-    for name in sorted(dict.fromkeys(formats)):
-        outputs.update(site.outputs(name))
+    try:
+        for name in sorted(dict.fromkeys(formats)):
+            outputs.update(site.outputs(name))
+    finally:
+        site.close()
     return dict(sorted(outputs.items()))

@@ -31,19 +31,21 @@ def _inline(segments: Sequence[Segment]) -> str:
         elif style == "subject":
             parts.append(f"**{escape(text)}**")
         elif style in ("del", "ins") and text.strip():
-            lead, core, trail = _split_space(text)
             mark = "~~" if style == "del" else "**"
-            parts.append(f"{lead}{mark}{escape(core)}{mark}{trail}")
+            parts.append(_spaced(text, f"{mark}{escape(text)}{mark}"))
         else:
-            parts.append(escape(text))
+            parts.append(_spaced(text, escape(text)))
     return "".join(parts)
 
 
-def _split_space(text: str) -> tuple[str, str, str]:
-    # Markdown emphasis must not start or end with a space.
-    core = text.strip()
-    start = text.index(core)
-    return text[:start], core, text[start + len(core) :]
+def _spaced(text: str, escaped: str) -> str:
+    """``escaped`` (which has no space at its ends: emphasis must not) with one space
+    where ``text`` starts or ends with whitespace, as the segments join."""
+    if not text.strip():
+        return " "
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return f"{lead}{escaped}{trail}"
 
 
 def _heading(section: Section) -> str:

@@ -1,27 +1,31 @@
 """A small Chrome DevTools Protocol client over ``--remote-debugging-pipe``.
 
-Why not Playwright: the test needs five things (load a page, hear console errors
-and network requests, evaluate an expression, take a screenshot, print a PDF),
-all plain CDP commands. Over the pipe they need no WebSocket library, no driver
-download and no dependency: Chromium reads NUL-terminated JSON commands on file
-descriptor 3 and writes responses and events on descriptor 4.
+Why not Playwright: cjm needs a handful of things (load a page, hear console
+errors and network requests, evaluate an expression, size the viewport, take a
+screenshot, print a PDF), all plain CDP commands. Over the pipe they need no
+WebSocket library, no driver download and no dependency: Chromium reads
+NUL-terminated JSON commands on file descriptor 3 and writes responses and
+events on descriptor 4. That is POSIX (Linux, macOS); on Windows the browser is
+found but cannot be driven this way yet.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import fcntl
 import json
 import os
 import select
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Browser", "CdpError", "PageReport"]
+from cjm.errors import CjmError
+
+__all__ = ["Browser", "CdpError", "Page", "PageReport"]
 
 # Flags that keep Chromium from reaching the (closed) network on its own and
 # from needing a sandbox or a GPU in a container.
@@ -39,8 +43,8 @@ FLAGS = (
 )
 
 
-class CdpError(RuntimeError):
-    pass
+class CdpError(CjmError):
+    """The browser failed, refused a command or stopped answering (exit 2)."""
 
 
 class PageReport:
@@ -70,7 +74,14 @@ def _params(events: list[dict[str, Any]], method: str) -> list[dict[str, Any]]:
 
 
 class Browser:
-    def __init__(self, executable: str, timeout: float = 30.0) -> None:
+    def __init__(self, executable: str | Path, timeout: float = 60.0) -> None:
+        if sys.platform == "win32":
+            raise CdpError(
+                f"found {executable}, but cjm drives the browser over a POSIX pipe, which "
+                "Windows lacks; render the posters on Linux or macOS (or in WSL) for now"
+            )
+        import fcntl
+
         self.timeout = timeout
         self._profile = tempfile.TemporaryDirectory(prefix="cjm-chromium-")
         commands_read, self._commands = os.pipe()
@@ -84,16 +95,22 @@ class Browser:
             os.dup2(high_read, 3)
             os.dup2(high_write, 4)
 
-        self._process = subprocess.Popen(
-            [executable, *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            preexec_fn=descriptors,
-            # Kept open through exec; they are open in this process too (our
-            # four pipe ends take the lowest free descriptors), as subprocess requires.
-            pass_fds=(3, 4),
-        )
+        try:
+            self._process = subprocess.Popen(
+                [str(executable), *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                preexec_fn=descriptors,
+                # Kept open through exec; they are open in this process too (our
+                # four pipe ends take the lowest free descriptors), as subprocess requires.
+                pass_fds=(3, 4),
+            )
+        except OSError as error:
+            for descriptor in (commands_read, self._commands, self._replies, replies_write):
+                os.close(descriptor)
+            self._profile.cleanup()
+            raise CdpError(f"cannot start the browser {executable}: {error.strerror}") from None
         os.close(commands_read)
         os.close(replies_write)
         self._buffer = b""
@@ -140,9 +157,9 @@ class Browser:
         result: dict[str, Any] = json.loads(message)
         return result
 
-    # -- what the test needs --------------------------------------------------
+    # -- pages ----------------------------------------------------------------
 
-    def open(self, path: Path) -> Page:
+    def _new_page(self) -> tuple[str, str]:
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
             "sessionId"
@@ -150,10 +167,24 @@ class Browser:
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.send(f"{domain}.enable", session=session)
         self._events.clear()
+        return target, session
+
+    def open(self, path: Path, width: int | None = None) -> Page:
+        """Load the file at ``path``; with ``width``, in a window that many CSS pixels wide."""
+        target, session = self._new_page()
+        if width is not None:
+            _viewport(self, session, width)
         url = path.resolve().as_uri()
         self.send("Page.navigate", {"url": url}, session)
         self._wait_for("Page.loadEventFired", session)
         return Page(self, session, target, url)
+
+    def open_html(self, html: str) -> Page:
+        """A page showing ``html`` (self-contained: nothing is written to disk)."""
+        target, session = self._new_page()
+        frame = self.send("Page.getFrameTree", session=session)["frameTree"]["frame"]["id"]
+        self.send("Page.setDocumentContent", {"frameId": frame, "html": html}, session)
+        return Page(self, session, target, "about:blank")
 
     def events(self, session: str) -> list[dict[str, Any]]:
         return [event for event in self._events if event.get("sessionId") == session]
@@ -186,9 +217,24 @@ class Page:
             raise CdpError(f"{expression}: {reply['exceptionDetails']}")
         return reply["result"].get("value")
 
-    def screenshot(self) -> bytes:
+    def emulate(self, width: int, media: str = "screen") -> None:
+        """Lay the page out in a window ``width`` CSS pixels wide, for ``media``."""
+        _viewport(self.browser, self.session, width)
+        self.browser.send("Emulation.setEmulatedMedia", {"media": media}, self.session)
+
+    def reset_viewport(self) -> None:
+        """Back to the browser's own window size (printing lays out for the paper)."""
+        self.browser.send("Emulation.clearDeviceMetricsOverride", session=self.session)
+
+    def content_size(self) -> tuple[float, float]:
+        """Width and height of the laid-out document, in CSS pixels."""
         size = self.browser.send("Page.getLayoutMetrics", session=self.session)["cssContentSize"]
-        clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
+        return float(size["width"]), float(size["height"])
+
+    def screenshot(self, scale: float = 1.0) -> bytes:
+        """The whole document as PNG, ``scale`` image pixels per CSS pixel."""
+        width, height = self.content_size()
+        clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": scale}
         reply = self.browser.send(
             "Page.captureScreenshot",
             {"format": "png", "clip": clip, "captureBeyondViewport": True},
@@ -196,13 +242,20 @@ class Page:
         )
         return base64.b64decode(reply["data"])
 
-    def pdf(self) -> bytes:
-        reply = self.browser.send(
-            "Page.printToPDF",
-            {"preferCSSPageSize": True, "printBackground": True},
-            self.session,
-        )
+    def pdf(self, **options: Any) -> bytes:
+        """``Page.printToPDF`` with ``options``; by default the CSS page size, backgrounds on."""
+        params: dict[str, Any] = {"preferCSSPageSize": True, "printBackground": True}
+        params.update(options)
+        reply = self.browser.send("Page.printToPDF", params, self.session)
         return base64.b64decode(reply["data"])
 
     def close(self) -> None:
         self.browser.send("Target.closeTarget", {"targetId": self.target})
+
+
+def _viewport(browser: Browser, session: str, width: int) -> None:
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        session,
+    )
