@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cjm.render.formats._poster import printed
+
 if TYPE_CHECKING:
     from cjm.render.outputs import Site
 
@@ -16,7 +18,4 @@ __all__ = ["render"]
 
 
 def render(site: Site) -> dict[str, bytes]:
-    from cjm.render.poster import pptx
-
-    pages = site.html_pages()
-    return pptx.render(site.browser(), pages, site.poster) if pages else {}
+    return printed(site, "pptx")
