@@ -10,7 +10,6 @@ the good journey.
 from __future__ import annotations
 
 import json
-
 import os
 import resource
 import subprocess
