@@ -20,6 +20,7 @@ from cjm.fsutil import shown_path
 from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding
+from cjm.states import JOURNEY_SUFFIXES, journey_key
 from cjm.validation import schema_problems
 from cjm.yaml_hints import Hint, comment_hint, cut_values
 from cjm.yaml_source import (
@@ -33,8 +34,6 @@ from cjm.yaml_source import (
 )
 
 __all__ = ["JOURNEY_SUFFIXES", "JourneyFile", "discover", "load_journey", "load_text"]
-
-JOURNEY_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -60,6 +59,16 @@ class JourneyFile:
         if self.journey is not None and self.journey.persona.id is not None:
             return self.journey.persona.id
         return Path(self.path).stem
+
+    @property
+    def key(self) -> str:
+        """The journey's identity and output stem: ``persona[.journey id][.future]``.
+
+        See :mod:`cjm.states`; for a file that did not load, its persona id.
+        """
+        if self.journey is None:
+            return self.persona_id
+        return journey_key(self.persona_id, self.journey.journey)
 
 
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:

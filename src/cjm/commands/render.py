@@ -177,7 +177,7 @@ def lint_gate(
     for file in files:
         if file.path in blocked or file.journey is None:
             continue
-        if file.persona_id == INDEX_STEM:
+        if file.key == INDEX_STEM:
             blocked[file.path] = [
                 f"{file.path}: error: persona id '{INDEX_STEM}' would overwrite the index; "
                 "give the persona another 'id'"

@@ -295,6 +295,8 @@ class Summary:
 @dataclass(frozen=True)
 class JourneyPage(_Page):
     persona_id: str
+    key: str
+    """The journey's identity and file stem: ``persona[.journey id][.future]`` (cjm.states)."""
     title: str
     persona: Persona
     journey: JourneyInfo
@@ -319,6 +321,7 @@ class JourneyPage(_Page):
 @dataclass(frozen=True)
 class IndexEntry:
     persona_id: str
+    key: str
     name: str
     segment: str
     title: str
@@ -454,6 +457,7 @@ def build_journey(
     flow = tuple(Edge(refs[tp.id], target) for tp in touchpoints for target in tp.next)
     return JourneyPage(
         persona_id=file.persona_id,
+        key=file.key,
         title=journey.journey.title or journey.persona.name,
         persona=journey.persona,
         journey=journey.journey,
@@ -588,15 +592,16 @@ def build_index(
     suffix: str,
     measurements: Measurements | None = None,
 ) -> IndexPage:
-    """The index over ``pages`` (sorted by persona id); ``models`` by persona id."""
-    ordered = sorted(pages, key=lambda page: page.persona_id)
+    """The index over ``pages`` (sorted by journey key); ``models`` by journey key."""
+    ordered = sorted(pages, key=lambda page: page.key)
     entries = {
-        page.persona_id: IndexEntry(
+        page.key: IndexEntry(
             persona_id=page.persona_id,
+            key=page.key,
             name=page.persona.name,
             segment=page.persona.segment,
             title=page.title,
-            href=f"{page.persona_id}{suffix}",
+            href=f"{page.key}{suffix}",
             model=page.model,
             phases=len(page.phases),
             touchpoints=len(page.touchpoints),
@@ -607,18 +612,18 @@ def build_index(
     # One matrix per phase model: journeys on different models share no columns.
     groups: dict[tuple[str, tuple[str, ...]], list[JourneyPage]] = {}
     for page in ordered:
-        model = models[page.persona_id]
+        model = models[page.key]
         groups.setdefault((model.name, model.ids), []).append(page)
     tables = []
     for (name, _), members in groups.items():
-        model = models[members[0].persona_id]
+        model = models[members[0].key]
         columns = tuple(
             (phase.id, _column_name(members, phase.id, phase.name(language)))
             for phase in model.phases
         )
         rows = tuple(
             CoverageRow(
-                entries[page.persona_id],
+                entries[page.key],
                 tuple(
                     _cell(page, phase.id, column, phase.optional)
                     for phase, (_, column) in zip(model.phases, columns, strict=True)

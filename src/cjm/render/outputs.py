@@ -51,23 +51,23 @@ def render_outputs(
     With ``measurements`` the journeys' metrics (by persona id), their period and the
     unclaimed sources are shown; without, the output is as if they did not exist.
     """
-    ordered = sorted(files, key=lambda file: file.persona_id)
+    ordered = sorted(files, key=lambda file: file.key)
     models: dict[str, PhaseModel] = {}
     for file in ordered:
         assert file.model is not None, "render only journeys that loaded"
-        models[file.persona_id] = file.model
+        models[file.key] = file.model
     outputs: dict[str, bytes] = {}
     for name in sorted(dict.fromkeys(formats)):
         output = FORMATS[name]
         index_name = f"{INDEX_STEM}{output.suffix}"
         pages: list[JourneyPage] = []
         for file in ordered:
-            metrics = measurements.journeys.get(file.persona_id) if measurements else None
+            metrics = measurements.journeys.get(file.key) if measurements else None
             unclaimed = measurements.unclaimed if measurements else ()
             page = build_journey(file, language, index_name, metrics, unclaimed)
             pages.append(page)
             text = templates.render(output.journey_template, page.variables())
-            outputs[f"{page.persona_id}{output.suffix}"] = text.encode()
+            outputs[f"{page.key}{output.suffix}"] = text.encode()
         if output.index_template is not None and pages:
             index = build_index(pages, models, language, output.suffix, measurements)
             outputs[index_name] = templates.render(

@@ -195,7 +195,7 @@ class Site:
         clean, blocked_lines = lint_gate(files, config)
         rendered = render_pages(clean, self.lang, self._compiled, measured)
         for file in clean:
-            self._names[file.path] = f"{file.persona_id}.html"
+            self._names[file.path] = f"{file.key}.html"
         by_path = {file.path: file for file in files}
         blocked = tuple(
             Blocked(path, self._page_name(by_path[path], rendered), tuple(lines))
@@ -221,7 +221,7 @@ class Site:
     def _page_name(self, file: JourneyFile, rendered: dict[str, bytes]) -> str | None:
         """Where a journey that is not rendered shows its problems: where its map was."""
         if file.journey is not None:
-            name = f"{file.persona_id}.html"
+            name = f"{file.key}.html"
         else:  # halfway through typing: keep the page the room is looking at
             name = self._names.get(file.path, f"{Path(file.path).stem}.html")
         self._names[file.path] = name
