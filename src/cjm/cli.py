@@ -380,6 +380,16 @@ def render(
             show_default=False,
         ),
     ] = None,
+    view: Annotated[
+        str | None,
+        typer.Option(
+            "--view",
+            metavar="VIEW",
+            help="map, or blueprint: the map with the service blueprint below it "
+            "(frontstage, backstage, support). Default: render.view in cjm.yaml, else map.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render journey maps (HTML, Markdown, Mermaid) and an index.
 
@@ -396,6 +406,7 @@ def render(
     """
     from cjm.commands import render as command
     from cjm.render.poster import ORIENTATIONS, PAPERS, POSTER_FORMATS, PosterOptions
+    from cjm.render.views import VIEWS
 
     allowed = ("html", "markdown", "mermaid", *POSTER_FORMATS)
     chosen = [_choice("--format", name, allowed) for name in formats or []]
@@ -408,9 +419,10 @@ def render(
         width=width,
         browser=browser,
     )
+    chosen_view = None if view is None else _choice("--view", view, tuple(VIEWS))
     _run(
         lambda: command.run(
-            paths or [], chosen or None, out, lang, templates, check, analytics, poster
+            paths or [], chosen or None, out, lang, templates, check, analytics, poster, chosen_view
         )
     )
 

@@ -30,10 +30,11 @@ from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.outputs import FORMATS, INDEX_STEM, render_outputs
 from cjm.render.poster import POSTER_FORMATS, PosterOptions
+from cjm.render.views import DEFAULT_VIEW, VIEWS
 from cjm.report.text import format_problem
 from cjm.wording import plural
 
-__all__ = ["lint_gate", "measure", "run", "template_search_path"]
+__all__ = ["chosen_view", "lint_gate", "measure", "run", "template_search_path"]
 
 
 def template_search_path(config: Config, templates: Path | None) -> list[Path]:
@@ -58,6 +59,7 @@ def run(
     check: bool,
     analytics: Path | None = None,
     poster: PosterOptions | None = None,
+    view: str | None = None,
 ) -> int:
     """``None`` for an option means "not given": ``render:`` in cjm.yaml, then the default."""
     config = load_config()
@@ -79,10 +81,11 @@ def run(
         raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
     analytics = chosen_export(config, analytics)
     lang = chosen_language(config, language)
+    view = chosen_view(config, view)
     files = [load_journey(path, config) for path in discover(paths, config)]
     measured = measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
-    outputs = render_outputs(clean, formats, lang, Templates(search), measured)
+    outputs = render_outputs(clean, formats, lang, Templates(search), measured, view)
     if failed:
         print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
@@ -96,7 +99,7 @@ def run(
     if posters and clean:
         from cjm.render.poster import render_posters
 
-        html = render_outputs(clean, ["html"], lang, Templates(search), measured)
+        html = render_outputs(clean, ["html"], lang, Templates(search), measured, view)
         pages = {name: data.decode() for name, data in html.items()}
         outputs.update(render_posters(pages, posters, poster))
     _write(outputs, out_dir, len(clean))
@@ -106,6 +109,21 @@ def run(
 def chosen_language(config: Config, language: str | None) -> str:
     """``--lang``, else ``render: lang:`` in cjm.yaml, else the project's language."""
     return language or config.settings.render.lang or config.language
+
+
+def chosen_view(config: Config, view: str | None) -> str:
+    """``--view`` (checked by the command line), else ``render: view:`` in cjm.yaml, else map."""
+    if view is not None:
+        return view
+    configured = config.settings.render.view
+    if configured is None:
+        return DEFAULT_VIEW
+    if configured not in VIEWS:
+        raise ConfigError(
+            f"render: unknown view '{configured}' (views: {', '.join(VIEWS)})",
+            config.location(("render", "view")),
+        )
+    return configured
 
 
 def chosen_export(config: Config, analytics: Path | None) -> Path | None:

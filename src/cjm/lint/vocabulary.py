@@ -2,8 +2,11 @@
 ``unknown-support`` share.
 
 With a vocabulary from cjm.yaml every use must come from it (the message
-suggests the closest entry). Without one, a name within edit distance 2 of a
-name used more often across all journeys of the run is taken for a typo.
+suggests the closest entry). Without one, a name close to a name used more
+often across all journeys of the run is taken for a typo: within edit distance
+2, but 1 for names of four characters and 0 for shorter ones, since one letter
+tells short names apart (``CRM`` and ``CMS``, ``sms`` and ``tv``) more often
+than it is a typo.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from cjm.lint.rule import JourneyContext
 from cjm.problems import Finding
 from cjm.yaml_source import NodePath
 
-__all__ = ["MAX_DISTANCE", "Use", "distance", "vocabulary_findings"]
+__all__ = ["MAX_DISTANCE", "Use", "allowed", "distance", "vocabulary_findings"]
 
 MAX_DISTANCE = 2
 
@@ -41,7 +44,7 @@ def vocabulary_findings(
             likely = [
                 (distance(name, other), -count, other)
                 for other, count in counts.items()
-                if count > counts[name] and distance(name, other) <= MAX_DISTANCE
+                if count > counts[name] and distance(name, other) <= allowed(name, other)
             ]
             if not likely:
                 continue
@@ -51,6 +54,12 @@ def vocabulary_findings(
                 f"(used {counts[close]} times, '{name}' {counts[name]})"
             )
         yield ctx, Finding(path, message)
+
+
+def allowed(a: str, b: str) -> int:
+    """The largest edit distance at which ``a`` may be a typo of ``b`` (see above)."""
+    shorter = min(len(a), len(b))
+    return 0 if shorter <= 3 else 1 if shorter == 4 else MAX_DISTANCE
 
 
 def distance(a: str, b: str) -> int:

@@ -17,8 +17,8 @@ Passing::
       - id: purchase
         touchpoints:
           - {id: bestelling, name: Bestelling, channel: website, support: [Magento, SAP]}
-          - {id: factuur, name: Factuur, channel: email, support: SAP}
-          - {id: levering, name: Levering, channel: delivery, support: [SAP, PostNL]}
+          - {id: factuur, name: Factuur, channel: email, support: [SAP, Magento]}
+          - {id: levering, name: Levering, channel: delivery, support: [Magento, PostNL]}
 
 Failing::
 
@@ -28,8 +28,8 @@ Failing::
       - id: purchase
         touchpoints:
           - {id: bestelling, name: Bestelling, channel: website, support: [Magento, SAP]}
-          - {id: factuur, name: Factuur, channel: email, support: SAP}
-          - {id: levering, name: Levering, channel: delivery, support: [SAPP, PostNL]}
+          - {id: factuur, name: Factuur, channel: email, support: [SAP, Magento]}
+          - {id: levering, name: Levering, channel: delivery, support: [Magneto, PostNL]}
 """
 
 from collections.abc import Iterator, Sequence
