@@ -577,6 +577,15 @@ def diff(
             "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
         ),
     ] = None,
+    plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan",
+            help="Read OLD (a current state) against NEW (a future state) as the plan: "
+            "touchpoints added and removed, emotion and blueprint changes, and the "
+            "average emotion per phase now → planned, under a header naming both.",
+        ),
+    ] = False,
 ) -> None:
     """Show what changed in journeys, in the journey's own words.
 
@@ -594,6 +603,7 @@ def diff(
             _choice("--format", output_format, command.FORMATS),
             exit_code,
             output,
+            plan,
         )
     )
 

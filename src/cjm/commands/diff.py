@@ -47,7 +47,9 @@ def run(
     output_format: str = "text",
     exit_code: bool = False,
     output: Path | None = None,
+    plan: bool = False,
 ) -> int:
+    """``plan``: read the difference as a plan (see :mod:`cjm.diff.plan`)."""
     config = load_config()
     if revision is not None:
         old, new = _revisions(revision, [Path(arg) for arg in args], config)
@@ -69,8 +71,35 @@ def run(
             "(`cjm lint` checks a file on disk)"
         )
     diffs = _compare(pairs, config, output_format)
-    _write(diffs, output_format, config, output)
+    header = ""
+    if plan:
+        diffs, header = _plan(pairs, diffs, config, output_format)
+    _write(diffs, output_format, config, output, header)
     return 1 if exit_code and any(diffs) else 0
+
+
+def _plan(
+    pairs: Sequence[Pair], diffs: list[PersonaDiff], config: Config, output_format: str
+) -> tuple[list[PersonaDiff], str]:
+    """The diffs read as plans, and their header lines (none for JSON, which has no header)."""
+    from cjm.diff.markdown import escape
+    from cjm.diff.plan import as_plan, header
+
+    language = config.language if output_format == "markdown" else "en"
+    sides = {key: (a, b) for key, a, b in pairs}
+    planned, lines = [], []
+    for diff in diffs:
+        a, b = sides.get(diff.persona, (None, None))
+        if a is None or b is None or a.journey is None or b.journey is None:
+            planned.append(diff)  # a persona only on one side: nothing to plan against
+            continue
+        planned.append(as_plan(diff, a.journey, b.journey))
+        lines.append(header(a.journey, b.journey, diff.persona, language))
+    if output_format == "json" or not lines:
+        return planned, ""
+    if output_format == "markdown":
+        return planned, "".join(f"**{escape(line)}**\n\n" for line in lines)
+    return planned, "".join(f"{line}\n" for line in lines)
 
 
 def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[Pair]]:
@@ -192,7 +221,11 @@ def _one(
 
 
 def _write(
-    diffs: list[PersonaDiff], output_format: str, config: Config, output: Path | None
+    diffs: list[PersonaDiff],
+    output_format: str,
+    config: Config,
+    output: Path | None,
+    header: str = "",
 ) -> None:
     if output_format == "json":
         from cjm.diff.as_json import render as as_json
@@ -202,9 +235,13 @@ def _write(
         from cjm.diff.markdown import render as as_markdown
 
         text = as_markdown(diffs, config.language)
+        if header:  # under the report's title
+            title, rest = text.split("\n\n", 1)
+            text, header = f"{title}\n\n{header}{rest}", ""
     elif output is None:
         from cjm.diff.text import report
 
+        sys.stdout.write(header)
         report(diffs, sys.stdout, use_color(sys.stdout))
         return
     else:
@@ -215,6 +252,7 @@ def _write(
         buffer = io.StringIO()
         report(diffs, buffer, False)
         text = buffer.getvalue()
+    text = header + text
     if output is None:
         sys.stdout.write(text)
     else:
