@@ -25,6 +25,7 @@ from cjm.errors import CjmError, UsageError
 from cjm.fsutil import atomic_write, shown_path
 from cjm.git import find_repo
 from cjm.loader import JourneyFile, load_journey, load_text
+from cjm.reading import ReadRefused, display, read_limited
 
 __all__ = ["FORMATS", "InvalidJourney", "run"]
 
@@ -104,10 +105,13 @@ def _plan(
 
 def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[Pair]]:
     for path in (old, new):
-        if not path.exists():
-            raise UsageError(f"'{path}' does not exist")
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"'{display(path)}' does not exist")
     if old.is_dir() != new.is_dir():
-        raise UsageError(f"compare a file with a file, or a folder with a folder: '{old}', '{new}'")
+        raise UsageError(
+            "compare a file with a file, or a folder with a folder: "
+            f"'{display(old)}', '{display(new)}'"
+        )
     if old.is_dir():
         before, after = folder_side(old, "old", config), folder_side(new, "new", config)
         return before, after, pair_by_persona(before, after)
@@ -174,6 +178,9 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
         return 0
     a = old.files[0] if old.files else None
     b = new.files[0] if new.files else None
+    if a is None and b is None:  # git gave /dev/null for both sides: nothing was there
+        sys.stdout.write(f"cjm diff {shown}: nothing to compare (no file on either side)\n")
+        return 0
     either = b or a
     key = either.persona_id if either is not None else Path(path).stem
     diffs = _compare([(key, a, b)], config, output_format)
@@ -190,9 +197,9 @@ def _driver_side(file: str, shown: str, label: str, config: Config) -> Side:
     if file == _NULL:
         return Side(label)
     try:
-        raw = Path(file).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read '{file}' given by git: {exc.strerror}") from None
+        raw = read_limited(Path(file), config.settings.max_journey_bytes, "max_journey_bytes")
+    except ReadRefused as refused:
+        raise UsageError(f"'{display(file)}' given by git: {refused.message}") from None
     return Side(label, [load_text(raw, shown, config)])
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cjm.loader import JourneyFile
+from cjm.names import INDEX_STEM
 from cjm.phase_models import PhaseModel
 from cjm.render.context import BLUEPRINT, JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
@@ -20,9 +21,6 @@ from cjm.render.views import DEFAULT_VIEW
 from cjm.states import Member
 
 __all__ = ["FORMATS", "INDEX_STEM", "OutputFormat", "render_outputs"]
-
-INDEX_STEM = "index"
-"""The index's file stem; a persona with this id would collide with it."""
 
 
 @dataclass(frozen=True)
