@@ -25,7 +25,15 @@ from pathlib import Path
 
 from cjm.models import Journey, JourneyInfo
 
-__all__ = ["JOURNEY_SUFFIXES", "Member", "Resolved", "based_on", "journey_key", "looks_like_path"]
+__all__ = [
+    "JOURNEY_SUFFIXES",
+    "Member",
+    "Resolved",
+    "Run",
+    "based_on",
+    "journey_key",
+    "looks_like_path",
+]
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
 
@@ -79,28 +87,51 @@ class Resolved:
     problem: str | None = None
 
 
-def based_on(member: Member, members: Sequence[Member]) -> Resolved:
-    """The current journey ``member`` (a future state) changes, among ``members``."""
+class Run:
+    """The journeys of one run, indexed once so that pairing every plan stays linear."""
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        self.members = list(members)
+        self.by_key: dict[str, Member] = {}
+        self.currents: dict[str, list[Member]] = {}  # by persona id
+        for member in self.members:
+            self.by_key.setdefault(member.key, member)
+            if member.current:
+                self.currents.setdefault(member.persona_id, []).append(member)
+        self._by_path: dict[Path, Member] | None = None
+
+    def by_path(self, path: Path) -> Member | None:
+        """The member at ``path`` (resolved); paths are resolved on first use only."""
+        if self._by_path is None:
+            self._by_path = {}
+            for member in self.members:
+                self._by_path.setdefault(Path(member.path).resolve(), member)
+        return self._by_path.get(path)
+
+
+def based_on(member: Member, run: Run | Sequence[Member]) -> Resolved:
+    """The current journey ``member`` (a future state) changes, among the run's journeys."""
+    if not isinstance(run, Run):
+        run = Run(run)
     reference = member.journey.journey.based_on
-    currents = [other for other in members if other.current and other is not member]
     if reference is None:
-        same = [o for o in currents if o.persona_id == member.persona_id]
+        same = [o for o in run.currents.get(member.persona_id, []) if o is not member]
         scenario = [o for o in same if o.journey.journey.id == member.journey.journey.id]
         if len(scenario) == 1:
             return Resolved(scenario[0])
         return Resolved(same[0] if len(same) == 1 else None)
     if looks_like_path(reference):
         wanted = (Path(member.path).parent / reference).resolve()
-        found = next((o for o in members if Path(o.path).resolve() == wanted), None)
+        found = run.by_path(wanted)
         if found is None:
             if wanted.is_file():
                 return Resolved(None)  # on disk, just not in this run: nothing to pair
             return Resolved(None, f"based_on '{reference}' names no file (looked for {wanted})")
         return _current(found, reference)
-    found = next((o for o in members if o.key == reference), None)
+    found = run.by_key.get(reference)
     if found is None:
-        known = sorted(o.key for o in currents)
-        hint = f" (current journeys: {', '.join(known)})" if known else ""
+        known = sorted(o.key for group in run.currents.values() for o in group if o is not member)
+        hint = f" (current journeys: {', '.join(known[:10])})" if known else ""
         return Resolved(None, f"based_on '{reference}' names no journey of this run{hint}")
     return _current(found, reference)
 

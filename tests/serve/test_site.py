@@ -218,3 +218,15 @@ def test_a_journeys_folder_that_goes_away_and_comes_back(journeys: Path, in_tmp:
 
 def test_an_empty_plan_counts_nothing() -> None:
     assert not WatchPlan(frozenset()).counts(Path("/x/journey.yaml").absolute())
+
+
+def test_the_view_in_cjm_yaml_is_served_as_cjm_render_draws_it(
+    journeys: Path, in_tmp: Path
+) -> None:
+    (in_tmp / "cjm.yaml").write_text("language: nl\nrender: {view: blueprint}\n")
+    site = Site([])
+    site.build(strict=True)
+    assert '<h2 id="blueprint-title">' in _text(site, "jonge-ouders.future.html")
+    assert run_cjm("render", "--out", "out", cwd=in_tmp).returncode == 0
+    for name, page in site.pages.items():
+        assert page.body == (in_tmp / "out" / name).read_bytes(), name

@@ -23,7 +23,7 @@ from cjm.render.context import (
     PlanPoint,
     _y,
 )
-from cjm.states import Member, based_on
+from cjm.states import Member, Run, based_on
 
 __all__ = ["link_states"]
 
@@ -33,7 +33,7 @@ def link_states(
 ) -> list[JourneyPage]:
     """``pages`` with their ``current``, ``futures`` and ``plan``; ``members`` by journey key."""
     by_key = {page.key: page for page in pages}
-    run = list(members.values())
+    run = Run(list(members.values()))
     current_of: dict[str, str] = {}
     for page in pages:
         if page.journey.state != "future":

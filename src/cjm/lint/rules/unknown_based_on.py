@@ -43,13 +43,14 @@ from collections.abc import Iterator, Sequence
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
-from cjm.states import Member, based_on
+from cjm.states import Member, Run, based_on
 
 
 def check_run(
     contexts: Sequence[JourneyContext], options: object
 ) -> Iterator[tuple[JourneyContext, Finding]]:
     members = [Member(ctx.path, ctx.journey) for ctx in contexts]
+    run = Run(members)
     for ctx, member in zip(contexts, members, strict=True):
         if ctx.journey.journey.based_on is None:
             continue
@@ -62,7 +63,7 @@ def check_run(
                 ),
             )
             continue
-        problem = based_on(member, members).problem
+        problem = based_on(member, run).problem
         if problem is not None:
             yield ctx, Finding(("journey", "based_on"), problem)
 

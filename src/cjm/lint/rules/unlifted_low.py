@@ -46,7 +46,7 @@ from collections.abc import Iterator, Sequence
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.models import Journey
 from cjm.problems import Finding, Severity
-from cjm.states import Member, based_on
+from cjm.states import Member, Run, based_on
 
 
 def _lowest(journey: Journey) -> int | None:
@@ -57,10 +57,11 @@ def check_run(
     contexts: Sequence[JourneyContext], options: object
 ) -> Iterator[tuple[JourneyContext, Finding]]:
     members = [Member(ctx.path, ctx.journey) for ctx in contexts]
+    run = Run(members)
     for ctx, member in zip(contexts, members, strict=True):
         if ctx.journey.journey.state != "future":
             continue
-        current = based_on(member, members).target
+        current = based_on(member, run).target
         if current is None:
             continue
         now, planned = _lowest(current.journey), _lowest(ctx.journey)
