@@ -112,7 +112,7 @@ CASES: list[Any] = [
         [
             "**Gewenste situatie** · Gebaseerd op: [Nu de reis](p.md)",
             "| Aankoop | 1,0 | 3,5 | beter |",
-            "| 4 | Kassa | web | Koop | — | 3 (nu 1, +2) |",
+            "| 4 | Kassa | web | Koop | — | 3 (nu 1, \\+2) |",  # Markdown-escaped
             "| 3 | Levertijd zichtbaar | web | Zie | — | 4 (nieuw) |",
         ],
         [],

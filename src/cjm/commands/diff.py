@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cjm.commands.lint import use_color
 from cjm.config import Config, load_config
 from cjm.diff.changes import PersonaDiff
 from cjm.diff.compare import compare, persona_only
+from cjm.diff.report import FORMATS, DiffReport
 from cjm.diff.sources import (
     Pair,
     Side,
@@ -22,14 +22,14 @@ from cjm.diff.sources import (
     worktree_side,
 )
 from cjm.errors import CjmError, UsageError
-from cjm.fsutil import atomic_write, shown_path
+from cjm.fsutil import shown_path
 from cjm.git import find_repo
 from cjm.loader import JourneyFile, load_journey, load_text
+from cjm.output.escape import terminal
+from cjm.output.writer import write_report, write_stdout
 from cjm.reading import ReadRefused, display, read_limited
 
-__all__ = ["FORMATS", "InvalidJourney", "run"]
-
-FORMATS = ("text", "markdown", "json")
+__all__ = ["InvalidJourney", "run"]
 
 # git's external diff arguments: path old-file old-hex old-mode new-file new-hex new-mode,
 # and for a rename also new-path and a message (gitglossary, "GIT_EXTERNAL_DIFF").
@@ -66,13 +66,13 @@ def run(
         )
     found = problems([old, new])
     if found:
-        sys.stderr.write("".join(f"{line}\n" for line in found))
+        sys.stderr.write("".join(f"{terminal(line)}\n" for line in found))
         raise InvalidJourney(
             "cannot compare journeys that do not load; fix the problems above "
             "(`cjm lint` checks a file on disk)"
         )
     diffs = _compare(pairs, config, output_format)
-    header = ""
+    header: tuple[str, ...] = ()
     if plan:
         diffs, header = _plan(pairs, diffs, config, output_format)
     _write(diffs, output_format, config, output, header)
@@ -81,12 +81,11 @@ def run(
 
 def _plan(
     pairs: Sequence[Pair], diffs: list[PersonaDiff], config: Config, output_format: str
-) -> tuple[list[PersonaDiff], str]:
-    """The diffs read as plans, and their header lines (none for JSON, which has no header)."""
-    from cjm.diff.markdown import escape
+) -> tuple[list[PersonaDiff], tuple[str, ...]]:
+    """The diffs read as plans, and the header lines naming both journeys of each."""
     from cjm.diff.plan import as_plan, header
 
-    language = config.language if output_format == "markdown" else "en"
+    language = _language(output_format, config)
     sides = {key: (a, b) for key, a, b in pairs}
     planned, lines = [], []
     for diff in diffs:
@@ -96,11 +95,7 @@ def _plan(
             continue
         planned.append(as_plan(diff, a.journey, b.journey))
         lines.append(header(a.journey, b.journey, diff.persona, language))
-    if output_format == "json" or not lines:
-        return planned, ""
-    if output_format == "markdown":
-        return planned, "".join(f"**{escape(line)}**\n\n" for line in lines)
-    return planned, "".join(f"{line}\n" for line in lines)
+    return planned, tuple(lines)
 
 
 def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[Pair]]:
@@ -170,11 +165,11 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
     new_path = args[7] if len(args) == 9 else path
     old = _driver_side(old_file, path, f"old {old_hex[:7]}", config)
     new = _driver_side(new_file, new_path, "new", config)
-    shown = path if new_path == path else f"{path} → {new_path}"
+    shown = terminal(path if new_path == path else f"{path} → {new_path}")
     found = problems([old, new])
     if found:
-        sys.stdout.write(f"cjm diff {shown}: cannot compare\n")
-        sys.stdout.write("".join(f"  {line}\n" for line in found))
+        write_stdout(f"cjm diff {shown}: cannot compare\n")
+        write_stdout("".join(f"  {terminal(line)}\n" for line in found))
         return 0
     a = old.files[0] if old.files else None
     b = new.files[0] if new.files else None
@@ -185,9 +180,9 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
     key = either.persona_id if either is not None else Path(path).stem
     diffs = _compare([(key, a, b)], config, output_format)
     if output_format == "text":
-        sys.stdout.write(f"cjm diff {shown}\n")
+        write_stdout(f"cjm diff {shown}\n")
         if not diffs:
-            sys.stdout.write(f"{key}: no difference in meaning\n")
+            write_stdout(f"{terminal(key)}: no difference in meaning\n")
             return 0
     _write(diffs, output_format, config, None)
     return 0
@@ -204,8 +199,7 @@ def _driver_side(file: str, shown: str, label: str, config: Config) -> Side:
 
 
 def _compare(pairs: Sequence[Pair], config: Config, output_format: str) -> list[PersonaDiff]:
-    # Text is English like the rest of cjm's terminal output; Markdown is for the client.
-    language = config.language if output_format == "markdown" else "en"
+    language = _language(output_format, config)
     diffs: list[PersonaDiff] = []
     for key, a, b in pairs:
         diff = _one(key, a, b, config, language)
@@ -232,35 +226,13 @@ def _write(
     output_format: str,
     config: Config,
     output: Path | None,
-    header: str = "",
+    header: tuple[str, ...] = (),
 ) -> None:
-    if output_format == "json":
-        from cjm.diff.as_json import render as as_json
+    summary = DiffReport(diffs, _language(output_format, config), header)
+    reporter = FORMATS.get(output_format)
+    write_report(output, lambda stream, color: reporter(summary, stream, color))
 
-        text = as_json(diffs)
-    elif output_format == "markdown":
-        from cjm.diff.markdown import render as as_markdown
 
-        text = as_markdown(diffs, config.language)
-        if header:  # under the report's title
-            title, rest = text.split("\n\n", 1)
-            text, header = f"{title}\n\n{header}{rest}", ""
-    elif output is None:
-        from cjm.diff.text import report
-
-        sys.stdout.write(header)
-        report(diffs, sys.stdout, use_color(sys.stdout))
-        return
-    else:
-        import io
-
-        from cjm.diff.text import report
-
-        buffer = io.StringIO()
-        report(diffs, buffer, False)
-        text = buffer.getvalue()
-    text = header + text
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        atomic_write(output, text.encode())
+def _language(output_format: str, config: Config) -> str:
+    # Text is English like the rest of cjm's terminal output; Markdown is for the client.
+    return config.language if output_format == "markdown" else "en"

@@ -22,18 +22,19 @@ from pathlib import Path
 
 from cjm.config import Config, load_config
 from cjm.errors import ConfigError, UsageError
-from cjm.fsutil import atomic_write, shown_path
+from cjm.fsutil import shown_path
 from cjm.lint.engine import lint
+from cjm.lint.report.text import format_problem
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import JourneyFile, load_paths
-from cjm.names import INDEX_STEM
+from cjm.output.writer import display, write_file
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
-from cjm.render.outputs import FORMATS, render_outputs
+from cjm.render.formats import FORMATS
+from cjm.render.outputs import INDEX_STEM, render_outputs
 from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.render.views import DEFAULT_VIEW, VIEWS
-from cjm.report.text import format_problem
 from cjm.wording import plural
 
 __all__ = ["chosen_view", "lint_gate", "measure", "run", "template_search_path"]
@@ -44,7 +45,7 @@ def template_search_path(config: Config, templates: Path | None) -> list[Path]:
     search: list[Path] = []
     if templates is not None:
         if not templates.is_dir():
-            raise UsageError(f"--templates: '{templates}' is not a folder")
+            raise UsageError(f"--templates: '{display(templates)}' is not a folder")
         search.append(templates)
     project = config.root / "templates"
     if config.path is not None and project.is_dir():
@@ -70,7 +71,6 @@ def run(
     configured = _configured_formats(config)  # checked even when --format overrides it
     chosen = list(formats or configured or ["html"])
     posters = [name for name in chosen if name in POSTER_FORMATS]
-    formats = [name for name in chosen if name not in POSTER_FORMATS]
     poster = poster or PosterOptions()
     if posters and not check:
         from cjm.browser.find import find_browser
@@ -80,14 +80,16 @@ def run(
         out = shown_path(config.root / (settings.out or "build"))
     out_dir = out
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
+        raise UsageError(f"--out: '{display(out_dir)}' exists and is not a folder")
     analytics = chosen_export(config, analytics)
     lang = chosen_language(config, language)
     view = chosen_view(config, view)
     files = load_paths(paths, config)
     measured = measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
-    outputs = render_outputs(clean, formats, lang, Templates(search), measured, view)
+    # --check compares the formats whose bytes are stable: not the posters.
+    rendered = [name for name in chosen if not (check and name in POSTER_FORMATS)]
+    outputs = render_outputs(clean, rendered, lang, Templates(search), measured, poster, view)
     if failed:
         print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
@@ -98,12 +100,6 @@ def run(
                 file=sys.stderr,
             )
         return _check(outputs, out_dir) or (1 if failed else 0)
-    if posters and clean:
-        from cjm.render.poster import render_posters
-
-        html = render_outputs(clean, ["html"], lang, Templates(search), measured, view)
-        pages = {name: data.decode() for name, data in html.items()}
-        outputs.update(render_posters(pages, posters, poster))
     _write(outputs, out_dir, len(clean))
     return 1 if failed else 0
 
@@ -135,10 +131,6 @@ def chosen_export(config: Config, analytics: Path | None) -> Path | None:
     return analytics
 
 
-ALL_FORMATS = (*FORMATS, *POSTER_FORMATS)
-"""Every format cjm render writes: the text formats, then the posters."""
-
-
 def _configured_formats(config: Config) -> list[str]:
     """``render: formats:`` from cjm.yaml, each checked against the format registry."""
     names = config.settings.render.formats
@@ -146,13 +138,14 @@ def _configured_formats(config: Config) -> list[str]:
         return []
     if not names:
         raise ConfigError(
-            "render: 'formats' is empty; name at least one of " + ", ".join(ALL_FORMATS),
+            "render: 'formats' is empty; name at least one of " + ", ".join(FORMATS.names()),
             config.location(("render", "formats")),
         )
+    known = FORMATS.names()
     for index, name in enumerate(names):
-        if name not in ALL_FORMATS:
+        if name not in known:
             raise ConfigError(
-                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(ALL_FORMATS)})",
+                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(known)})",
                 config.location(("render", "formats", index)),
             )
     return list(names)
@@ -168,7 +161,7 @@ def measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> M
 
     result = analyse(read_export(export_path), files, language)
     for warning in warnings(result):
-        print(f"cjm: warning: {warning}", file=sys.stderr)
+        print(f"cjm: warning: {display(warning)}", file=sys.stderr)
     return measurements(result, language)
 
 
@@ -199,8 +192,8 @@ def lint_gate(
             continue
         if file.key == INDEX_STEM:
             blocked[file.path] = [
-                f"{file.path}: error: persona id '{INDEX_STEM}' would overwrite the index; "
-                "give the persona another 'id'"
+                f"{display(file.path)}: error: persona id '{INDEX_STEM}' would overwrite "
+                "the index; give the persona another 'id'"
             ]
             continue
         clean.append(file)
@@ -212,10 +205,10 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
     for name, data in outputs.items():
         path = out_dir / name
         if not path.is_file():
-            print(f"missing: {path}")
+            print(f"missing: {display(path)}")
             stale += 1
-        elif path.read_bytes() != data:
-            print(f"stale: {path}")
+        elif _read(path) != data:
+            print(f"stale: {display(path)}")
             stale += 1
     if stale:
         print(f"{stale} of {plural(len(outputs), 'file')} out of date; run cjm render to update")
@@ -227,7 +220,7 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
                 "'render:' so both runs use the same"
             )
         return 1
-    print(f"{plural(len(outputs), 'file')} up to date in {out_dir}")
+    print(f"{plural(len(outputs), 'file')} up to date in {display(out_dir)}")
     return 0
 
 
@@ -259,6 +252,13 @@ def _preflight(outputs: dict[str, bytes], out_dir: Path) -> None:
         raise UsageError(f"cannot write these files; nothing was written:\n{listed}")
 
 
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # unreadable is not up to date
+
+
 def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
     _preflight(outputs, out_dir)
     written = 0
@@ -266,16 +266,15 @@ def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
         path = out_dir / name
         # An unchanged file is left alone: its timestamp stays, so make and
         # editors do not see a change that is not there.
-        if path.is_file() and path.read_bytes() == data:
+        if not write_file(path, data, skip_unchanged=True):
             continue
-        atomic_write(path, data)
-        print(f"wrote {path}")
+        print(f"wrote {display(path)}")
         written += 1
     print(
-        f"rendered {plural(journeys, 'journey')} into {out_dir}: "
+        f"rendered {plural(journeys, 'journey')} into {display(out_dir)}: "
         f"{written} written, {len(outputs) - written} unchanged"
     )
     for index in (f"{INDEX_STEM}.html", f"{INDEX_STEM}.md"):
         if index in outputs:
-            print(f"open {out_dir / index}")
+            print(f"open {display(out_dir / index)}")
             break

@@ -3,42 +3,115 @@
 Rendering everything before writing anything means a broken template or a
 reserved name stops the run before a single file in ``--out`` changes, and lets
 ``--check`` compare the very bytes a write would produce.
+
+The formats are the modules of :mod:`cjm.render.formats` (its ``FORMATS``):
+each has ``render(site) -> {file name: bytes}``, from templates (html, markdown,
+mermaid) or from another format's files (a PDF printed from the HTML), so a
+format may produce text or bytes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cjm.loader import JourneyFile
 from cjm.names import INDEX_STEM
 from cjm.phase_models import PhaseModel
 from cjm.render.context import BLUEPRINT, JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
+from cjm.render.formats import FORMATS, RenderFormat
 from cjm.render.plan import link_states
+from cjm.render.poster import PosterOptions
 from cjm.render.views import DEFAULT_VIEW
 from cjm.states import Member
 
-__all__ = ["FORMATS", "INDEX_STEM", "OutputFormat", "render_outputs"]
+if TYPE_CHECKING:
+    from cjm.browser.cdp import Browser
+
+__all__ = ["FORMATS", "INDEX_STEM", "RenderFormat", "Site", "render_outputs"]
 
 
-@dataclass(frozen=True)
-class OutputFormat:
-    name: str
-    suffix: str
-    journey_template: str
-    index_template: str | None
+class Site:
+    """What a format renders from: the journeys, the language, templates, measurements.
 
+    :meth:`outputs` gives another format's files (rendered once per run), so a
+    format built on the HTML does not render it again; :meth:`browser` is the one
+    headless browser the posters print with, started when first asked for and
+    closed by :meth:`close`. Journeys are known by their key (:mod:`cjm.states`):
+    it names their files, and a future state's page shows the current journey
+    beside it. ``view`` is one of :data:`~cjm.render.views.VIEWS`.
+    """
 
-FORMATS: dict[str, OutputFormat] = {
-    item.name: item
-    for item in (
-        OutputFormat("html", ".html", "journey.html.j2", "index.html.j2"),
-        OutputFormat("markdown", ".md", "journey.md.j2", "index.md.j2"),
-        OutputFormat("mermaid", ".mmd", "journey.mmd.j2", None),
-    )
-}
+    def __init__(
+        self,
+        files: Sequence[JourneyFile],
+        language: str,
+        templates: Templates,
+        measurements: Measurements | None = None,
+        poster: PosterOptions | None = None,
+        view: str = DEFAULT_VIEW,
+    ) -> None:
+        self.files = sorted(files, key=lambda file: file.key)
+        self.language, self.templates, self.measurements = language, templates, measurements
+        self.poster = poster or PosterOptions()
+        self.view = view
+        self._browser: Browser | None = None
+        self.models: dict[str, PhaseModel] = {}
+        self.members: dict[str, Member] = {}
+        for file in self.files:
+            assert file.model is not None and file.journey is not None, "render only loaded ones"
+            self.models[file.key] = file.model
+            self.members[file.key] = Member(file.path, file.journey)
+        self._rendered: dict[str, dict[str, bytes]] = {}
+
+    def outputs(self, name: str) -> dict[str, bytes]:
+        """The files of format ``name``."""
+        if name not in self._rendered:
+            self._rendered[name] = dict(FORMATS.get(name)(self))
+        return self._rendered[name]
+
+    def html_pages(self) -> dict[str, str]:
+        """The HTML maps and index as text, by file name: what a poster prints."""
+        return {name: data.decode() for name, data in self.outputs("html").items()}
+
+    def browser(self) -> Browser:
+        """The headless browser (``--browser``, else the usual places), started once."""
+        if self._browser is None:
+            from cjm.browser.cdp import Browser
+            from cjm.browser.find import find_browser
+
+            self._browser = Browser(find_browser(self.poster.browser))
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+
+    def from_templates(
+        self, suffix: str, journey_template: str, index_template: str | None
+    ) -> dict[str, bytes]:
+        """A page per journey from ``journey_template``, and an index, as ``<key><suffix>``."""
+        index_name = f"{INDEX_STEM}{suffix}"
+        outputs: dict[str, bytes] = {}
+        pages: list[JourneyPage] = []
+        measured = self.measurements
+        blueprint = BLUEPRINT if self.view == "blueprint" else ()
+        for file in self.files:
+            metrics = measured.journeys.get(file.key) if measured else None
+            unclaimed = measured.unclaimed if measured else ()
+            page = build_journey(file, self.language, index_name, metrics, unclaimed)
+            pages.append(dataclasses.replace(page, blueprint=blueprint))
+        pages = link_states(pages, self.members, suffix)
+        for page in pages:
+            text = self.templates.render(journey_template, page.variables())
+            outputs[f"{page.key}{suffix}"] = text.encode()
+        if index_template is not None and pages:
+            index = build_index(pages, self.models, self.language, suffix, measured)
+            outputs[index_name] = self.templates.render(index_template, index.variables()).encode()
+        return outputs
 
 
 def render_outputs(
@@ -47,41 +120,21 @@ def render_outputs(
     language: str,
     templates: Templates,
     measurements: Measurements | None = None,
+    poster: PosterOptions | None = None,
     view: str = DEFAULT_VIEW,
 ) -> dict[str, bytes]:
     """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name.
 
     With ``measurements`` the journeys' metrics (by journey key), their period and the
     unclaimed sources are shown; without, the output is as if they did not exist.
-    ``view`` is one of :data:`~cjm.render.views.VIEWS`: ``blueprint`` draws the
-    service-blueprint lanes under the map. Files are named by journey key
-    (:mod:`cjm.states`); a future state's page shows the current journey beside it.
+    ``poster`` sets the paper, size and browser of the posters (pdf, png, pptx);
+    ``view`` ``blueprint`` draws the service-blueprint lanes under the map.
     """
-    ordered = sorted(files, key=lambda file: file.key)
-    models: dict[str, PhaseModel] = {}
-    members: dict[str, Member] = {}
-    for file in ordered:
-        assert file.model is not None and file.journey is not None, "render only loaded journeys"
-        models[file.key] = file.model
-        members[file.key] = Member(file.path, file.journey)
-    blueprint = BLUEPRINT if view == "blueprint" else ()
+    site = Site(files, language, templates, measurements, poster, view)
     outputs: dict[str, bytes] = {}
-    for name in sorted(dict.fromkeys(formats)):
-        output = FORMATS[name]
-        index_name = f"{INDEX_STEM}{output.suffix}"
-        pages: list[JourneyPage] = []
-        for file in ordered:
-            metrics = measurements.journeys.get(file.key) if measurements else None
-            unclaimed = measurements.unclaimed if measurements else ()
-            page = build_journey(file, language, index_name, metrics, unclaimed)
-            pages.append(dataclasses.replace(page, blueprint=blueprint))
-        pages = link_states(pages, members, output.suffix)
-        for page in pages:
-            text = templates.render(output.journey_template, page.variables())
-            outputs[f"{page.key}{output.suffix}"] = text.encode()
-        if output.index_template is not None and pages:
-            index = build_index(pages, models, language, output.suffix, measurements)
-            outputs[index_name] = templates.render(
-                output.index_template, index.variables()
-            ).encode()
+    try:
+        for name in sorted(dict.fromkeys(formats)):
+            outputs.update(site.outputs(name))
+    finally:
+        site.close()
     return dict(sorted(outputs.items()))

@@ -60,7 +60,7 @@ def render_pages(
     view: str = DEFAULT_VIEW,
 ) -> dict[str, bytes]:
     """The HTML pages ``cjm render`` writes for ``files``: the one call into the render pipeline."""
-    return render_outputs(files, ["html"], language, templates, measurements, view)
+    return render_outputs(files, ["html"], language, templates, measurements, view=view)
 
 
 @dataclass(frozen=True)
