@@ -32,6 +32,9 @@ demo: $(STAMP)
 	$(BIN)/cjm analytics analytics/ga4-traffic-acquisition.csv journeys/
 	$(BIN)/cjm render journeys/ --format html --format markdown --format mermaid --out build/ \
 		--analytics analytics/ga4-traffic-acquisition.csv
+	$(BIN)/cjm render journeys/ --view blueprint --out build/blueprint/ \
+		--analytics analytics/ga4-traffic-acquisition.csv
+	$(BIN)/cjm diff journeys/jonge-ouders.yaml journeys/jonge-ouders-gepland.yaml --plan
 	@if $(BIN)/python -c 'from cjm.browser.find import find_browser; find_browser()' 2>/dev/null; then \
 		$(BIN)/cjm render journeys/ --format pdf --format pptx --out build/ \
 			--analytics analytics/ga4-traffic-acquisition.csv; \
@@ -41,6 +44,8 @@ demo: $(STAMP)
 	fi
 	@echo
 	@echo "Open the journey maps: file://$(CURDIR)/build/index.html"
+	@echo "Today and the plan: file://$(CURDIR)/build/jonge-ouders.future.html"
+	@echo "Service blueprint: file://$(CURDIR)/build/blueprint/jonge-ouders.future.html"
 	@echo "Markdown for the repository: build/index.md (Mermaid diagrams: build/*.mmd)"
 
 # Static checks: ruff (lint + format) and mypy --strict. CI runs them through `make test`.

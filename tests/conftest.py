@@ -38,12 +38,13 @@ def lint_sources(
     *,
     config: Config | None = None,
     today: date = TODAY,
+    select: set[str] | None = None,
 ) -> list[Problem]:
     """Lint several named YAML texts as one run (cross-file rules see them all)."""
     if config is None:
         config = Config(root=root or Path(), settings=settings or ProjectSettings())
     files = [load_text(text.encode(), name, config) for name, text in sources.items()]
-    return lint(files, config, ALL_RULES, today=today)
+    return lint(files, config, ALL_RULES, today=today, select=select)
 
 
 def lint_source(text: str, settings: ProjectSettings | None = None) -> list[Problem]:

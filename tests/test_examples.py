@@ -12,6 +12,6 @@ from tests.conftest import REPO, TODAY
 def test_the_example_journeys_have_no_problems_at_all() -> None:
     config = Config(root=REPO)
     files = [load_journey(path, config) for path in discover([REPO / "journeys"], config)]
-    assert len(files) == 3
+    assert len(files) == 4
     problems = lint(files, config, ALL_RULES, today=TODAY)
     assert [f"{p.path}:{p.line}:{p.column}: {p.rule}" for p in problems] == []

@@ -389,6 +389,16 @@ def render(
             show_default=False,
         ),
     ] = None,
+    view: Annotated[
+        str | None,
+        typer.Option(
+            "--view",
+            metavar="VIEW",
+            help="map, or blueprint: the map with the service blueprint below it "
+            "(frontstage, backstage, support). Default: render.view in cjm.yaml, else map.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render journey maps (HTML, Markdown, Mermaid) and an index.
 
@@ -405,6 +415,7 @@ def render(
     """
     from cjm.commands import render as command
     from cjm.render.poster import ORIENTATIONS, PAPERS, PosterOptions
+    from cjm.render.views import VIEWS
 
     chosen = [_choice("--format", name, RENDER_FORMATS.names()) for name in formats or []]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
@@ -416,9 +427,10 @@ def render(
         width=width,
         browser=browser,
     )
+    chosen_view = None if view is None else _choice("--view", view, tuple(VIEWS))
     _run(
         lambda: command.run(
-            paths or [], chosen or None, out, lang, templates, check, analytics, poster
+            paths or [], chosen or None, out, lang, templates, check, analytics, poster, chosen_view
         )
     )
 
@@ -574,6 +586,15 @@ def diff(
             "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
         ),
     ] = None,
+    plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan",
+            help="Read OLD (a current state) against NEW (a future state) as the plan: "
+            "touchpoints added and removed, emotion and blueprint changes, and the "
+            "average emotion per phase now → planned, under a header naming both.",
+        ),
+    ] = False,
 ) -> None:
     """Show what changed in journeys, in the journey's own words.
 
@@ -591,6 +612,7 @@ def diff(
             _choice("--format", output_format, DIFF_FORMATS.names()),
             exit_code,
             output,
+            plan,
         )
     )
 

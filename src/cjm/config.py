@@ -47,6 +47,8 @@ class RenderSettings(Node):
     formats: list[str] | None = None
     analytics: str | None = None
     lang: Literal["nl", "en"] | None = None
+    view: str | None = None
+    """``map`` or ``blueprint`` (issue 15); checked against the view registry by render."""
 
 
 class ProjectSettings(Node):

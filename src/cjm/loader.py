@@ -23,6 +23,7 @@ from cjm.models import SLUG_MAX_LENGTH, Journey, is_slug
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding
 from cjm.reading import ReadRefused, display, read_limited, utf8_name
+from cjm.states import JOURNEY_SUFFIXES, journey_key
 from cjm.validation import schema_problems
 from cjm.yaml_hints import Hint, comment_hint, cut_values
 from cjm.yaml_source import (
@@ -43,8 +44,6 @@ __all__ = [
     "load_paths",
     "load_text",
 ]
-
-JOURNEY_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -70,6 +69,16 @@ class JourneyFile:
         if self.journey is not None and self.journey.persona.id is not None:
             return self.journey.persona.id
         return Path(self.path).stem
+
+    @property
+    def key(self) -> str:
+        """The journey's identity and output stem: ``persona[.journey id][.future]``.
+
+        See :mod:`cjm.states`; for a file that did not load, its persona id.
+        """
+        if self.journey is None:
+            return self.persona_id
+        return journey_key(self.persona_id, self.journey.journey)
 
 
 class Unlisted(NamedTuple):

@@ -33,6 +33,7 @@ from cjm.phase_models import PRESETS
 __all__ = [
     "SLUG_MAX_LENGTH",
     "SLUG_PATTERN",
+    "STATES",
     "Analytics",
     "Cta",
     "Journey",
@@ -130,11 +131,28 @@ def _cta_shorthand(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
+STATES = ("current", "future")
+"""The states a journey maps (``journey.state``); the first is the default."""
+
+
+def _text_or_texts(value: object) -> object:
+    # A blueprint lane (`backstage: Orderpicking`) is one text or a list of them.
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise PydanticCustomError(
+        "text_or_texts", "must be text or a list of texts, got {got}", {"got": describe(value)}
+    )
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH)]
 Emotion = Annotated[int, BeforeValidator(_emotion), Field(ge=1, le=5)]
 TextOrNumber = Annotated[str | int | float, BeforeValidator(_text_or_number)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date, json_schema_input_type=str)]
 Texts = list[str]
+Lane = Annotated[list[str], BeforeValidator(_text_or_texts, json_schema_input_type=str | list[str])]
+"""A service-blueprint lane on a touchpoint: text, or a list of texts (always a list here)."""
 
 
 class Node(BaseModel):
@@ -209,6 +227,14 @@ InlineModel = Annotated[list[PhaseDef], Field(min_length=1)]
 
 
 class JourneyInfo(Node):
+    # --- current and future state (issue 15): which version of the persona's journey ---
+    # `id` tells apart several journeys of one persona (scenarios); `state` says whether
+    # the file maps today (current) or the plan (future); a future state names the
+    # current journey it changes in `based_on` (a file, or a journey's id).
+    id: Slug | None = None
+    state: Literal["current", "future"] = "current"
+    based_on: str | None = None
+    # --- end issue 15 ---
     title: str | None = None
     product: str | None = None
     cycle: Literal["transactional", "relational"] = "transactional"
@@ -223,6 +249,19 @@ class JourneyInfo(Node):
     def _known_preset(cls, value: str | list[PhaseDef] | None) -> str | list[PhaseDef] | None:
         if isinstance(value, str) and value not in PRESETS:
             raise _unknown_model(value)
+        return value
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_state(cls, value: str | None) -> str | None:
+        # The id and the state both go into the output's file name
+        # (`persona.id.future.html`): an id spelled like a state would read as one.
+        if value in STATES:
+            raise PydanticCustomError(
+                "state_as_id",
+                "{got} is a state, not a journey id: write 'state: {got_plain}' instead",
+                {"got": describe(value), "got_plain": value},
+            )
         return value
 
 
@@ -287,6 +326,14 @@ class Touchpoint(Node):
         list[Analytics],
         BeforeValidator(_one_or_more_mappings, json_schema_input_type=Analytics | list[Analytics]),
     ] = []
+    # --- service-blueprint lanes (issue 15), next to `owner` ---
+    frontstage: Lane = []
+    """What employees do that the customer sees (above the line of visibility)."""
+    backstage: Lane = []
+    """What employees do out of the customer's sight."""
+    support: Lane = []
+    """The processes and systems (CRM, ERP, a partner) that support them."""
+    # --- end issue 15 ---
 
 
 class PhaseEntry(Node):

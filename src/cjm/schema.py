@@ -5,7 +5,8 @@ keys while a consultant types. A few adjustments make it say what cjm accepts,
 where a custom validator hides the rule from pydantic's generator: keys starting
 with ``x-`` are allowed on every mapping, plain text fields also accept a number
 (cjm reads ``name: 2025`` as the text "2025"), emotion is 1..5, ``reviewed`` is a
-``YYYY-MM-DD`` date, and a phase model named by text is one of the presets.
+``YYYY-MM-DD`` date, a phase model named by text is one of the presets, and a
+journey id is not a state (``current``, ``future``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cjm.models import Journey
+from cjm.models import STATES, Journey
 from cjm.phase_models import PRESETS
 
 __all__ = ["SCHEMA_FILE", "journey_schema", "schema_text"]
@@ -51,6 +52,8 @@ def journey_schema() -> dict[str, Any]:
     definitions = schema["$defs"]
     reviewed = _first_branch(definitions, "JourneyInfo", "reviewed")
     reviewed.update(format="date", pattern=r"^\d{4}-\d{2}-\d{2}$", type="string")
+    journey_id = _first_branch(definitions, "JourneyInfo", "id")
+    journey_id["not"] = {"enum": list(STATES)}  # the states go into file names after the id
     preset = _first_branch(definitions, "JourneyInfo", "model")
     preset.clear()
     preset["enum"] = list(PRESETS)

@@ -120,7 +120,7 @@ def test_a_side_that_does_not_load_is_shown_with_its_position_and_side(
         (["a.yaml", "missing.yaml"], "'missing.yaml' does not exist"),
         (["a.yaml", "dir"], "compare a file with a file"),
         (["-f", "html", "a.yaml", "a.yaml"], "must be one of text, json, markdown"),
-        (["dup", "dir"], "persona 'ouders' is in two files on the old side"),
+        (["dup", "dir"], "journey 'ouders' is in two files on the old side"),
     ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:

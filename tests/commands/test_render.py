@@ -288,6 +288,23 @@ def test_render_settings_in_cjm_yaml_make_render_and_check_agree(project: Path) 
     assert (checked.exit_code, checked.stdout) == (0, f"3 files up to date in {site}\n")
 
 
+def test_the_view_in_cjm_yaml_or_its_flag_draws_the_blueprint(project: Path) -> None:
+    assert cjm("render").exit_code == 0
+    page = (project / "build" / "jonge-ouders.html").read_text(encoding="utf-8")
+    assert "Service blueprint" not in page
+    (project / "cjm.yaml").write_text("language: nl\nrender: {view: blueprint}\n")
+    stale = cjm("render", "--check")
+    assert (stale.exit_code, stale.stdout.splitlines()[0]) == (
+        1,
+        f"stale: {Path('build')}/jonge-ouders.html",
+    )
+    assert cjm("render").exit_code == 0
+    page = (project / "build" / "jonge-ouders.html").read_text(encoding="utf-8")
+    assert '<h2 id="blueprint-title">Service blueprint: Jonge ouders</h2>' in page
+    assert cjm("render", "--check").exit_code == 0
+    assert cjm("render", "--check", "--view", "map").exit_code == 1
+
+
 @pytest.mark.parametrize(
     ("flags", "changed"),
     [
@@ -311,6 +328,7 @@ def test_a_flag_overrides_its_render_setting(project: Path, flags: list[str], ch
     [
         ("formats: [markdown, docx]", "cjm.yaml:2:41: render: unknown format 'docx' in 'formats'"),
         ("formats: []", "cjm.yaml:2:30: render: 'formats' is empty"),
+        ("view: plattegrond", "cjm.yaml:2:27: render: unknown view 'plattegrond' (views: map, "),
     ],
 )
 def test_render_formats_in_cjm_yaml_are_checked_at_their_line(
@@ -365,7 +383,9 @@ def test_usage_errors_exit_2(project: Path, args: list[str], message: str) -> No
     assert result.stderr == f"cjm: error: {message}\n"
 
 
-@pytest.mark.parametrize(("option", "value"), [("--format", "docx"), ("--lang", "de")])
+@pytest.mark.parametrize(
+    ("option", "value"), [("--format", "docx"), ("--lang", "de"), ("--view", "plattegrond")]
+)
 def test_unknown_choices_exit_2(project: Path, option: str, value: str) -> None:
     result = cjm("render", option, value)
     assert result.exit_code == 2

@@ -18,7 +18,12 @@ from tests.serve.helpers import add_touchpoint, get, make_project, poll, serving
 
 pytestmark = pytest.mark.slow
 
-EXAMPLE_NAMES = ["it-manager-mkb.html", "jonge-ouders.html", "online-shopper.html"]
+EXAMPLE_NAMES = [
+    "it-manager-mkb.html",
+    "jonge-ouders.html",
+    "jonge-ouders.future.html",
+    "online-shopper.html",
+]
 
 
 def _port(url: str) -> int:
@@ -41,7 +46,7 @@ def test_serves_the_index_and_the_maps_and_nothing_else(tmp_path: Path) -> None:
     make_project(tmp_path)
     with serving(cwd=tmp_path) as served:
         assert served.url.startswith("http://127.0.0.1:")
-        assert re.fullmatch(r"cjm serve: 3 journeys rendered in \d+ ms", served.stdout[0])
+        assert re.fullmatch(r"cjm serve: 4 journeys rendered in \d+ ms", served.stdout[0])
         status, index, headers = get(served.url)
         assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
         for name in EXAMPLE_NAMES:
@@ -71,7 +76,7 @@ def test_a_change_re_renders_and_says_what_and_how_long(tmp_path: Path) -> None:
     with serving(cwd=tmp_path) as served:
         add_touchpoint(journeys / "jonge-ouders.yaml")
         line = served.wait_for_line(
-            r"^journeys/jonge-ouders\.yaml changed: 3 journeys rendered in (\d+) ms$", 10
+            r"^journeys/jonge-ouders\.yaml changed: 4 journeys rendered in (\d+) ms$", 10
         )
         assert int(line.group(1)) < 1000
         page = served.url + "jonge-ouders.html"

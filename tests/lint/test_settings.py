@@ -91,6 +91,22 @@ def test_severities_and_off_from_the_configuration(tmp_path: Path) -> None:
     assert active["missing-owner"] is Severity.INFO
 
 
+@pytest.mark.parametrize(
+    ("text", "flags", "expected"),
+    [
+        ("language: nl\n", {}, None),
+        ("rules:\n  missing-backstage: warning\n", {}, Severity.WARNING),
+        ("rules:\n  missing-backstage: {}\n", {}, Severity.INFO),
+        ("language: nl\n", {"select": ["missing-backstage"]}, Severity.INFO),
+    ],
+    ids=["off by default", "a severity", "a mapping", "--select"],
+)
+def test_a_rule_off_by_default_runs_when_named(
+    text: str, flags: dict[str, object], expected: Severity | None, tmp_path: Path
+) -> None:
+    assert _rules(tmp_path, text, **flags).get("missing-backstage") is expected
+
+
 def test_select_limits_the_run_and_turns_on_what_the_configuration_turned_off(
     tmp_path: Path,
 ) -> None:

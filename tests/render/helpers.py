@@ -32,6 +32,11 @@ def load_example(path: Path) -> JourneyFile:
     return load_journey(path, Config(root=REPO, settings=ProjectSettings()))
 
 
+def example_key(path: Path) -> str:
+    """The example's journey key: its output files' stem (``jonge-ouders.future``)."""
+    return load_example(path).key
+
+
 @cache
 def _templates(search: tuple[Path, ...]) -> Templates:
     # Compiling the templates is most of a render's time; the tests share them.
@@ -44,6 +49,9 @@ def render(
     language: str = "nl",
     search: Sequence[Path] = (),
     measurements: Measurements | None = None,
+    view: str = "map",
 ) -> dict[str, str]:
-    outputs = render_outputs(files, formats, language, _templates(tuple(search)), measurements)
+    outputs = render_outputs(
+        files, formats, language, _templates(tuple(search)), measurements, view=view
+    )
     return {name: data.decode() for name, data in outputs.items()}

@@ -18,7 +18,7 @@ from cjm.analytics.matching import analyse
 from cjm.render.analytics import measurements, number, percent
 from cjm.render.context import Measurements
 from tests.conftest import REPO
-from tests.render.helpers import EXAMPLES, load_example, render
+from tests.render.helpers import EXAMPLES, example_key, load_example, render
 
 EXPORT = REPO / "analytics" / "ga4-traffic-acquisition.csv"
 
@@ -127,9 +127,12 @@ def test_a_mapped_card_shows_its_sessions_and_key_events(
 def test_exactly_the_cards_with_a_mapping_show_numbers(path: Path) -> None:
     journey = load_example(path).journey
     assert journey is not None
-    cards = _numbers(_outputs("nl")[f"{path.stem}.html"]).cards
+    cards = _numbers(_outputs("nl")[f"{example_key(path)}.html"]).cards
     mapped = {f"tp-{tp.id}" for _, _, tp in journey.touchpoints() if tp.analytics}
     assert {card for card, pairs in cards.items() if pairs} == mapped
+    if journey.journey.state == "future":  # a plan has no traffic yet, and claims none
+        assert mapped == set()
+        return
     assert len(cards) == len(list(journey.touchpoints())) > len(mapped) > 0
 
 

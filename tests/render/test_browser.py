@@ -103,16 +103,110 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     files.append(load_clean(seven, "seven-phase.yaml"))
     for name, data in render_outputs(files, ["html"], "nl", Templates()).items():
         (folder / name).write_bytes(data)
+    blueprint = render_outputs(files, ["html"], "nl", Templates(), view="blueprint")
+    (folder / "blueprint").mkdir()
+    for name, data in blueprint.items():
+        (folder / "blueprint" / name).write_bytes(data)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return folder
 
 
+# Each curve as drawn: how many line segments are visible, and their stroke colour.
+CURVES = """
+['line.segment', 'line.now-segment'].map(selector => {
+  const lines = Array.from(document.querySelectorAll('svg.curve ' + selector));
+  const visible = lines.filter(line => {
+    const box = line.getBoundingClientRect();
+    return (box.width > 0 || box.height > 0) && getComputedStyle(line).visibility === 'visible';
+  });
+  return [visible.length, visible.length ? getComputedStyle(visible[0]).stroke : null];
+})
+"""
+# The legend's two keys: a visible line each, and the text next to it.
+LEGEND = """
+Array.from(document.querySelectorAll('.curve-legend .key')).map(key => {
+  const box = key.getBoundingClientRect();
+  return [key.className, box.width > 10 && getComputedStyle(key).borderTopStyle !== 'none',
+          key.parentElement.textContent.trim()];
+})
+"""
+# The blueprint's rows from top to bottom: lines with their drawn style and name, lanes.
+BLUEPRINT_ROWS = """
+Array.from(document.querySelectorAll('table.blueprint tbody tr')).map(row => {
+  const box = row.getBoundingClientRect();
+  if (row.classList.contains('bp-line')) {
+    const cell = row.querySelector('td');
+    const rule = getComputedStyle(cell, '::before');
+    const label = row.querySelector('span').getBoundingClientRect();
+    return ['line', rule.borderTopStyle, parseFloat(rule.borderTopWidth) >= 2,
+            label.width > 0 && label.height > 0, row.textContent.trim(), Math.round(box.top)];
+  }
+  return ['lane', row.className, box.height > 20, Math.round(box.top)];
+})
+"""
+
+
+def test_the_future_map_shows_both_curves_with_a_legend(browser: Browser, rendered: Path) -> None:
+    page = browser.open(rendered / "jonge-ouders.future.html", width=1600)
+    try:
+        report = page.report()
+        assert report.console_errors == [] and report.requests == [page.url]
+        (planned, planned_colour), (now, now_colour) = page.evaluate(CURVES)
+        assert planned >= 10 and now >= 10, (planned, now)
+        assert planned_colour != now_colour, "the current curve is drawn in another colour"
+        legend = page.evaluate(LEGEND)
+        assert [key[:2] for key in legend] == [["key planned", True], ["key now", True]]
+        assert legend[1][2] == "Nu: Van verhuisplan tot vaste klant"
+        assert page.evaluate("document.querySelector('a[rel=prev]').getAttribute('href')") == (
+            "jonge-ouders.html"
+        )
+        assert page.evaluate(NO_SIDEWAYS_SCROLL)
+        assert page.evaluate(OVERFLOWING) == []
+        (ARTIFACTS / "jonge-ouders.future.png").write_bytes(page.screenshot())
+    finally:
+        page.close()
+
+
+def test_the_blueprint_shows_its_lanes_and_three_lines(browser: Browser, rendered: Path) -> None:
+    page = browser.open(rendered / "blueprint" / "jonge-ouders.future.html", width=1600)
+    try:
+        assert page.report().console_errors == []
+        rows = page.evaluate(BLUEPRINT_ROWS)
+        kinds = [(row[0], row[1]) for row in rows]
+        assert kinds == [
+            ("lane", "lane-customer"),
+            ("line", "solid"),
+            ("lane", "lane-frontstage"),
+            ("line", "dashed"),
+            ("lane", "lane-backstage"),
+            ("line", "dotted"),
+            ("lane", "lane-support"),
+        ]
+        lines = [row for row in rows if row[0] == "line"]
+        assert all(row[2] and row[3] for row in lines), lines  # thick enough, name visible
+        assert [row[4] for row in lines] == [
+            "Interactielijn",
+            "Zichtbaarheidslijn",
+            "Lijn van interne interactie",
+        ]
+        lanes = [row for row in rows if row[0] == "lane"]
+        assert all(row[2] for row in lanes), lanes
+        tops = [row[-1] for row in rows]
+        assert tops == sorted(tops), "the rows are drawn top to bottom in this order"
+        assert page.evaluate(NO_SIDEWAYS_SCROLL)
+        assert page.evaluate(OVERFLOWING) == []
+        (ARTIFACTS / "jonge-ouders.future.blueprint.png").write_bytes(page.screenshot())
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=[path.stem for path in EXAMPLES])
 def test_example_map_in_chromium(browser: Browser, rendered: Path, path: Path) -> None:
-    journey = load_example(path).journey
+    example = load_example(path)
+    journey = example.journey
     assert journey is not None
     touchpoints = [tp for _, _, tp in journey.touchpoints()]
-    page = browser.open(rendered / f"{path.stem}.html", width=1600)
+    page = browser.open(rendered / f"{example.key}.html", width=1600)
     try:
         report = page.report()
         assert report.console_errors == []
@@ -129,10 +223,10 @@ def test_example_map_in_chromium(browser: Browser, rendered: Path, path: Path) -
         assert page.evaluate(OVERFLOWING) == []
         screenshot = page.screenshot()
         assert screenshot.startswith(b"\x89PNG")
-        (ARTIFACTS / f"{path.stem}.png").write_bytes(screenshot)
+        (ARTIFACTS / f"{example.key}.png").write_bytes(screenshot)
         pdf = page.pdf()
         assert pdf.startswith(b"%PDF-")
-        (ARTIFACTS / f"{path.stem}.pdf").write_bytes(pdf)
+        (ARTIFACTS / f"{example.key}.pdf").write_bytes(pdf)
     finally:
         page.close()
 
@@ -173,7 +267,8 @@ def test_index_in_chromium(browser: Browser, rendered: Path) -> None:
         report = page.report()
         assert report.console_errors == [] and report.requests == [page.url]
         links = page.evaluate("Array.from(document.links).map(a => a.getAttribute('href'))")
-        expected = sorted([f"{path.stem}.html" for path in EXAMPLES] + ["seven-phase.html"])
+        keys = [load_example(path).key for path in EXAMPLES]
+        expected = sorted([f"{key}.html" for key in keys] + ["seven-phase.html"])
         assert sorted(set(links)) == expected
         assert page.evaluate("document.querySelectorAll('ul.summary').length") == len(expected)
         (ARTIFACTS / "index.png").write_bytes(page.screenshot())

@@ -79,12 +79,19 @@ phases:
 def test_index_groups_journeys_by_phase_model() -> None:
     files = [load_example(path) for path in EXAMPLES]
     pages = [build_journey(file, "nl", "index.html") for file in files]
-    models = {file.persona_id: file.model for file in files if file.model is not None}
+    models = {file.key: file.model for file in files if file.model is not None}
     index = build_index(pages, models, "nl", ".html")
     assert [entry.href for entry in index.journeys] == [
         "it-manager-mkb.html",
         "jonge-ouders.html",
+        "jonge-ouders.future.html",
         "online-shopper.html",
+    ]
+    # The persona's two journeys are one group: its current state first.
+    assert [[entry.key for entry in group.entries] for group in index.groups] == [
+        ["it-manager-mkb"],
+        ["jonge-ouders", "jonge-ouders.future"],
+        ["online-shopper"],
     ]
     assert [table.model for table in index.coverage] == ["seven-phase", "five-phase", "awareness"]
 

@@ -17,14 +17,20 @@ import pytest
 from cjm.render.context import (
     CoverageCell,
     CurvePoint,
+    EmotionChange,
     FlowArc,
     FlowLane,
     IndexEntry,
     IndexPage,
+    JourneyLink,
     JourneyPage,
     KpiView,
     Note,
+    PersonaGroup,
+    PhaseChange,
     PhaseView,
+    Plan,
+    PlanPoint,
     Summary,
     TouchpointView,
 )
@@ -93,6 +99,7 @@ def test_the_extensions_example_reads_keys_a_touchpoint_may_lack(tmp_path: Path)
 
 def test_every_context_field_is_documented() -> None:
     views = (JourneyPage, IndexPage, PhaseView, TouchpointView, KpiView, Note, Summary)
-    for view in (*views, FlowLane, FlowArc, CurvePoint, IndexEntry, CoverageCell):
+    states = (JourneyLink, Plan, PlanPoint, EmotionChange, PhaseChange, PersonaGroup)
+    for view in (*views, FlowLane, FlowArc, CurvePoint, IndexEntry, CoverageCell, *states):
         for field in fields(view):
             assert f"`{field.name}`" in DOC, f"{view.__name__}.{field.name} is not in the docs"

@@ -40,6 +40,10 @@ NOT_SHOWN: dict[tuple[str, str], str] = {
     # coverage matrix (an absent optional phase is not "empty"); they are not content.
     ("PhaseDef", "purchase"): "lint",
     ("PhaseDef", "optional"): "lint",
+    # A future state's reference to its current journey: the map shows it as a link
+    # with the current journey's title (tests/render/test_states.py), as written only
+    # when that journey is not rendered with it.
+    ("JourneyInfo", "based_on"): "reference",
 }
 
 Expect = Callable[[Any, Journey], dict[str, list[str]]]
@@ -63,6 +67,7 @@ def _next(ids: list[str], journey: Journey) -> dict[str, list[str]]:
 SHOWN_AS: dict[tuple[str, str], Expect] = {
     ("Persona", "segment"): lambda v, _: _both(v.upper()),
     ("JourneyInfo", "cycle"): lambda v, _: _both(LABELS[v]),
+    ("JourneyInfo", "state"): lambda v, _: _both(LABELS[f"state_{v}"]),
     ("Touchpoint", "media"): lambda v, _: {
         "html": [f'<span class="badge {v}">{LABELS[v]}</span>'],
         "md": [f"({LABELS[v]})"],
@@ -115,8 +120,11 @@ def _expected(cls: str, name: str, value: Any, journey: Journey) -> dict[str, li
 def journey_and_outputs() -> tuple[Journey, dict[str, str]]:
     file = load_clean(FIXTURE.read_text(encoding="utf-8"), "alle-velden.yaml")
     assert file.journey is not None
-    outputs = render([file], formats=("html", "markdown"))
-    return file.journey, {"html": outputs["alle-velden.html"], "md": outputs["alle-velden.md"]}
+    # The blueprint view: the map with every lane (the default view leaves the
+    # blueprint lanes out, as the map was before them; the Markdown always has them).
+    outputs = render([file], formats=("html", "markdown"), view="blueprint")
+    key = file.key  # alle-velden.<journey id>: the fixture sets one
+    return file.journey, {"html": outputs[f"{key}.html"], "md": outputs[f"{key}.md"]}
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,5 @@ def test_a_bytes_format_built_on_the_html_renders_the_html_once(
     outputs = render_outputs(files, ["poster", "html"], "nl", _templates(()))
     assert rendered == ["html"]  # once, though both formats need it
     assert outputs["posters.bin"].startswith(b"\x00\xff<!")
-    assert {f"{path.stem}.html" for path in EXAMPLES} | {"index.html", "posters.bin"} == set(
-        outputs
-    )
+    assert {f"{file.key}.html" for file in files} | {"index.html", "posters.bin"} == set(outputs)
     assert list(outputs) == sorted(outputs)

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from cjm.render.poster import PAPERS
 from tests.conftest import REPO, run_cjm
-from tests.render.helpers import EXAMPLES, load_example
+from tests.render.helpers import EXAMPLES, example_key, load_example
 from tests.render.test_browser import ARTIFACTS, _executable
 
 pytestmark = pytest.mark.slow
@@ -46,7 +46,7 @@ def posters(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_one_a3_landscape_page_per_journey_with_every_touchpoint(posters: Path) -> None:
-    stems = [path.stem for path in EXAMPLES]
+    stems = [example_key(path) for path in EXAMPLES]
     assert sorted(path.name for path in posters.glob("*.pdf")) == sorted(
         [f"{stem}.pdf" for stem in stems] + ["index.pdf"]
     )
@@ -62,9 +62,13 @@ def test_one_a3_landscape_page_per_journey_with_every_touchpoint(posters: Path) 
     for path in EXAMPLES:
         journey = load_example(path).journey
         assert journey is not None
-        text = _squeezed(PdfReader(posters / f"{path.stem}.pdf").pages[0].extract_text())
+        stem = example_key(path)
+        text = _squeezed(PdfReader(posters / f"{stem}.pdf").pages[0].extract_text())
         missing = [tp.name for _, _, tp in journey.touchpoints() if _squeezed(tp.name) not in text]
-        assert missing == [], f"{path.stem}.pdf lacks {missing}"
+        assert missing == [], f"{stem}.pdf lacks {missing}"
+    # The posters print what the HTML shows: the plan's legend names the current journey.
+    future = _squeezed(PdfReader(posters / "jonge-ouders.future.pdf").pages[0].extract_text())
+    assert _squeezed("Nu: Van verhuisplan tot vaste klant") in future
 
 
 def test_png_has_the_requested_width(posters: Path) -> None:
@@ -87,7 +91,8 @@ def test_the_deck_has_a_title_the_index_and_a_slide_per_journey(posters: Path) -
             # --width, or the layout's width in CSS pixels when that is larger.
             assert picture.width >= 1200
     index_notes = slides[1].notes_slide.notes_text_frame.text
-    for path, slide in zip(EXAMPLES, slides[2:], strict=True):
+    by_output = sorted(EXAMPLES, key=example_key)  # slides come in journey-key order
+    for path, slide in zip(by_output, slides[2:], strict=True):
         journey = load_example(path).journey
         assert journey is not None
         notes = slide.notes_slide.notes_text_frame.text

@@ -20,7 +20,7 @@ def test_rendered_files_have_no_script(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     written = sorted((tmp_path / "out").iterdir())
-    assert len(written) == 3 * 3 + 2
+    assert len(written) == 4 * 3 + 2
     for path in written:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"<script|javascript:|<[^>]*\son[a-z]+\s*=", text, re.I), path

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from cjm.browser.cdp import Browser, Page
+from cjm.config import Config
+from cjm.loader import load_journey
 
 # The fixture `browser`, defined in one place: one Chromium per module, skipped
 # without a Chromium and failed with CI=true.
@@ -67,7 +69,8 @@ def test_the_open_map_follows_the_file(browser: Browser, tmp_path: Path) -> None
     with serving(cwd=project) as served:
         index = _open(browser, served.url, blank)
         links = index.evaluate("Array.from(document.links).map(a => a.getAttribute('href'))")
-        assert sorted(set(links)) == sorted(f"{path.stem}.html" for path in journeys.iterdir())
+        keys = [load_journey(path, Config(root=project)).key for path in journeys.iterdir()]
+        assert sorted(set(links)) == sorted(f"{key}.html" for key in keys)
 
         page = _open(browser, served.url + "jonge-ouders.html", blank)
         other = _open(browser, served.url + "online-shopper.html", blank)

@@ -12,7 +12,13 @@ from cjm.serve.site import INDEX, Site, WatchPlan
 from tests.conftest import run_cjm
 from tests.serve.helpers import add_touchpoint, make_project
 
-NAMES = ["index.html", "it-manager-mkb.html", "jonge-ouders.html", "online-shopper.html"]
+NAMES = [
+    "index.html",
+    "it-manager-mkb.html",
+    "jonge-ouders.future.html",
+    "jonge-ouders.html",
+    "online-shopper.html",
+]
 
 
 @pytest.fixture
@@ -31,7 +37,7 @@ def _digests(site: Site) -> dict[str, str]:
 def test_the_pages_are_the_bytes_cjm_render_writes(journeys: Path, in_tmp: Path) -> None:
     site = Site([])
     build = site.build(strict=True)
-    assert (build.rendered, build.blocked, build.error) == (3, (), None)
+    assert (build.rendered, build.blocked, build.error) == (4, (), None)
     assert list(site.pages) == NAMES
     assert run_cjm("render", "--out", "out", cwd=in_tmp).returncode == 0
     for name, page in site.pages.items():
@@ -51,7 +57,8 @@ def test_a_broken_journey_shows_its_problem_and_comes_back_when_fixed(journeys: 
     path.write_text("".join(lines), encoding="utf-8")
 
     build = site.build({path.absolute()})
-    assert build.rendered == 2 and [item.path for item in build.blocked] == [
+    # The plan based on it is still shown, without today's curve beside it.
+    assert build.rendered == 3 and [item.path for item in build.blocked] == [
         "journeys/jonge-ouders.yaml"
     ]
     page = _text(site, "jonge-ouders.html")
@@ -96,7 +103,7 @@ def test_no_journey_to_show_is_an_index_of_problems(journeys: Path) -> None:
         path.write_text("persona: {name: Kapot}\n<script>: 1\n", encoding="utf-8")
     site = Site([])
     build = site.build()
-    assert build.rendered == 0 and len(build.blocked) == 3
+    assert build.rendered == 0 and len(build.blocked) == 4
     index = _text(site, INDEX)
     assert "Nog geen klantreis om te tonen" in index
     problem = "journeys/jonge-ouders.yaml:2:1: error schema: unknown key &#39;&lt;script&gt;&#39;"
@@ -211,3 +218,15 @@ def test_a_journeys_folder_that_goes_away_and_comes_back(journeys: Path, in_tmp:
 
 def test_an_empty_plan_counts_nothing() -> None:
     assert not WatchPlan(frozenset()).counts(Path("/x/journey.yaml").absolute())
+
+
+def test_the_view_in_cjm_yaml_is_served_as_cjm_render_draws_it(
+    journeys: Path, in_tmp: Path
+) -> None:
+    (in_tmp / "cjm.yaml").write_text("language: nl\nrender: {view: blueprint}\n")
+    site = Site([])
+    site.build(strict=True)
+    assert '<h2 id="blueprint-title">' in _text(site, "jonge-ouders.future.html")
+    assert run_cjm("render", "--out", "out", cwd=in_tmp).returncode == 0
+    for name, page in site.pages.items():
+        assert page.body == (in_tmp / "out" / name).read_bytes(), name

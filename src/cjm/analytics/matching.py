@@ -81,9 +81,10 @@ def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> Anal
     journeys: list[JourneyResult] = []
     for file in files:
         journey = file.journey
-        if journey is None:
-            continue
-        persona = file.persona_id
+        if journey is None or journey.journey.state == "future":
+            continue  # a plan has no traffic yet: only today's journeys claim rows
+        # The journey's key: the persona id, unless the persona has several journeys.
+        persona = file.key
         phases: list[PhaseResult] = []
         for phase in journey.phases:
             results: list[TouchpointResult] = []

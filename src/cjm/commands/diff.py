@@ -48,7 +48,9 @@ def run(
     output_format: str = "text",
     exit_code: bool = False,
     output: Path | None = None,
+    plan: bool = False,
 ) -> int:
+    """``plan``: read the difference as a plan (see :mod:`cjm.diff.plan`)."""
     config = load_config()
     if revision is not None:
         old, new = _revisions(revision, [Path(arg) for arg in args], config)
@@ -70,8 +72,30 @@ def run(
             "(`cjm lint` checks a file on disk)"
         )
     diffs = _compare(pairs, config, output_format)
-    _write(diffs, output_format, config, output)
+    header: tuple[str, ...] = ()
+    if plan:
+        diffs, header = _plan(pairs, diffs, config, output_format)
+    _write(diffs, output_format, config, output, header)
     return 1 if exit_code and any(diffs) else 0
+
+
+def _plan(
+    pairs: Sequence[Pair], diffs: list[PersonaDiff], config: Config, output_format: str
+) -> tuple[list[PersonaDiff], tuple[str, ...]]:
+    """The diffs read as plans, and the header lines naming both journeys of each."""
+    from cjm.diff.plan import as_plan, header
+
+    language = _language(output_format, config)
+    sides = {key: (a, b) for key, a, b in pairs}
+    planned, lines = [], []
+    for diff in diffs:
+        a, b = sides.get(diff.persona, (None, None))
+        if a is None or b is None or a.journey is None or b.journey is None:
+            planned.append(diff)  # a persona only on one side: nothing to plan against
+            continue
+        planned.append(as_plan(diff, a.journey, b.journey))
+        lines.append(header(a.journey, b.journey, diff.persona, language))
+    return planned, tuple(lines)
 
 
 def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[Pair]]:
@@ -198,9 +222,13 @@ def _one(
 
 
 def _write(
-    diffs: list[PersonaDiff], output_format: str, config: Config, output: Path | None
+    diffs: list[PersonaDiff],
+    output_format: str,
+    config: Config,
+    output: Path | None,
+    header: tuple[str, ...] = (),
 ) -> None:
-    summary = DiffReport(diffs, _language(output_format, config))
+    summary = DiffReport(diffs, _language(output_format, config), header)
     reporter = FORMATS.get(output_format)
     write_report(output, lambda stream, color: reporter(summary, stream, color))
 

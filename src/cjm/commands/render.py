@@ -34,9 +34,10 @@ from cjm.render.environment import Templates
 from cjm.render.formats import FORMATS
 from cjm.render.outputs import INDEX_STEM, render_outputs
 from cjm.render.poster import POSTER_FORMATS, PosterOptions
+from cjm.render.views import DEFAULT_VIEW, VIEWS
 from cjm.wording import plural
 
-__all__ = ["lint_gate", "measure", "run", "template_search_path"]
+__all__ = ["chosen_view", "lint_gate", "measure", "run", "template_search_path"]
 
 
 def template_search_path(config: Config, templates: Path | None) -> list[Path]:
@@ -61,6 +62,7 @@ def run(
     check: bool,
     analytics: Path | None = None,
     poster: PosterOptions | None = None,
+    view: str | None = None,
 ) -> int:
     """``None`` for an option means "not given": ``render:`` in cjm.yaml, then the default."""
     config = load_config()
@@ -81,12 +83,13 @@ def run(
         raise UsageError(f"--out: '{display(out_dir)}' exists and is not a folder")
     analytics = chosen_export(config, analytics)
     lang = chosen_language(config, language)
+    view = chosen_view(config, view)
     files = load_paths(paths, config)
     measured = measure(analytics, files, lang) if analytics is not None else None
     clean, failed = _lint_gate(files, config)
     # --check compares the formats whose bytes are stable: not the posters.
     rendered = [name for name in chosen if not (check and name in POSTER_FORMATS)]
-    outputs = render_outputs(clean, rendered, lang, Templates(search), measured, poster)
+    outputs = render_outputs(clean, rendered, lang, Templates(search), measured, poster, view)
     if failed:
         print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
@@ -104,6 +107,21 @@ def run(
 def chosen_language(config: Config, language: str | None) -> str:
     """``--lang``, else ``render: lang:`` in cjm.yaml, else the project's language."""
     return language or config.settings.render.lang or config.language
+
+
+def chosen_view(config: Config, view: str | None) -> str:
+    """``--view`` (checked by the command line), else ``render: view:`` in cjm.yaml, else map."""
+    if view is not None:
+        return view
+    configured = config.settings.render.view
+    if configured is None:
+        return DEFAULT_VIEW
+    if configured not in VIEWS:
+        raise ConfigError(
+            f"render: unknown view '{configured}' (views: {', '.join(VIEWS)})",
+            config.location(("render", "view")),
+        )
+    return configured
 
 
 def chosen_export(config: Config, analytics: Path | None) -> Path | None:
@@ -172,7 +190,7 @@ def lint_gate(
     for file in files:
         if file.path in blocked or file.journey is None:
             continue
-        if file.persona_id == INDEX_STEM:
+        if file.key == INDEX_STEM:
             blocked[file.path] = [
                 f"{display(file.path)}: error: persona id '{INDEX_STEM}' would overwrite "
                 "the index; give the persona another 'id'"

@@ -13,12 +13,17 @@ def run(rule_id: str | None) -> int:
     if rule_id is None:
         width = max(len(rule.id) for rule in ALL_RULES)
         for rule in ALL_RULES:
-            print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+            off = "" if rule.enabled else "(off by default) "
+            print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {off}{rule.summary}")
         return 0
     chosen = RULES_BY_ID.get(rule_id)
     if chosen is None:
         raise UsageError(unknown_rule_hint(rule_id, RULES_BY_ID))
-    print(f"{chosen.id} (default severity: {chosen.severity.value})\n")
+    off = ""
+    if not chosen.enabled:
+        turn_on = f"rules: {{{chosen.id}: {chosen.severity.value}}}"
+        off = f"; off by default: turn it on in cjm.yaml, {turn_on}"
+    print(f"{chosen.id} (default severity: {chosen.severity.value}{off})\n")
     print(chosen.text)
     options = list(chosen.options.model_fields)
     if options:

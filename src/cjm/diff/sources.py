@@ -80,11 +80,12 @@ def pair_by_persona(old: Side, new: Side) -> list[Pair]:
 def _by_persona(side: Side) -> dict[str, JourneyFile]:
     found: dict[str, JourneyFile] = {}
     for file in side.files:
-        other = found.setdefault(file.persona_id, file)
+        other = found.setdefault(file.key, file)
         if other is not file:
             raise UsageError(
-                f"persona '{file.persona_id}' is in two files on the {side.label} side: "
-                f"'{other.path}' and '{file.path}'; give each persona its own id"
+                f"journey '{file.key}' is in two files on the {side.label} side: "
+                f"'{other.path}' and '{file.path}'; give each persona its own id, or each "
+                "journey its own 'journey: id:' or 'state:'"
             )
     return found
 

@@ -187,7 +187,8 @@ def _direction(better: bool) -> Style:
 
 
 def _numbers(*values: Any) -> bool:
-    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+    # Floats too: a phase's average emotion in `cjm diff --plan` (3.0 → 4.2).
+    return all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
 
 
 def _is_long(value: Any) -> bool:

@@ -84,6 +84,9 @@ class Rule(NamedTuple):
     check: JourneyCheck | None = None
     check_run: RunCheck | None = None
     options: type[BaseModel] = NoOptions
+    enabled: bool = True
+    """False for a rule that runs only when cjm.yaml names it (or ``--select`` does):
+    advice that fits some projects only, such as ``missing-backstage``."""
 
     @property
     def summary(self) -> str:

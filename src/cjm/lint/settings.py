@@ -1,6 +1,7 @@
 """Which rules run, how severe each is, and with which options.
 
-Three sources decide, in this order: the rule's defaults, the ``rules:`` section
+Three sources decide, in this order: the rule's defaults (a few rules are off
+until asked for: ``Rule.enabled``), the ``rules:`` section
 of ``cjm.yaml`` (``off``/``info``/``warning``/``error``, or a mapping with
 ``severity`` and the rule's own options), and ``--select``/``--ignore`` on the
 command line. Everything a user can get wrong here is a :class:`ConfigError` or
@@ -82,8 +83,8 @@ def configure(
 
 def _settings(rule: Rule, config: Config, value: Any) -> tuple[Severity | None, BaseModel]:
     where: NodePath = ("rules", rule.id)
-    if value is None:
-        return rule.severity, rule.options()
+    if value is None:  # not configured: the rule's default, which may be "off"
+        return (rule.severity if rule.enabled else None), rule.options()
     if isinstance(value, str):
         return _level(config, where, value), rule.options()
     if not isinstance(value, dict):

@@ -35,6 +35,7 @@ from cjm.render.kpi import KpiStatus, kpi_status
 from cjm.render.labels import labels_for
 
 __all__ = [
+    "BLUEPRINT",
     "HIGH_EMOTION",
     "LOW_EMOTION",
     "THIN_BELOW",
@@ -46,17 +47,23 @@ __all__ = [
     "CurveBand",
     "CurvePoint",
     "Edge",
+    "EmotionChange",
     "FlowArc",
     "FlowLane",
     "IndexEntry",
     "IndexPage",
+    "JourneyLink",
     "JourneyPage",
     "KpiView",
     "Measurements",
     "Metric",
     "Metrics",
     "Note",
+    "PersonaGroup",
+    "PhaseChange",
     "PhaseView",
+    "Plan",
+    "PlanPoint",
     "Summary",
     "TouchpointRef",
     "TouchpointView",
@@ -77,6 +84,18 @@ TOUCHPOINT_TEXTS = ("description", "doing", "thinking", "feeling", "content", "o
 
 A new text field on :class:`~cjm.models.Touchpoint` is shown on the HTML card and
 in the Markdown by adding its name here (and a label in labels.py)."""
+
+# --- issue 15: the service blueprint under the map, by convention from the customer down:
+# each lane below the customer's touchpoints is separated from the one above by a line.
+BLUEPRINT: tuple[tuple[str, str], ...] = (
+    ("line", "line_of_interaction"),
+    ("lane", "frontstage"),
+    ("line", "line_of_visibility"),
+    ("lane", "backstage"),
+    ("line", "line_of_internal_interaction"),
+    ("lane", "support"),
+)
+"""The blueprint's rows under the touchpoints: ``("line", label key)`` or ``("lane", field)``."""
 
 # Emotion curve geometry, in SVG user units (x is a percentage of the width, so
 # the points line up with the equal-width phase columns above them).
@@ -292,9 +311,99 @@ class Summary:
     """With measurements: the largest traffic source no touchpoint claims."""
 
 
+# --- issue 15: current and future state ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class JourneyLink:
+    """Another journey of the same persona, to link to: ``<a href=link.href>``."""
+
+    key: str
+    title: str
+    href: str
+    state: str
+    """``current`` or ``future``."""
+    journey_id: str | None
+
+
+@dataclass(frozen=True)
+class EmotionChange:
+    """A touchpoint's emotion now and planned (same id in both journeys)."""
+
+    before: int
+    after: int
+
+    @property
+    def delta(self) -> int:
+        return self.after - self.before
+
+    @property
+    def direction(self) -> str:
+        """``better``, ``worse`` or ``same``: ``labels["change_" ~ direction]``."""
+        return "better" if self.delta > 0 else "worse" if self.delta < 0 else "same"
+
+
+@dataclass(frozen=True)
+class PhaseChange:
+    """A phase's average emotion now and planned; None where one side has no emotions."""
+
+    phase_id: str
+    name: str
+    before: float | None
+    after: float | None
+
+    @property
+    def direction(self) -> str | None:
+        """``better``, ``worse``, ``same``, or None when a side has no average."""
+        if self.before is None or self.after is None:
+            return None
+        return (
+            "better"
+            if self.after > self.before
+            else "worse"
+            if self.after < self.before
+            else "same"
+        )
+
+
+@dataclass(frozen=True)
+class PlanPoint:
+    """A point of the current curve, placed on the future map: its phase's column."""
+
+    x: float
+    y: int
+    emotion: int
+    name: str
+    number: int
+    """The touchpoint's number on the current map."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a future-state map shows of the current journey it changes."""
+
+    current: JourneyLink
+    points: tuple[PlanPoint, ...]
+    """The current curve, in its own journey order, under the future map's phases."""
+    segments: tuple[tuple[PlanPoint, PlanPoint], ...]
+    changes: Mapping[str, EmotionChange]
+    """By touchpoint id, for touchpoints with an emotion in both journeys."""
+    added: frozenset[str]
+    """Ids of the plan's touchpoints the current journey does not have."""
+    phases: tuple[PhaseChange, ...]
+    """One per phase of the future map, in its order."""
+    description: str
+    """The current curve in words, for the SVG's ``<desc>``."""
+
+
+# --- end issue 15 ---------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class JourneyPage(_Page):
     persona_id: str
+    key: str
+    """The journey's identity and file stem: ``persona[.journey id][.future]`` (cjm.states)."""
     title: str
     persona: Persona
     journey: JourneyInfo
@@ -314,11 +423,21 @@ class JourneyPage(_Page):
     """File name of the index next to this page (``index.html``, ``index.md``)."""
     metrics_period: str | None = None
     """The period the ``metrics`` cover; None without measurements (or a period)."""
+    # --- issue 15: current and future state, service blueprint ---
+    current: JourneyLink | None = None
+    """For a future state: the current journey it changes, when rendered with it."""
+    futures: tuple[JourneyLink, ...] = ()
+    """For a current state: the future states that change it."""
+    plan: Plan | None = None
+    """For a future state with its current journey: the current curve and the changes."""
+    blueprint: tuple[tuple[str, str], ...] = ()
+    """BLUEPRINT under the ``blueprint`` view (``cjm render --view blueprint``), else empty."""
 
 
 @dataclass(frozen=True)
 class IndexEntry:
     persona_id: str
+    key: str
     name: str
     segment: str
     title: str
@@ -327,6 +446,20 @@ class IndexEntry:
     phases: int
     touchpoints: int
     summary: Summary
+    # --- issue 15 ---
+    state: str = "current"
+    journey_id: str | None = None
+    plan: Plan | None = None
+    """For a future state rendered with its current journey: the planned change per phase."""
+
+
+@dataclass(frozen=True)
+class PersonaGroup:
+    """A persona's journeys in the index: current states first, then the plans."""
+
+    persona_id: str
+    name: str
+    entries: tuple[IndexEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -365,6 +498,8 @@ class IndexPage(_Page):
     metrics_period: str | None = None
     unclaimed: tuple[UnclaimedSource, ...] | None = None
     """Sources no touchpoint claims, largest first; None without measurements."""
+    groups: tuple[PersonaGroup, ...] = ()
+    """The journeys grouped by persona (issue 15), in the order of ``journeys``."""
 
 
 def _average(values: Sequence[int]) -> float | None:
@@ -454,6 +589,7 @@ def build_journey(
     flow = tuple(Edge(refs[tp.id], target) for tp in touchpoints for target in tp.next)
     return JourneyPage(
         persona_id=file.persona_id,
+        key=file.key,
         title=journey.journey.title or journey.persona.name,
         persona=journey.persona,
         journey=journey.journey,
@@ -588,37 +724,41 @@ def build_index(
     suffix: str,
     measurements: Measurements | None = None,
 ) -> IndexPage:
-    """The index over ``pages`` (sorted by persona id); ``models`` by persona id."""
-    ordered = sorted(pages, key=lambda page: page.persona_id)
+    """The index over ``pages`` (sorted by journey key); ``models`` by journey key."""
+    ordered = sorted(pages, key=lambda page: page.key)
     entries = {
-        page.persona_id: IndexEntry(
+        page.key: IndexEntry(
             persona_id=page.persona_id,
+            key=page.key,
             name=page.persona.name,
             segment=page.persona.segment,
             title=page.title,
-            href=f"{page.persona_id}{suffix}",
+            href=f"{page.key}{suffix}",
             model=page.model,
             phases=len(page.phases),
             touchpoints=len(page.touchpoints),
             summary=page.summary,
+            state=page.journey.state,
+            journey_id=page.journey.id,
+            plan=page.plan,
         )
         for page in ordered
     }
     # One matrix per phase model: journeys on different models share no columns.
     groups: dict[tuple[str, tuple[str, ...]], list[JourneyPage]] = {}
     for page in ordered:
-        model = models[page.persona_id]
+        model = models[page.key]
         groups.setdefault((model.name, model.ids), []).append(page)
     tables = []
     for (name, _), members in groups.items():
-        model = models[members[0].persona_id]
+        model = models[members[0].key]
         columns = tuple(
             (phase.id, _column_name(members, phase.id, phase.name(language)))
             for phase in model.phases
         )
         rows = tuple(
             CoverageRow(
-                entries[page.persona_id],
+                entries[page.key],
                 tuple(
                     _cell(page, phase.id, column, phase.optional)
                     for phase, (_, column) in zip(model.phases, columns, strict=True)
@@ -634,6 +774,21 @@ def build_index(
         language=language,
         metrics_period=measurements.period if measurements is not None else None,
         unclaimed=measurements.unclaimed if measurements is not None else None,
+        groups=_groups(tuple(entries.values())),
+    )
+
+
+def _groups(entries: Sequence[IndexEntry]) -> tuple[PersonaGroup, ...]:
+    by_persona: dict[str, list[IndexEntry]] = {}
+    for entry in entries:
+        by_persona.setdefault(entry.persona_id, []).append(entry)
+    return tuple(
+        PersonaGroup(
+            persona_id,
+            members[0].name,
+            tuple(sorted(members, key=lambda e: (e.state != "current", e.key))),
+        )
+        for persona_id, members in by_persona.items()
     )
 
 

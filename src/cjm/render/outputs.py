@@ -12,16 +12,20 @@ format may produce text or bytes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cjm.loader import JourneyFile
 from cjm.names import INDEX_STEM
 from cjm.phase_models import PhaseModel
-from cjm.render.context import JourneyPage, Measurements, build_index, build_journey
+from cjm.render.context import BLUEPRINT, JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
 from cjm.render.formats import FORMATS, RenderFormat
+from cjm.render.plan import link_states
 from cjm.render.poster import PosterOptions
+from cjm.render.views import DEFAULT_VIEW
+from cjm.states import Member
 
 if TYPE_CHECKING:
     from cjm.browser.cdp import Browser
@@ -35,7 +39,9 @@ class Site:
     :meth:`outputs` gives another format's files (rendered once per run), so a
     format built on the HTML does not render it again; :meth:`browser` is the one
     headless browser the posters print with, started when first asked for and
-    closed by :meth:`close`.
+    closed by :meth:`close`. Journeys are known by their key (:mod:`cjm.states`):
+    it names their files, and a future state's page shows the current journey
+    beside it. ``view`` is one of :data:`~cjm.render.views.VIEWS`.
     """
 
     def __init__(
@@ -45,15 +51,19 @@ class Site:
         templates: Templates,
         measurements: Measurements | None = None,
         poster: PosterOptions | None = None,
+        view: str = DEFAULT_VIEW,
     ) -> None:
-        self.files = sorted(files, key=lambda file: file.persona_id)
+        self.files = sorted(files, key=lambda file: file.key)
         self.language, self.templates, self.measurements = language, templates, measurements
         self.poster = poster or PosterOptions()
+        self.view = view
         self._browser: Browser | None = None
         self.models: dict[str, PhaseModel] = {}
+        self.members: dict[str, Member] = {}
         for file in self.files:
-            assert file.model is not None, "render only journeys that loaded"
-            self.models[file.persona_id] = file.model
+            assert file.model is not None and file.journey is not None, "render only loaded ones"
+            self.models[file.key] = file.model
+            self.members[file.key] = Member(file.path, file.journey)
         self._rendered: dict[str, dict[str, bytes]] = {}
 
     def outputs(self, name: str) -> dict[str, bytes]:
@@ -83,18 +93,21 @@ class Site:
     def from_templates(
         self, suffix: str, journey_template: str, index_template: str | None
     ) -> dict[str, bytes]:
-        """A page per journey from ``journey_template``, and an index, as ``<id><suffix>``."""
+        """A page per journey from ``journey_template``, and an index, as ``<key><suffix>``."""
         index_name = f"{INDEX_STEM}{suffix}"
         outputs: dict[str, bytes] = {}
         pages: list[JourneyPage] = []
         measured = self.measurements
+        blueprint = BLUEPRINT if self.view == "blueprint" else ()
         for file in self.files:
-            metrics = measured.journeys.get(file.persona_id) if measured else None
+            metrics = measured.journeys.get(file.key) if measured else None
             unclaimed = measured.unclaimed if measured else ()
             page = build_journey(file, self.language, index_name, metrics, unclaimed)
-            pages.append(page)
+            pages.append(dataclasses.replace(page, blueprint=blueprint))
+        pages = link_states(pages, self.members, suffix)
+        for page in pages:
             text = self.templates.render(journey_template, page.variables())
-            outputs[f"{page.persona_id}{suffix}"] = text.encode()
+            outputs[f"{page.key}{suffix}"] = text.encode()
         if index_template is not None and pages:
             index = build_index(pages, self.models, self.language, suffix, measured)
             outputs[index_name] = self.templates.render(index_template, index.variables()).encode()
@@ -108,14 +121,16 @@ def render_outputs(
     templates: Templates,
     measurements: Measurements | None = None,
     poster: PosterOptions | None = None,
+    view: str = DEFAULT_VIEW,
 ) -> dict[str, bytes]:
     """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name.
 
-    With ``measurements`` the journeys' metrics (by persona id), their period and the
+    With ``measurements`` the journeys' metrics (by journey key), their period and the
     unclaimed sources are shown; without, the output is as if they did not exist.
-    ``poster`` sets the paper, size and browser of the posters (pdf, png, pptx).
+    ``poster`` sets the paper, size and browser of the posters (pdf, png, pptx);
+    ``view`` ``blueprint`` draws the service-blueprint lanes under the map.
     """
-    site = Site(files, language, templates, measurements, poster)
+    site = Site(files, language, templates, measurements, poster, view)
     outputs: dict[str, bytes] = {}
     try:
         for name in sorted(dict.fromkeys(formats)):

@@ -38,8 +38,8 @@ __all__ = [
     "with_script",
 ]
 
-PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.html$")
-"""A page's name: a persona id (a slug) and ``.html``."""
+PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.html$")
+"""A page's name: a journey key (slugs joined by dots, see cjm.states) and ``.html``."""
 
 EVENTS_PATH = "/_cjm/events"
 """The event stream; ``_`` cannot begin a persona id, so no page can take this name."""

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from cjm.commands.render import (
     chosen_export,
     chosen_language,
+    chosen_view,
     lint_gate,
     measure,
     template_search_path,
@@ -37,6 +38,7 @@ from cjm.loader import JOURNEY_SUFFIXES, JourneyFile, discover, load_journey, lo
 from cjm.render.context import Measurements
 from cjm.render.environment import TEMPLATE_SUFFIX, Templates
 from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.render.views import DEFAULT_VIEW
 from cjm.serve import pages
 from cjm.serve.pages import Blocked
 from cjm.wording import plural
@@ -55,9 +57,10 @@ def render_pages(
     language: str,
     templates: Templates,
     measurements: Measurements | None,
+    view: str = DEFAULT_VIEW,
 ) -> dict[str, bytes]:
     """The HTML pages ``cjm render`` writes for ``files``: the one call into the render pipeline."""
-    return render_outputs(files, ["html"], language, templates, measurements)
+    return render_outputs(files, ["html"], language, templates, measurements, view=view)
 
 
 @dataclass(frozen=True)
@@ -193,9 +196,10 @@ class Site:
                 measured = measure(export, files, self.lang)
             printed = tuple(captured.getvalue().splitlines())
         clean, blocked_lines = lint_gate(files, config)
-        rendered = render_pages(clean, self.lang, self._compiled, measured)
+        view = chosen_view(config, None)  # render: view: in cjm.yaml, as cjm render reads it
+        rendered = render_pages(clean, self.lang, self._compiled, measured, view)
         for file in clean:
-            self._names[file.path] = f"{file.persona_id}.html"
+            self._names[file.path] = f"{file.key}.html"
         by_path = {file.path: file for file in files}
         blocked = tuple(
             Blocked(path, self._page_name(by_path[path], rendered), tuple(lines))
@@ -221,7 +225,7 @@ class Site:
     def _page_name(self, file: JourneyFile, rendered: dict[str, bytes]) -> str | None:
         """Where a journey that is not rendered shows its problems: where its map was."""
         if file.journey is not None:
-            name = f"{file.persona_id}.html"
+            name = f"{file.key}.html"
         else:  # halfway through typing: keep the page the room is looking at
             name = self._names.get(file.path, f"{Path(file.path).stem}.html")
         self._names[file.path] = name

@@ -23,6 +23,9 @@ class DiffReport(NamedTuple):
 
     diffs: Sequence[PersonaDiff]
     language: str = "en"
+    header: tuple[str, ...] = ()
+    """Plain lines above the report (``cjm diff --plan``: which journeys the plan compares);
+    each reporter escapes them for its grammar, and JSON leaves them out."""
 
 
 Reporter = Callable[[DiffReport, TextIO, bool], None]

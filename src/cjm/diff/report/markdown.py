@@ -55,7 +55,12 @@ def _heading(section: Section) -> str:
 
 
 def report(summary: DiffReport, stream: TextIO, color: bool) -> None:
-    stream.write(_render(summary.diffs, summary.language))
+    text = _render(summary.diffs, summary.language)
+    if summary.header:  # under the report's title
+        title, rest = text.split("\n\n", 1)
+        lines = "".join(f"**{escape(line)}**\n\n" for line in summary.header)
+        text = f"{title}\n\n{lines}{rest}"
+    stream.write(text)
 
 
 def _render(diffs: Sequence[PersonaDiff], language: str) -> str:

@@ -62,6 +62,8 @@ def to_lines(diffs: Sequence[PersonaDiff]) -> list[Line]:
 
 def report(summary: DiffReport, stream: TextIO, color: bool) -> None:
     diffs = summary.diffs
+    for heading in summary.header:
+        stream.write(f"{terminal(heading)}\n")
     if not diffs:
         stream.write("no differences\n")
         return

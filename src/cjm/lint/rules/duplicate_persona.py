@@ -1,9 +1,12 @@
-"""No two journey files declare the same persona id.
+"""No two journey files are the same journey of the same persona.
 
-The persona id names the rendered map (``build/<persona>.html``) and is how
-``cjm diff`` matches journeys across revisions. Two files with one id
-overwrite each other's output. Files without an ``id`` use their file name, so
-this usually means a copied file whose ``id`` was not changed. Checked across
+A persona may have several journeys: today's (``journey.state: current``, the
+default), plans (``state: future``) and scenarios told apart by ``journey.id``.
+Persona id, journey id and state together name the rendered map
+(``build/<persona>[.<journey id>][.future].html``) and are how ``cjm diff``
+matches journeys across revisions: two files with all three alike overwrite
+each other's output. Files without a persona ``id`` use their file name, so
+this usually means a copied file whose ids were not changed. Checked across
 all files of one run; every file after the first is reported.
 
 Passing::
@@ -12,6 +15,14 @@ Passing::
     persona:
       id: jonge-ouders
       name: Jonge ouders
+    phases:
+      - id: orientation
+    # journeys/jonge-ouders-gepland.yaml
+    persona:
+      id: jonge-ouders
+      name: Jonge ouders
+    journey:
+      state: future
     phases:
       - id: orientation
     # journeys/senioren.yaml
@@ -38,10 +49,11 @@ Failing::
 """
 
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.states import Member
+from cjm.yaml_source import NodePath
 
 
 def check_run(
@@ -49,16 +61,30 @@ def check_run(
 ) -> Iterator[tuple[JourneyContext, Finding]]:
     first: dict[str, str] = {}
     for ctx in contexts:
-        declared = ctx.journey.persona.id
-        persona_id = declared or Path(ctx.path).stem
-        if persona_id in first:
-            where = ("persona", "id") if declared else ("persona",)
-            yield (
-                ctx,
-                Finding(where, f"persona id '{persona_id}' is also used by {first[persona_id]}"),
-            )
+        member = Member(ctx.path, ctx.journey)
+        key = member.key
+        if key not in first:
+            first[key] = ctx.path
+            continue
+        info = ctx.journey.journey
+        if info.id is not None:
+            where: NodePath = ("journey", "id")
+        elif ctx.journey.persona.id is not None:
+            where = ("persona", "id")
         else:
-            first[persona_id] = ctx.path
+            where = ("persona",)
+        what = f"persona '{member.persona_id}'"
+        if info.id is not None:
+            what += f", journey id '{info.id}'"
+        state = "the future state" if info.state == "future" else "the current state"
+        yield (
+            ctx,
+            Finding(
+                where,
+                f"{state} of {what} is also in {first[key]}; give this journey its own "
+                "'journey: id:' (a scenario) or 'state:', or the persona its own id",
+            ),
+        )
 
 
 rule = Rule(id="duplicate-persona", severity=Severity.ERROR, doc=__doc__ or "", check_run=check_run)

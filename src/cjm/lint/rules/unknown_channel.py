@@ -31,16 +31,13 @@ Failing::
           - {id: bevestiging, name: Bevestiging, channel: e-mail}
 """
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
 from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.vocabulary import Use, vocabulary_findings
 from cjm.problems import Finding, Severity
-from cjm.yaml_source import NodePath
-
-_MAX_DISTANCE = 2
 
 
 class Options(BaseModel):
@@ -50,57 +47,18 @@ class Options(BaseModel):
     """The project's channel vocabulary; without it, likely typos are looked for."""
 
 
-def _uses(ctx: JourneyContext) -> Iterator[tuple[NodePath, str]]:
+def _uses(ctx: JourneyContext) -> Iterator[Use]:
     for index, channel in enumerate(ctx.journey.persona.preferred_channels):
-        yield ("persona", "preferred_channels", index), channel
+        yield ctx, ("persona", "preferred_channels", index), channel
     for p, t, touchpoint in ctx.journey.touchpoints():
-        yield ("phases", p, "touchpoints", t, "channel"), touchpoint.channel
+        yield ctx, ("phases", p, "touchpoints", t, "channel"), touchpoint.channel
 
 
 def check_run(
     contexts: Sequence[JourneyContext], options: Options
 ) -> Iterator[tuple[JourneyContext, Finding]]:
-    counts = Counter(channel for ctx in contexts for _, channel in _uses(ctx))
-    vocabulary = options.channels
-    for ctx in contexts:
-        for path, channel in _uses(ctx):
-            if vocabulary is not None:
-                if channel in vocabulary:
-                    continue
-                hint = ""
-                if vocabulary:
-                    close = min(vocabulary, key=lambda known: (distance(channel, known), known))
-                    hint = f" — did you mean '{close}'?"
-                message = f"channel '{channel}' is not in the project's channels{hint}"
-            else:
-                likely = [
-                    (distance(channel, other), -count, other)
-                    for other, count in counts.items()
-                    if count > counts[channel] and distance(channel, other) <= _MAX_DISTANCE
-                ]
-                if not likely:
-                    continue
-                close = min(likely)[2]
-                message = (
-                    f"channel '{channel}' looks like a typo of '{close}' "
-                    f"(used {counts[close]} times, '{channel}' {counts[channel]})"
-                )
-            yield ctx, Finding(path, message)
-
-
-def distance(a: str, b: str) -> int:
-    """Levenshtein edit distance: insertions, deletions and substitutions."""
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        previous = current
-    return previous[-1]
+    uses = [use for ctx in contexts for use in _uses(ctx)]
+    return vocabulary_findings(uses, options.channels, "channel", "the project's channels")
 
 
 rule = Rule(

@@ -28,9 +28,16 @@ _READ = """JSON.stringify({
   summary: Array.from(document.querySelectorAll('ul.summary')).map(
     list => Array.from(list.children).map(item => item.innerText.replace(/\\s+/g, ' ').trim())
   ),
-  names: Array.from(document.querySelectorAll('ul.journeys h3')).map(
-    h => h.innerText.replace(/\\s+/g, ' ').trim()
-  ),
+  names: Array.from(document.querySelectorAll('ul.summary')).map(list => {
+    // The heading of the journey whose summary this is (a persona's journeys are
+    // grouped under the persona's name, which has no summary of its own).
+    const text = element => element.innerText.replace(/\\s+/g, ' ').trim();
+    const item = list.closest('li');
+    const heading = item && item.querySelector(':scope > h3');
+    const group = item && item.parentElement.closest('li.persona-group');
+    const persona = group ? text(group.querySelector(':scope > h3')) + ': ' : '';
+    return heading ? persona + text(heading) : '';
+  }),
 })"""
 
 

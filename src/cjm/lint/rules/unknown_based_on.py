@@ -1,0 +1,71 @@
+"""A future state's ``based_on`` names the current journey it changes.
+
+A future-state journey (``journey.state: future``) is a plan for a current
+journey: the map draws today's curve beside the plan's and ``cjm diff`` lists
+the plan against it. ``based_on`` names that journey as a file, relative to
+this one (``jonge-ouders.yaml``), or as a journey key (``jonge-ouders``,
+``jonge-ouders.winter``; see docs/format.md). A file that does not exist, a key
+no journey of the run has, or a journey that is itself a future state is an
+error: the plan would be compared with nothing. Keys are looked up among the
+journeys of one run, so lint the whole journeys folder (as the pre-commit hook
+does).
+
+Passing::
+
+    # journeys/jonge-ouders.yaml
+    persona: {id: jonge-ouders, name: Jonge ouders}
+    phases:
+      - id: orientation
+    # journeys/jonge-ouders-gepland.yaml
+    persona: {id: jonge-ouders, name: Jonge ouders}
+    journey:
+      state: future
+      based_on: jonge-ouders
+    phases:
+      - id: orientation
+
+Failing::
+
+    # journeys/jonge-ouders.yaml
+    persona: {id: jonge-ouders, name: Jonge ouders}
+    phases:
+      - id: orientation
+    # journeys/jonge-ouders-gepland.yaml
+    persona: {id: jonge-ouders, name: Jonge ouders}
+    journey:
+      state: future
+      based_on: jonge-ouder
+    phases:
+      - id: orientation
+"""
+
+from collections.abc import Iterator, Sequence
+
+from cjm.lint.rule import JourneyContext, Rule
+from cjm.problems import Finding, Severity
+from cjm.states import Member, Run, based_on
+
+
+def check_run(
+    contexts: Sequence[JourneyContext], options: object
+) -> Iterator[tuple[JourneyContext, Finding]]:
+    members = [Member(ctx.path, ctx.journey) for ctx in contexts]
+    run = Run(members)
+    for ctx, member in zip(contexts, members, strict=True):
+        if ctx.journey.journey.based_on is None:
+            continue
+        if ctx.journey.journey.state != "future":
+            yield (
+                ctx,
+                Finding(
+                    ("journey", "based_on"),
+                    "based_on is for a future state: add 'state: future', or remove based_on",
+                ),
+            )
+            continue
+        problem = based_on(member, run).problem
+        if problem is not None:
+            yield ctx, Finding(("journey", "based_on"), problem)
+
+
+rule = Rule(id="unknown-based-on", severity=Severity.ERROR, doc=__doc__ or "", check_run=check_run)

@@ -1,0 +1,70 @@
+"""Every support system has one name across the journeys.
+
+The support lane of a service blueprint names the processes and systems
+behind a touchpoint (CRM, ERP, a delivery partner). An overview of what a
+system carries, or of what changes when it is replaced, needs one spelling
+per system: ``Salesforce`` next to ``SalesForce`` splits one in two. With a
+``systems:`` list in cjm.yaml (``rules: {unknown-support: {systems: [...]}}``)
+every ``support`` entry must come from it; without one, an entry within edit
+distance 2 of one used more often across all journeys of the run is taken for
+a typo. The message suggests the closest name, as ``unknown-channel`` does.
+
+Passing::
+
+    persona:
+      name: Jonge ouders
+    phases:
+      - id: purchase
+        touchpoints:
+          - {id: bestelling, name: Bestelling, channel: website, support: [Magento, SAP]}
+          - {id: factuur, name: Factuur, channel: email, support: [SAP, Magento]}
+          - {id: levering, name: Levering, channel: delivery, support: [Magento, PostNL]}
+
+Failing::
+
+    persona:
+      name: Jonge ouders
+    phases:
+      - id: purchase
+        touchpoints:
+          - {id: bestelling, name: Bestelling, channel: website, support: [Magento, SAP]}
+          - {id: factuur, name: Factuur, channel: email, support: [SAP, Magento]}
+          - {id: levering, name: Levering, channel: delivery, support: [Magneto, PostNL]}
+"""
+
+from collections.abc import Iterator, Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.vocabulary import Use, vocabulary_findings
+from cjm.problems import Finding, Severity
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    systems: list[str] | None = None
+    """The project's support processes and systems; without it, likely typos are looked for."""
+
+
+def _uses(ctx: JourneyContext) -> Iterator[Use]:
+    for p, t, touchpoint in ctx.journey.touchpoints():
+        for index, system in enumerate(touchpoint.support):
+            yield ctx, ("phases", p, "touchpoints", t, "support", index), system
+
+
+def check_run(
+    contexts: Sequence[JourneyContext], options: Options
+) -> Iterator[tuple[JourneyContext, Finding]]:
+    uses = [use for ctx in contexts for use in _uses(ctx)]
+    return vocabulary_findings(uses, options.systems, "support system", "the project's systems")
+
+
+rule = Rule(
+    id="unknown-support",
+    severity=Severity.WARNING,
+    doc=__doc__ or "",
+    check_run=check_run,
+    options=Options,
+)

@@ -1,0 +1,77 @@
+"""One spelling per name across the journeys: the check ``unknown-channel`` and
+``unknown-support`` share.
+
+With a vocabulary from cjm.yaml every use must come from it (the message
+suggests the closest entry). Without one, a name close to a name used more
+often across all journeys of the run is taken for a typo: within edit distance
+2, but 1 for names of four characters and 0 for shorter ones, since one letter
+tells short names apart (``CRM`` and ``CMS``, ``sms`` and ``tv``) more often
+than it is a typo.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from cjm.lint.rule import JourneyContext
+from cjm.problems import Finding
+from cjm.yaml_source import NodePath
+
+__all__ = ["MAX_DISTANCE", "Use", "allowed", "distance", "vocabulary_findings"]
+
+MAX_DISTANCE = 2
+
+Use = tuple[JourneyContext, NodePath, str]
+"""A name as a journey uses it: the journey, where in it, and the name."""
+
+
+def vocabulary_findings(
+    uses: Sequence[Use], vocabulary: Sequence[str] | None, noun: str, where: str
+) -> Iterator[tuple[JourneyContext, Finding]]:
+    """Findings for ``uses`` of ``noun`` (``channel``); ``where`` names the vocabulary."""
+    counts = Counter(name for _, _, name in uses)
+    for ctx, path, name in uses:
+        if vocabulary is not None:
+            if name in vocabulary:
+                continue
+            hint = ""
+            if vocabulary:
+                close = min(vocabulary, key=lambda known: (distance(name, known), known))
+                hint = f" — did you mean '{close}'?"
+            message = f"{noun} '{name}' is not in {where}{hint}"
+        else:
+            likely = [
+                (distance(name, other), -count, other)
+                for other, count in counts.items()
+                if count > counts[name] and distance(name, other) <= allowed(name, other)
+            ]
+            if not likely:
+                continue
+            close = min(likely)[2]
+            message = (
+                f"{noun} '{name}' looks like a typo of '{close}' "
+                f"(used {counts[close]} times, '{name}' {counts[name]})"
+            )
+        yield ctx, Finding(path, message)
+
+
+def allowed(a: str, b: str) -> int:
+    """The largest edit distance at which ``a`` may be a typo of ``b`` (see above)."""
+    shorter = min(len(a), len(b))
+    return 0 if shorter <= 3 else 1 if shorter == 4 else MAX_DISTANCE
+
+
+def distance(a: str, b: str) -> int:
+    """Levenshtein edit distance: insertions, deletions and substitutions."""
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
