@@ -243,15 +243,24 @@ def schema(
             "--output", "-o", metavar="FILE", help="Write the schema to FILE instead of stdout."
         ),
     ] = None,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--for",
+            metavar="FILE",
+            help="journey (a journey file) or opportunities (opportunities.yaml).",
+        ),
+    ] = "journey",
 ) -> None:
-    """Print the JSON Schema of the journey format.
+    """Print the JSON Schema of the journey or the opportunities format.
 
-    Editors use it for completion and checks while you type; cjm init writes it
-    as cjm.schema.json.
+    Editors use it for completion and checks while you type; cjm init writes them
+    as cjm.schema.json and cjm.opportunities.schema.json.
     """
     from cjm.commands import schema as command
 
-    _run(lambda: command.run(output))
+    chosen = _choice("--for", kind, ("journey", "opportunities"))
+    _run(lambda: command.run(output, chosen))
 
 
 @command()

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from yaml.nodes import ScalarNode
 
+from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
 from cjm.fsutil import shown_path
@@ -99,8 +100,10 @@ def _walk(directory: Path) -> Iterable[Path]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry)
-        elif entry.suffix in JOURNEY_SUFFIXES and entry.name not in CONFIG_NAMES:
+            # The opportunities are not journeys, also when the journeys folder is the root.
+            if entry.name != BACKLOG_DIR:
+                yield from _walk(entry)
+        elif entry.suffix in JOURNEY_SUFFIXES and entry.name not in (*CONFIG_NAMES, *BACKLOG_NAMES):
             yield entry
 
 

@@ -99,6 +99,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "tone": "toon van dit contactmoment, als die afwijkt van tone_of_voice",
         "next": "ids van contactmomenten waar de klant hierna heen kan",
         "analytics": "hoe dit contactmoment in webanalytics staat (cjm analytics)",
+        "research": "het onderzoek achter de persona: interviews, enquêtes, data",
+        "evidence": "waar dit op rust: interview, survey, analytics, support, ...",
+        "confidence": "assumption (aanname), partial of validated (bewezen)",
     },
     "en": {
         "header": "Customer journey for persona {name}. "
@@ -148,6 +151,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "tone": "tone of this touchpoint, when it differs from tone_of_voice",
         "next": "ids of touchpoints the customer may go to next",
         "analytics": "how this touchpoint shows up in web analytics (cjm analytics)",
+        "research": "the research behind the persona: interviews, surveys, data",
+        "evidence": "what this rests on: interview, survey, analytics, support, ...",
+        "confidence": "assumption, partial or validated",
     },
 }
 
@@ -170,6 +176,8 @@ _TOUCHPOINT_AFTER = (
     ("tone", '""', "tone"),
     ("next", "[]", "next"),
     ("analytics", "{source: google, medium: organic}", "analytics"),
+    ("evidence", "[{kind: interview, source: ''}]", "evidence"),
+    ("confidence", "assumption", "confidence"),
 )
 
 
@@ -225,6 +233,7 @@ def skeleton(
         optional("  ", "behaviour", "[]", words["behaviour"]),
         line("  life_events: []", words["life_events"]),
         line("  preferred_channels: []", words["preferred_channels"]),
+        optional("  ", "research", "[{kind: interview, source: ''}]", words["research"]),
     ]
     example = ", ".join(_scalar(role) for role in _ROLES[language])
     if segment == "b2b":
@@ -258,6 +267,13 @@ def skeleton(
             line('    thinking: ""', words["thinking"]),
             line('    feeling: ""', words["feeling"]),
             line("    kpis: []", words["kpis"]),
+        ]
+        if first:
+            out += [
+                optional("    ", "evidence", "[{kind: workshop, source: ''}]", words["evidence"]),
+                optional("    ", "confidence", "assumption", words["confidence"]),
+            ]
+        out += [
             "    touchpoints:",
             f"      - id: {phase.id}-touchpoint",
             line(f"        name: {placeholder}", words["touchpoint_name"]),

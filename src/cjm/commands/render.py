@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cjm.backlog.loader import Backlog, covers_project, load_backlog
 from cjm.config import Config, load_config
 from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import atomic_write, shown_path
@@ -28,7 +29,7 @@ from cjm.loader import JourneyFile, discover, load_journey
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
-from cjm.render.outputs import FORMATS, INDEX_STEM, render_outputs
+from cjm.render.outputs import FORMATS, INDEX_STEM, BacklogInput, render_outputs
 from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.report.text import format_problem
 from cjm.wording import plural
@@ -81,8 +82,10 @@ def run(
     lang = chosen_language(config, language)
     files = [load_journey(path, config) for path in discover(paths, config)]
     measured = measure(analytics, files, lang) if analytics is not None else None
-    clean, failed = _lint_gate(files, config)
-    outputs = render_outputs(clean, formats, lang, Templates(search), measured)
+    backlog = load_backlog(config)
+    clean, failed = _lint_gate(files, config, backlog if covers_project(paths, config) else None)
+    ranked = backlog_input(config, files, backlog)
+    outputs = render_outputs(clean, formats, lang, Templates(search), measured, ranked)
     if failed:
         print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
     if check:
@@ -96,7 +99,7 @@ def run(
     if posters and clean:
         from cjm.render.poster import render_posters
 
-        html = render_outputs(clean, ["html"], lang, Templates(search), measured)
+        html = render_outputs(clean, ["html"], lang, Templates(search), measured, ranked)
         pages = {name: data.decode() for name, data in html.items()}
         outputs.update(render_posters(pages, posters, poster))
     _write(outputs, out_dir, len(clean))
@@ -152,23 +155,46 @@ def measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> M
     return measurements(result, language)
 
 
-def _lint_gate(files: Sequence[JourneyFile], config: Config) -> tuple[list[JourneyFile], int]:
-    """The journeys without lint errors; the others' errors go to stderr."""
-    clean, blocked = lint_gate(files, config)
+def _lint_gate(
+    files: Sequence[JourneyFile], config: Config, backlog: Backlog | None = None
+) -> tuple[list[JourneyFile], int]:
+    """The journeys without lint errors; the others' errors go to stderr.
+
+    An opportunities file with errors counts as a file not rendered: ``backlog``
+    loses it (its opportunities are left out of every map and the index).
+    """
+    clean, blocked = lint_gate(files, config, backlog)
     for lines in blocked.values():
         for line in lines:
             print(line, file=sys.stderr)
+    if backlog is not None:
+        backlog.files = [file for file in backlog.files if file.path not in blocked]
     return clean, len(blocked)
 
 
+def backlog_input(
+    config: Config, files: Sequence[JourneyFile], backlog: Backlog
+) -> BacklogInput | None:
+    """The opportunities to show, ranked by the score of cjm.yaml; None without any."""
+    from cjm.backlog.score import describe_score, rank
+
+    settings = config.settings.opportunities.score
+    ranked = rank(backlog.entries(), settings)
+    if not ranked:
+        return None
+    journeys = {file.persona_id: file.journey for file in files if file.journey is not None}
+    return BacklogInput(tuple(ranked), describe_score(settings), journeys)
+
+
 def lint_gate(
-    files: Sequence[JourneyFile], config: Config
+    files: Sequence[JourneyFile], config: Config, backlog: Backlog | None = None
 ) -> tuple[list[JourneyFile], dict[str, list[str]]]:
     """The journeys that may be rendered, and for each that may not, why (lines to show).
 
     Shared with ``cjm serve``, which shows the lines in the page instead of the map.
+    With ``backlog``, its files' errors are among the reasons too (by their path).
     """
-    problems = lint(files, config, ALL_RULES)
+    problems = lint(files, config, ALL_RULES, backlog=backlog)
     blocked: dict[str, list[str]] = {}
     for problem in problems:
         if problem.severity is Severity.ERROR:

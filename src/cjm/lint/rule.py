@@ -13,16 +13,27 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from datetime import date
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
+from cjm.backlog.loader import Backlog
 from cjm.config import Config
 from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding, Severity
 
-__all__ = ["JourneyCheck", "JourneyContext", "NoOptions", "Rule", "RunCheck", "plain_text"]
+__all__ = [
+    "BacklogCheck",
+    "BacklogContext",
+    "JourneyCheck",
+    "JourneyContext",
+    "NoOptions",
+    "Rule",
+    "RunCheck",
+    "plain_text",
+]
 
 
 _LITERAL = re.compile(r"``(.+?)``")
@@ -68,6 +79,41 @@ class JourneyContext(NamedTuple):
     config: Config
     today: date = field(default_factory=date.today)
     """The date rules compare against; injected so that tests are deterministic."""
+    backlog: Backlog | None = None
+    """The project's opportunities, when the run covers the whole project (else None)."""
+
+    @property
+    def persona_id(self) -> str:
+        """The persona id: declared, or the file name's stem (as links name the journey)."""
+        return self.journey.persona.id or PurePath(self.path).stem
+
+    def linked(self) -> set[str]:
+        """Ids of this journey's touchpoints and phases that an opportunity links."""
+        if self.backlog is None:
+            return set()
+        prefix = f"{self.persona_id}/"
+        return {
+            link[len(prefix) :]
+            for entry in self.backlog.entries()
+            for link in entry.opportunity.links
+            if link.startswith(prefix)
+        }
+
+
+class BacklogContext(NamedTuple):
+    """The opportunities of a run, and every valid journey they may link (issue 14)."""
+
+    backlog: Backlog
+    journeys: Sequence[JourneyContext]
+    config: Config
+    today: date
+
+    def by_persona(self) -> dict[str, Journey]:
+        """The journeys by persona id (declared, or the file name's stem)."""
+        found: dict[str, Journey] = {}
+        for ctx in self.journeys:
+            found.setdefault(ctx.persona_id, ctx.journey)
+        return found
 
 
 JourneyCheck = Callable[[JourneyContext, Any], Iterable[Finding]]
@@ -75,6 +121,9 @@ JourneyCheck = Callable[[JourneyContext, Any], Iterable[Finding]]
 
 RunCheck = Callable[[Sequence[JourneyContext], Any], Iterable[tuple[JourneyContext, Finding]]]
 """Checks all journeys of a run together (cross-file rules); says which file each finding is in."""
+
+BacklogCheck = Callable[[BacklogContext, Any], Iterable[tuple[str, Finding]]]
+"""Checks the opportunities against the journeys; says which file (by path) each finding is in."""
 
 
 class Rule(NamedTuple):
@@ -84,6 +133,7 @@ class Rule(NamedTuple):
     check: JourneyCheck | None = None
     check_run: RunCheck | None = None
     options: type[BaseModel] = NoOptions
+    check_backlog: BacklogCheck | None = None
 
     @property
     def summary(self) -> str:
@@ -98,4 +148,4 @@ class Rule(NamedTuple):
     @property
     def reported_by_loader(self) -> bool:
         """True for rules the loader reports (syntax, keys, schema): they have no check."""
-        return self.check is None and self.check_run is None
+        return self.check is None and self.check_run is None and self.check_backlog is None

@@ -8,14 +8,17 @@ reserved name stops the run before a single file in ``--out`` changes, and lets
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from cjm.backlog.score import Ranked
 from cjm.loader import JourneyFile
+from cjm.models import Journey
 from cjm.phase_models import PhaseModel
+from cjm.render.backlog import OpportunityView, opportunity_views
 from cjm.render.context import JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
 
-__all__ = ["FORMATS", "INDEX_STEM", "OutputFormat", "render_outputs"]
+__all__ = ["FORMATS", "INDEX_STEM", "BacklogInput", "OutputFormat", "render_outputs"]
 
 INDEX_STEM = "index"
 """The index's file stem; a persona with this id would collide with it."""
@@ -39,18 +42,32 @@ FORMATS: dict[str, OutputFormat] = {
 }
 
 
+@dataclass(frozen=True)
+class BacklogInput:
+    """The project's opportunities for a render: ranked, with the formula that ranked them."""
+
+    ranked: Sequence[Ranked] = ()
+    formula: str | None = None
+    journeys: dict[str, Journey] = field(default_factory=dict)
+    """Every journey that loaded, by persona id: links resolve against all, not only the
+    rendered ones."""
+
+
 def render_outputs(
     files: Sequence[JourneyFile],
     formats: Sequence[str],
     language: str,
     templates: Templates,
     measurements: Measurements | None = None,
+    backlog: BacklogInput | None = None,
 ) -> dict[str, bytes]:
     """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name.
 
     With ``measurements`` the journeys' metrics (by persona id), their period and the
     unclaimed sources are shown; without, the output is as if they did not exist.
+    With ``backlog`` the opportunities show on the maps and, with the matrix, in the index.
     """
+
     ordered = sorted(files, key=lambda file: file.persona_id)
     models: dict[str, PhaseModel] = {}
     for file in ordered:
@@ -61,15 +78,26 @@ def render_outputs(
         output = FORMATS[name]
         index_name = f"{INDEX_STEM}{output.suffix}"
         pages: list[JourneyPage] = []
+        views: tuple[OpportunityView, ...] = ()
+        if backlog is not None and backlog.ranked:
+            rendered = {
+                file.persona_id: file.journey.persona.name
+                for file in ordered
+                if file.journey is not None
+            }
+            views = opportunity_views(backlog.ranked, backlog.journeys, rendered, output.suffix)
         for file in ordered:
             metrics = measurements.journeys.get(file.persona_id) if measurements else None
             unclaimed = measurements.unclaimed if measurements else ()
-            page = build_journey(file, language, index_name, metrics, unclaimed)
+            page = build_journey(file, language, index_name, metrics, unclaimed, views)
             pages.append(page)
             text = templates.render(output.journey_template, page.variables())
             outputs[f"{page.persona_id}{output.suffix}"] = text.encode()
         if output.index_template is not None and pages:
-            index = build_index(pages, models, language, output.suffix, measurements)
+            formula = backlog.formula if backlog is not None else None
+            index = build_index(
+                pages, models, language, output.suffix, measurements, views, formula
+            )
             outputs[index_name] = templates.render(
                 output.index_template, index.variables()
             ).encode()

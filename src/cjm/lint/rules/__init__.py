@@ -8,6 +8,7 @@ from cjm.lint.rule import Rule
 from cjm.lint.rules import (
     b2b_buying_unit,
     comment_in_value,
+    done_but_still_low,
     duplicate_id,
     duplicate_key,
     duplicate_persona,
@@ -20,13 +21,17 @@ from cjm.lint.rules import (
     neglected_phase,
     no_follow_up,
     open_loop,
+    orphan_opportunity,
     phase_order,
     schema,
+    stale_evidence,
     stale_review,
     thin_persona,
     tone_drift,
     unaddressed_low,
+    unbacked_low_point,
     unknown_channel,
+    unknown_link,
     unknown_next,
     unknown_phase,
     unreachable_touchpoint,
@@ -64,6 +69,12 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         unaddressed_low,
         unreachable_touchpoint,
         missing_owner,
+        # Issue 14: evidence behind the map, and the opportunities that link it.
+        unbacked_low_point,
+        stale_evidence,
+        unknown_link,
+        orphan_opportunity,
+        done_but_still_low,
         unused_suppression,
     )
 )

@@ -1,0 +1,71 @@
+"""What an opportunity's link points at: a journey, a phase or a touchpoint.
+
+A link is ``persona-id`` (the whole journey) or ``persona-id/step-id``, where the
+step is a touchpoint id or, when no touchpoint has that id, a phase id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Literal, NamedTuple
+
+from cjm.models import Journey, PhaseEntry, Touchpoint
+
+__all__ = ["LinkTarget", "linked_touchpoints", "resolve", "unresolved"]
+
+
+class LinkTarget(NamedTuple):
+    persona: str
+    kind: Literal["journey", "phase", "touchpoint"]
+    phase: PhaseEntry | None = None
+    touchpoint: Touchpoint | None = None
+
+
+def _split(link: str) -> tuple[str, str | None]:
+    persona, _, step = link.partition("/")
+    return persona, step or None
+
+
+def resolve(link: str, journeys: Mapping[str, Journey]) -> LinkTarget | None:
+    """The step ``link`` names in ``journeys`` (by persona id), or None."""
+    persona, step = _split(link)
+    journey = journeys.get(persona)
+    if journey is None:
+        return None
+    if step is None:
+        return LinkTarget(persona, "journey")
+    for phase in journey.phases:
+        for touchpoint in phase.touchpoints:
+            if touchpoint.id == step:
+                return LinkTarget(persona, "touchpoint", phase, touchpoint)
+    for phase in journey.phases:
+        if phase.id == step:
+            return LinkTarget(persona, "phase", phase)
+    return None
+
+
+def unresolved(link: str, journeys: Mapping[str, Journey]) -> str:
+    """Why ``link`` points nowhere, with the closest name that exists."""
+    persona, step = _split(link)
+    journey = journeys.get(persona)
+    if journey is None:
+        close = difflib.get_close_matches(persona, sorted(journeys), n=1)
+        hint = f" — did you mean '{close[0]}'?" if close else ""
+        return f"link '{link}' names no journey: there is no persona '{persona}'{hint}"
+    steps = [tp.id for _, _, tp in journey.touchpoints()] + [phase.id for phase in journey.phases]
+    close = difflib.get_close_matches(step or "", steps, n=1)
+    hint = f" — did you mean '{persona}/{close[0]}'?" if close else ""
+    return f"link '{link}': journey '{persona}' has no touchpoint or phase '{step}'{hint}"
+
+
+def linked_touchpoints(
+    links: Iterable[str], journeys: Mapping[str, Journey]
+) -> list[tuple[str, Touchpoint]]:
+    """The touchpoints ``links`` name (a phase link names none: it is about the whole phase)."""
+    found = []
+    for link in links:
+        target = resolve(link, journeys)
+        if target is not None and target.touchpoint is not None:
+            found.append((target.persona, target.touchpoint))
+    return found
