@@ -252,7 +252,7 @@ def schema(
         ),
     ] = "journey",
 ) -> None:
-    """Print the JSON Schema of the journey or the opportunities format.
+    """Print the JSON Schema of journeys or of opportunities.yaml.
 
     Editors use it for completion and checks while you type; cjm init writes them
     as cjm.schema.json and cjm.opportunities.schema.json.
@@ -528,7 +528,7 @@ def analytics(
         ),
     ] = None,
 ) -> None:
-    """Match an analytics export to the touchpoints: funnel and gaps.
+    """Match an analytics export to the touchpoints: funnel, gaps.
 
     Per journey, each touchpoint's traffic by phase with phase totals, and mappings
     that match nothing; then the sources no touchpoint claims, largest first.
@@ -593,6 +593,48 @@ def diff(
             output,
         )
     )
+
+
+@command()
+def opportunities(
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS,...",
+            help="Only these: idea, planned, in-progress, done, dropped.",
+        ),
+    ] = None,
+    persona: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--persona", metavar="ID,...", help="Only opportunities that link these journeys."
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="text, markdown, json or csv."),
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the backlog to FILE instead of stdout."
+        ),
+    ] = None,
+) -> None:
+    """Show the ranked backlog of opportunities.
+
+    Opportunities link touchpoints and phases across all journeys.
+
+    Reads opportunities.yaml (and opportunities/) next to cjm.yaml and ranks them by
+    the score in cjm.yaml (impact ÷ effort by default), with their links, status,
+    owner and solutions. Ranks are the whole backlog's, also when filtered. Exit 0,
+    1 when an opportunities file has errors (printed on stderr), 2 for usage errors.
+    """
+    from cjm.commands import opportunities as command
+
+    chosen = _choice("--format", output_format, ("text", "markdown", "json", "csv"))
+    _run(lambda: command.run(_rule_list(status) or [], _rule_list(persona) or [], chosen, output))
 
 
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:

@@ -78,15 +78,6 @@ class Backlog:
             for index, opportunity in enumerate(file.opportunities):
                 yield Entry(file, index, opportunity)
 
-    @property
-    def failed(self) -> list[BacklogFile]:
-        """Files that did not load (their findings say why)."""
-        return [file for file in self.files if file.document is None or _invalid(file)]
-
-
-def _invalid(file: BacklogFile) -> bool:
-    return any(rule in ("yaml-syntax", "duplicate-key", "schema") for rule, _ in file.findings)
-
 
 def backlog_paths(root: Path) -> list[Path]:
     """The opportunities files of the project at ``root``: the file, then the folder's, sorted."""

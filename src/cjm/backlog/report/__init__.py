@@ -1,0 +1,46 @@
+"""``cjm opportunities``'s formats: one module per ``--format``, each with ``report``.
+
+Every module here (but ``_``-prefixed helpers) is a format and has one function,
+``report(summary, stream, color)``, that writes the whole backlog to ``stream``.
+Each is a pure function of the summary: the same files give byte-identical output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, NamedTuple, TextIO
+
+if TYPE_CHECKING:  # the CLI imports this package for the names alone
+    from cjm.backlog.score import Ranked
+    from cjm.models import Journey
+
+__all__ = ["FORMATS", "BacklogSummary", "Reporter", "get_reporter"]
+
+
+class BacklogSummary(NamedTuple):
+    """What a reporter gets: the ranked opportunities to show and how to word them."""
+
+    ranked: Sequence[Ranked]
+    """Best first; ranks are the whole backlog's, also when filters leave some out."""
+    formula: str
+    """How the score is worked out: ``impact ÷ effort``."""
+    journeys: Mapping[str, Journey]
+    """Every journey by persona id, to name what a link points at."""
+    language: str = "en"
+    total: int = 0
+    """How many opportunities the backlog holds before filtering."""
+
+
+Reporter = Callable[[BacklogSummary, TextIO, bool], None]
+"""``reporter(summary, stream, color)`` writes the whole report to ``stream``."""
+
+FORMATS = ("text", "csv", "json", "markdown")
+
+
+def get_reporter(name: str) -> Reporter:
+    """The ``report`` function of ``cjm.backlog.report.<name>``."""
+    if name not in FORMATS:
+        raise KeyError(name)
+    reporter: Reporter = import_module(f"{__name__}.{name}").report
+    return reporter

@@ -1,0 +1,38 @@
+"""The backlog for a terminal: one block per opportunity, best first."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from cjm.backlog.report import BacklogSummary
+from cjm.backlog.report._rows import link_text, score_text
+
+
+def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
+    bold, dim, reset = ("\x1b[1m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
+    for item in summary.ranked:
+        opp = item.opportunity
+        score = score_text(item.score, summary.language)
+        stream.write(f"{bold}{item.rank}. {opp.title}{reset}\n")
+        facts = [
+            f"id {opp.id}",
+            opp.status,
+            f"score {score} (impact {opp.impact}, effort {opp.effort})",
+        ]
+        if opp.owner:
+            facts.append(f"owner {opp.owner}")
+        stream.write(f"   {dim}{' · '.join(facts)}{reset}\n")
+        if opp.problem:
+            stream.write(f"   problem: {opp.problem}\n")
+        for link in opp.links:
+            stream.write(f"   → {link_text(link, summary.journeys)}\n")
+        if opp.kpis:
+            stream.write(f"   KPIs: {', '.join(opp.kpis)}\n")
+        for solution in opp.solutions:
+            ident = f" [{solution.id}]" if solution.id else ""
+            url = f" {solution.url}" if solution.url else ""
+            stream.write(f"   ✓ {solution.title}{ident}: {solution.status}{url}\n")
+    shown, total = len(summary.ranked), summary.total
+    of = f"{shown} of {total}" if shown != total else str(total)
+    noun = "opportunity" if total == 1 else "opportunities"
+    stream.write(f"{of} {noun}, ranked by {summary.formula}\n")
