@@ -8,8 +8,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cjm.backlog.loader import BacklogFile, covers_project, load_backlog, load_backlog_text
 from cjm.commands.lint import use_color
 from cjm.config import Config, load_config
+from cjm.diff.backlog import (
+    backlog_diff,
+    backlog_problems,
+    disk_backlog,
+    is_backlog_file,
+    revision_backlog,
+)
 from cjm.diff.changes import PersonaDiff
 from cjm.diff.compare import compare, persona_only
 from cjm.diff.sources import (
@@ -49,19 +57,28 @@ def run(
     output: Path | None = None,
 ) -> int:
     config = load_config()
+    backlogs: tuple[list[BacklogFile], list[BacklogFile]] = ([], [])
     if revision is not None:
-        old, new = _revisions(revision, [Path(arg) for arg in args], config)
+        old, new, backlogs = _revisions(revision, [Path(arg) for arg in args], config)
         pairs = pair_by_persona(old, new)
     elif _is_git_driver(args):
         return _git_driver(args, output_format, config)
+    elif len(args) == 2 and all(is_backlog_file(Path(arg)) for arg in args):
+        # Two opportunities files: the backlogs, not journeys, are compared.
+        old, new, pairs = Side("old"), Side("new"), []
+        backlogs = (disk_backlog([Path(args[0])]), disk_backlog([Path(args[1])]))
     elif len(args) == 2:
         old, new, pairs = _two_paths(Path(args[0]), Path(args[1]), config)
+        if Path(args[0]).is_dir():
+            backlogs = (disk_backlog([Path(args[0])]), disk_backlog([Path(args[1])]))
     else:
         raise UsageError(
             "give two journey files or two folders (cjm diff OLD NEW), or a revision "
             "(cjm diff --rev REV [PATHS...])"
         )
-    found = problems([old, new])
+    found = problems([old, new]) + backlog_problems(
+        [(old.label, backlogs[0]), (new.label, backlogs[1])]
+    )
     if found:
         sys.stderr.write("".join(f"{line}\n" for line in found))
         raise InvalidJourney(
@@ -69,6 +86,9 @@ def run(
             "(`cjm lint` checks a file on disk)"
         )
     diffs = _compare(pairs, config, output_format)
+    changed = backlog_diff(*backlogs)
+    if changed:
+        diffs.append(changed)
     _write(diffs, output_format, config, output)
     return 1 if exit_code and any(diffs) else 0
 
@@ -87,8 +107,12 @@ def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[P
     return Side("old", [a]), Side("new", [b]), [(b.persona_id, a, b)]
 
 
-def _revisions(spec: str, paths: list[Path], config: Config) -> tuple[Side, Side]:
-    """``REV`` against the working tree, ``A..B`` between commits, ``A...B`` from their base."""
+def _revisions(
+    spec: str, paths: list[Path], config: Config
+) -> tuple[Side, Side, tuple[list[BacklogFile], list[BacklogFile]]]:
+    """``REV`` against the working tree, ``A..B`` between commits, ``A...B`` from their base.
+
+    The opportunities are compared too when the paths cover every journey."""
     targets = paths or [shown_path(config.journeys_dir)]
     # Outside git, say that first: no folder or file could make --rev work there.
     repo = find_repo(targets[0])
@@ -106,13 +130,26 @@ def _revisions(spec: str, paths: list[Path], config: Config) -> tuple[Side, Side
         if three:
             old_commit = repo.merge_base(old_commit, new_commit)
         old = revision_side(repo, first, old_commit, pathspecs, config)
-        return old, revision_side(repo, second, new_commit, pathspecs, config)
-    old = revision_side(repo, spec, repo.commit(spec), pathspecs, config)
+        new = revision_side(repo, second, new_commit, pathspecs, config)
+        if not covers_project(paths, config):
+            return old, new, ([], [])
+        return (
+            old,
+            new,
+            (
+                revision_backlog(repo, old_commit, config),
+                revision_backlog(repo, new_commit, config),
+            ),
+        )
+    commit = repo.commit(spec)
+    old = revision_side(repo, spec, commit, pathspecs, config)
     new = worktree_side(targets, config, "working tree")
     missing = [p for p in paths if not p.exists() and not _names(old, repo.relative(p))]
     if missing:
         raise UsageError(f"'{missing[0]}' is neither in the working tree nor at {spec}")
-    return old, new
+    if not covers_project(paths, config):
+        return old, new, ([], [])
+    return old, new, (revision_backlog(repo, commit, config), load_backlog(config).files)
 
 
 def _names(side: Side, pathspec: str) -> bool:
@@ -135,6 +172,8 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
     """
     path, old_file, old_hex, _, new_file, _, _ = args[:7]
     new_path = args[7] if len(args) == 9 else path
+    if is_backlog_file(Path(path)):
+        return _git_driver_backlog(path, old_file, new_file, output_format, config)
     old = _driver_side(old_file, path, f"old {old_hex[:7]}", config)
     new = _driver_side(new_file, new_path, "new", config)
     shown = path if new_path == path else f"{path} → {new_path}"
@@ -154,6 +193,29 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
             sys.stdout.write(f"{key}: no difference in meaning\n")
             return 0
     _write(diffs, output_format, config, None)
+    return 0
+
+
+def _git_driver_backlog(
+    path: str, old_file: str, new_file: str, output_format: str, config: Config
+) -> int:
+    """git's external diff of an opportunities file: the backlog compared by id."""
+    sides = []
+    for file, label in ((old_file, "old"), (new_file, "new")):
+        raw = b"" if file == _NULL else Path(file).read_bytes()
+        sides.append((label, [load_backlog_text(raw, path)] if raw else []))
+    found = backlog_problems(sides)
+    if found:
+        sys.stdout.write(f"cjm diff {path}: cannot compare\n")
+        sys.stdout.write("".join(f"  {line}\n" for line in found))
+        return 0
+    changed = backlog_diff(sides[0][1], sides[1][1])
+    if output_format == "text":
+        sys.stdout.write(f"cjm diff {path}\n")
+        if not changed:
+            sys.stdout.write("opportunities: no difference in meaning\n")
+            return 0
+    _write([changed] if changed else [], output_format, config, None)
     return 0
 
 
