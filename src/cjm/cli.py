@@ -280,15 +280,15 @@ def init(
     bare: Annotated[
         bool,
         typer.Option(
-            "--bare", help="An empty journeys/ instead of the example journey: a client project."
+            "--bare", help="An empty journeys/ instead of the example project: a client project."
         ),
     ] = False,
 ) -> None:
     """Start a project: configuration, schema and journeys folder.
 
-    Writes cjm.yaml, cjm.schema.json, a .gitignore and journeys/ with a complete
-    example journey (with --bare, an empty journeys/). Says so when the folder is
-    not in a git repository.
+    Writes cjm.yaml, the schemas, a .gitignore, journeys/ with three complete
+    example journeys and the opportunities.yaml that links them (with --bare, an
+    empty journeys/). Says so when the folder is not in a git repository.
 
     Never overwrites a file: if any exists, lists them and exits 2 without writing.
     """

@@ -11,14 +11,16 @@ import json
 import re
 import unicodedata
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from cjm.errors import UsageError
 from cjm.phase_models import PhaseModel
 
 __all__ = [
+    "EXAMPLE_FILES",
     "EXAMPLE_NAME",
     "config_text",
+    "example_file",
     "example_journey",
     "gitignore_text",
     "skeleton",
@@ -311,7 +313,23 @@ def example_journey() -> bytes:
     An installed wheel carries it in ``cjm/data/``; an editable install reads it
     from the repository's ``journeys/`` folder, its single source.
     """
-    shipped = resources.files("cjm").joinpath("data", EXAMPLE_NAME)
+    return example_file(f"journeys/{EXAMPLE_NAME}")
+
+
+EXAMPLE_FILES = (
+    "journeys/it-manager-mkb.yaml",
+    "journeys/jonge-ouders.yaml",
+    "journeys/online-shopper.yaml",
+    "opportunities.yaml",
+)
+"""The example project ``cjm init`` writes, as paths in the repository (and in the project):
+three personas and the opportunities that link them (issue 14)."""
+
+
+def example_file(name: str) -> bytes:
+    """One file of the example project: ``cjm/data/<file name>`` in a wheel, else the
+    repository's own copy, its single source."""
+    shipped = resources.files("cjm").joinpath("data", PurePosixPath(name).name)
     if shipped.is_file():
         return shipped.read_bytes()
-    return (Path(__file__).resolve().parents[2] / "journeys" / EXAMPLE_NAME).read_bytes()
+    return (Path(__file__).resolve().parents[2] / name).read_bytes()

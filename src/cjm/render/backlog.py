@@ -36,7 +36,8 @@ _LEFT, _TOP, _CELL_W, _CELL_H = 64, 16, 150, 88
 _WIDTH = _LEFT + 5 * _CELL_W + 12
 _HEIGHT = _TOP + 5 * _CELL_H + 48
 _STACK = 16  # between points that share a cell
-_LABEL_CHARS = 20  # a point's label fits its cell
+_RADIUS = 7
+_CHAR_WIDTH = 6.4  # an 11px sans-serif character, on average: labels are cut to fit
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,14 @@ class MatrixPoint:
     x: float
     y: float
     label: str
-    """The id, shortened to fit its cell; the full title is the point's tooltip."""
+    """The id, cut to end before the next point on its line; the title is the tooltip."""
     share_x: float
     """``x`` as a share of the plot's width, 0..1 (Mermaid's quadrantChart takes these)."""
     share_y: float
     """``y`` as a share of the plot's height from the bottom, 0..1."""
+    anchor: str = "start"
+    """``start``: the label reads from ``label_x`` to the right; ``end``: it ends there."""
+    label_x: float = 0
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,12 @@ def _link(
     return LinkView(link, persona_id, name, step, step_id or None, page + anchor)
 
 
+def _shorten(text: str, chars: int) -> str:
+    """``text``, or its start and an ellipsis when it has more than ``chars`` characters."""
+    chars = max(chars, 4)
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
 def build_matrix(views: Sequence[OpportunityView]) -> Matrix | None:
     """The impact × effort matrix of ``views``; None without opportunities."""
     if not views:
@@ -143,18 +153,38 @@ def build_matrix(views: Sequence[OpportunityView]) -> Matrix | None:
     cells: dict[tuple[int, int], list[OpportunityView]] = {}
     for view in views:
         cells.setdefault((view.source.effort, view.source.impact), []).append(view)
-    points = []
+    # Every point at the middle of its cell (so a 3 sits on the line between the
+    # quadrants, on both axes); points that share a cell stacked around the middle.
+    placed: list[tuple[OpportunityView, float, float]] = []
     for (effort, impact), members in sorted(cells.items()):
-        top = _TOP + (5 - impact) * _CELL_H + (_CELL_H - (len(members) - 1) * _STACK) / 2
-        for n, view in enumerate(members):
-            label = view.source.id
-            if len(label) > _LABEL_CHARS:
-                label = label[: _LABEL_CHARS - 1] + "…"
-            x, y = _LEFT + (effort - 1) * _CELL_W + 14, top + n * _STACK
-            # Mermaid gets the cell's middle: it draws no labels of ours to fit.
-            share_x = round((effort - 0.5) / 5, 3)
-            share_y = round(1 - (y - _TOP) / (5 * _CELL_H), 3)
-            points.append(MatrixPoint(view, x, y, label, share_x, share_y))
+        x = _LEFT + (effort - 0.5) * _CELL_W
+        top = _TOP + (5 - impact + 0.5) * _CELL_H - (len(members) - 1) * _STACK / 2
+        placed.extend((view, x, top + n * _STACK) for n, view in enumerate(members))
+    points = []
+    right = _LEFT + 5 * _CELL_W
+    for view, x, y in placed:
+        # The label runs right, up to the next point on its line or the plot's edge;
+        # to the left instead when only that side has room for it (effort 5).
+        line = [x2 for _, x2, y2 in placed if abs(y2 - y) < _STACK]
+        ahead = [x2 - _RADIUS - 4 for x2 in line if x2 > x] or [right - 4]
+        behind = [x2 + _RADIUS + 4 for x2 in line if x2 < x] or [_LEFT + 4]
+        room_right = min(ahead) - (x + _RADIUS + 4)
+        room_left = (x - _RADIUS - 4) - max(behind)
+        needed = len(view.source.id) * _CHAR_WIDTH
+        anchor = "end" if room_right < needed and room_left > room_right else "start"
+        room = room_left if anchor == "end" else room_right
+        points.append(
+            MatrixPoint(
+                view,
+                x,
+                y,
+                _shorten(view.source.id, int(room / _CHAR_WIDTH)),
+                round((x - _LEFT) / (5 * _CELL_W), 3),
+                round(1 - (y - _TOP) / (5 * _CELL_H), 3),
+                anchor,
+                x - _RADIUS - 4 if anchor == "end" else x + _RADIUS + 4,
+            )
+        )
     half_w, half_h = 5 * _CELL_W / 2, 5 * _CELL_H / 2
     top_label, bottom_label = _TOP + 16, _TOP + 2 * half_h - 8
     quadrants = (

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from cjm.backlog.loader import covers_project, load_backlog
 from cjm.commands.render import (
+    backlog_input,
     chosen_export,
     chosen_language,
     lint_gate,
@@ -36,7 +38,7 @@ from cjm.fsutil import shown_path
 from cjm.loader import JOURNEY_SUFFIXES, JourneyFile, discover, load_journey, load_text
 from cjm.render.context import Measurements
 from cjm.render.environment import TEMPLATE_SUFFIX, Templates
-from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.render.outputs import INDEX_STEM, BacklogInput, render_outputs
 from cjm.serve import pages
 from cjm.serve.pages import Blocked
 from cjm.wording import plural
@@ -55,9 +57,10 @@ def render_pages(
     language: str,
     templates: Templates,
     measurements: Measurements | None,
+    backlog: BacklogInput | None = None,
 ) -> dict[str, bytes]:
     """The HTML pages ``cjm render`` writes for ``files``: the one call into the render pipeline."""
-    return render_outputs(files, ["html"], language, templates, measurements)
+    return render_outputs(files, ["html"], language, templates, measurements, backlog)
 
 
 @dataclass(frozen=True)
@@ -192,13 +195,23 @@ class Site:
             with contextlib.redirect_stderr(captured):
                 measured = measure(export, files, self.lang)
             printed = tuple(captured.getvalue().splitlines())
-        clean, blocked_lines = lint_gate(files, config)
-        rendered = render_pages(clean, self.lang, self._compiled, measured)
+        # The opportunities, as cjm render shows them: an opportunities file with
+        # errors is left out, and its problems are listed on the index.
+        backlog = load_backlog(config)
+        covered = covers_project(self.paths, config)
+        clean, blocked_lines = lint_gate(files, config, backlog if covered else None)
+        backlog.files = [file for file in backlog.files if file.path not in blocked_lines]
+        ranked = backlog_input(config, files, backlog)
+        rendered = render_pages(clean, self.lang, self._compiled, measured, ranked)
         for file in clean:
             self._names[file.path] = f"{file.persona_id}.html"
         by_path = {file.path: file for file in files}
         blocked = tuple(
-            Blocked(path, self._page_name(by_path[path], rendered), tuple(lines))
+            Blocked(
+                path,
+                self._page_name(by_path[path], rendered) if path in by_path else None,
+                tuple(lines),
+            )
             for path, lines in blocked_lines.items()
         )
         self.pages = self._assemble(rendered, blocked)
