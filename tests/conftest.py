@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
 from cjm.backlog.loader import Backlog, load_backlog_text
@@ -92,3 +94,26 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run the test inside an empty temporary directory."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+# Hypothesis profiles (tests/hostile/test_properties.py). "ci", the default, is
+# derandomized (the same examples on every run, so CI is deterministic) and
+# bounded to keep `make test` fast; "soak" runs far more, randomly, for a local
+# hunt: CJM_HYPOTHESIS_PROFILE=soak .venv/bin/python -m pytest tests/hostile
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "soak",
+    max_examples=3000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("CJM_HYPOTHESIS_PROFILE", "ci"))

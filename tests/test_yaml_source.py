@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
-from cjm.yaml_source import Span, YamlProblem, decode, parse_yaml
+from cjm.yaml_source import MAX_NUMBER_DIGITS, Span, YamlProblem, decode, parse_yaml
 
 # What a person typed, and what cjm must read. PyYAML's YAML 1.1 would turn
 # most of the left column into booleans, base-60 or octal numbers, or dates.
@@ -45,9 +43,23 @@ def test_scalars_follow_yaml_1_2(typed: str, expected: object) -> None:
     assert type(value) is type(expected)
 
 
-def test_special_floats() -> None:
-    data = parse_yaml("a: .inf\nb: -.Inf\nc: .nan\n").data
-    assert data["a"] == math.inf and data["b"] == -math.inf and math.isnan(data["c"])
+def test_numbers_no_output_can_write_stay_text() -> None:
+    # Infinity, NaN and numbers of more than MAX_NUMBER_DIGITS digits: JSON cannot
+    # hold the first two and Python refuses to print the last (issue 10).
+    huge = "9" * (MAX_NUMBER_DIGITS + 1)
+    data = parse_yaml(f"a: .inf\nb: -.Inf\nc: .nan\nd: 1e999\ne: {huge}\nf: 0x{'f' * 90}\n").data
+    assert data == {
+        "a": ".inf",
+        "b": "-.Inf",
+        "c": ".nan",
+        "d": "1e999",
+        "e": huge,
+        "f": f"0x{'f' * 90}",
+    }
+    assert parse_yaml(f"a: {'9' * MAX_NUMBER_DIGITS}\nb: -1e308\n").data == {
+        "a": int("9" * MAX_NUMBER_DIGITS),
+        "b": -1e308,
+    }
 
 
 def test_keys_are_always_text() -> None:

@@ -6,16 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, StrictInt, ValidationError, field_validator
 
 from cjm.errors import ConfigError, Location
-from cjm.models import Node, PhaseDef, _unknown_model
+from cjm.models import InlineModel, Node, PhaseDef, _unknown_model, describe
 from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
+from cjm.reading import ReadRefused, read_limited
 from cjm.validation import schema_problems
 from cjm.yaml_source import NodePath, YamlDocument, YamlProblem, decode, parse_yaml
 
 __all__ = [
     "CONFIG_NAMES",
+    "MAX_JOURNEY_BYTES",
     "Config",
     "OpportunitySettings",
     "ProjectSettings",
@@ -27,6 +29,13 @@ __all__ = [
 ]
 
 CONFIG_NAMES = ("cjm.yaml", "cjm.yml")
+
+MAX_JOURNEY_BYTES = 10_000_000
+"""The default limit on a journey file's size: about 300,000 lines, thirty times the
+largest real journey; it keeps a mistaken file (a log, a dump) from filling memory."""
+
+MAX_CONFIG_BYTES = 1_000_000
+"""``cjm.yaml`` is a few lines; anything this large is not one."""
 
 
 class RenderSettings(Node):
@@ -64,9 +73,11 @@ class OpportunitySettings(Node):
 class ProjectSettings(Node):
     """The keys of ``cjm.yaml``."""
 
-    model: str | list[PhaseDef] = DEFAULT_MODEL
+    model: str | InlineModel = DEFAULT_MODEL
     language: Literal["nl", "en"] = "nl"
     journeys: str = "journeys"
+    max_journey_bytes: StrictInt = Field(default=MAX_JOURNEY_BYTES, ge=1)
+    """A journey file larger than this is refused unread (see docs/limits.md)."""
     rules: dict[str, Any] = Field(default_factory=dict)
     """Per-rule severity and options, as written; :mod:`cjm.lint.settings` validates them
     (the rules' option models live with the rules, which this module must not import)."""
@@ -151,20 +162,41 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
         return Config(root=cwd)
     shown = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot read the configuration: {exc.strerror}", Location(shown)
-        ) from None
+        raw = read_limited(path, MAX_CONFIG_BYTES)
+    except ReadRefused as refused:
+        raise ConfigError(refused.message, Location(shown)) from None
     try:
         document = parse_yaml(decode(raw))
     except YamlProblem as problem:
         raise ConfigError(problem.message, Location(shown, problem.line, problem.column)) from None
     data = {} if document.data is None else document.data
+    if not isinstance(data, dict):
+        raise ConfigError(
+            "cjm.yaml must be a mapping of settings such as 'model: b2c' and "
+            f"'language: nl', got {describe(data)}",
+            Location(shown, 1, 1),
+        )
     try:
         settings = ProjectSettings.model_validate(data)
     except ValidationError as exc:
         first = next(schema_problems(exc, data, ProjectSettings))
         span = document.span(first.path, key=first.key)
         raise ConfigError(first.message, Location(shown, span.line, span.column)) from None
+    _unique_phases(settings, document, shown)
     return Config(root=path.parent, path=path, settings=settings, document=document)
+
+
+def _unique_phases(settings: ProjectSettings, document: YamlDocument, shown: str) -> None:
+    """An inline model names each phase once: a journey could not say which one it means."""
+    if isinstance(settings.model, str):
+        return
+    first: dict[str, int] = {}
+    for index, phase in enumerate(settings.model):
+        if phase.id in first:
+            span = document.span(("model", index, "id"))
+            raise ConfigError(
+                f"model[{index}]: phase id '{phase.id}' is used twice (first as "
+                f"model[{first[phase.id]}]); give each phase its own id",
+                Location(shown, span.line, span.column),
+            )
+        first[phase.id] = index

@@ -7,9 +7,11 @@ others (check-jsonschema's pipeline: load, check, collect, report).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 from yaml.nodes import ScalarNode
@@ -18,9 +20,10 @@ from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
 from cjm.fsutil import shown_path
-from cjm.models import Journey
+from cjm.models import SLUG_MAX_LENGTH, Journey, is_slug
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding
+from cjm.reading import ReadRefused, display, read_limited, utf8_name
 from cjm.validation import schema_problems
 from cjm.yaml_hints import Hint, comment_hint, cut_values
 from cjm.yaml_source import (
@@ -29,11 +32,18 @@ from cjm.yaml_source import (
     YamlDocument,
     YamlProblem,
     decode,
-    mark_position,
     parse_yaml,
 )
 
-__all__ = ["JOURNEY_SUFFIXES", "JourneyFile", "discover", "load_journey", "load_text"]
+__all__ = [
+    "JOURNEY_SUFFIXES",
+    "JourneyFile",
+    "Unlisted",
+    "discover",
+    "load_journey",
+    "load_paths",
+    "load_text",
+]
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
 
@@ -63,59 +73,136 @@ class JourneyFile:
         return Path(self.path).stem
 
 
+class Unlisted(NamedTuple):
+    """A place in a journeys folder that could not be searched, and why."""
+
+    path: Path
+    message: str
+
+
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:
     """The journey files named by ``paths``; the project's journeys folder by default.
 
     Directories are searched recursively for ``*.yaml`` and ``*.yml``, skipping
     hidden entries and ``cjm.yaml``; files named outright are taken as they are.
-    Raises :class:`UsageError` for a path that does not exist.
+    Raises :class:`UsageError` for a path that does not exist. Folders that
+    cannot be searched are left out here; :func:`load_paths` reports them.
     """
+    return [entry for entry in _entries(paths, config) if isinstance(entry, Path)]
+
+
+def load_paths(paths: Sequence[Path], config: Config) -> list[JourneyFile]:
+    """Every journey file under ``paths``, loaded, and a problem for each place that
+    could not be searched (an unreadable folder, a symlink cycle): what commands that
+    take PATHS use, so that each such place is reported and the others go on."""
+    return [
+        load_journey(entry, config) if isinstance(entry, Path) else _refused(*entry)
+        for entry in _entries(paths, config)
+    ]
+
+
+def _entries(paths: Sequence[Path], config: Config) -> list[Path | Unlisted]:
     if not paths:
         default = config.journeys_dir
         if not default.is_dir():
             raise UsageError(
-                f"no journeys folder at '{default}': pass files or folders to check, "
+                f"no journeys folder at '{display(default)}': pass files or folders to check, "
                 "or set 'journeys:' in cjm.yaml"
             )
         paths = [shown_path(default)]
-    found: list[Path] = []
-    seen: set[Path] = set()
+    found: list[Path | Unlisted] = []
+    seen: set[str] = set()
     for given in paths:
         if given.is_dir():
-            candidates: Iterable[Path] = sorted(_walk(given))
-        elif given.exists():
-            candidates = [given]
+            start = given.stat()
+            candidates: Iterable[Path | Unlisted] = sorted(
+                _walk(given, frozenset({(start.st_dev, start.st_ino)})), key=_order
+            )
+        elif given.exists() or given.is_symlink():
+            candidates = [given]  # a FIFO, a device or a broken link: load_journey says which
         else:
-            raise UsageError(f"'{given}' does not exist")
+            raise UsageError(f"'{display(given)}' does not exist")
         for candidate in candidates:
-            key = candidate.resolve()
+            # realpath, not resolve(): it never raises, also not on a symlink cycle.
+            key = os.path.realpath(candidate if isinstance(candidate, Path) else candidate.path)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
 
 
-def _walk(directory: Path) -> Iterable[Path]:
-    for entry in directory.iterdir():
+def _order(entry: Path | Unlisted) -> Path:
+    return entry if isinstance(entry, Path) else entry.path
+
+
+_MAX_FOLDER_DEPTH = 64
+"""Deeper folders are not searched: no project nests so deep, and each level is a frame."""
+
+
+def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | Unlisted]:
+    """Journey files below ``directory``; ``ancestors`` (device, inode) finds cycles."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        yield Unlisted(directory, f"cannot search the folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        path = directory / entry.name
+        try:
+            is_dir = entry.is_dir()  # follows a symlink; False for a broken one or a cycle
+        except OSError:
+            is_dir = False
+        if is_dir:
             # The opportunities are not journeys, also when the journeys folder is the root.
-            if entry.name != BACKLOG_DIR:
-                yield from _walk(entry)
-        elif entry.suffix in JOURNEY_SUFFIXES and entry.name not in (*CONFIG_NAMES, *BACKLOG_NAMES):
-            yield entry
+            if entry.name == BACKLOG_DIR:
+                continue
+            try:
+                found = entry.stat()
+            except OSError as exc:
+                yield Unlisted(path, f"cannot search the folder: {exc.strerror or exc}")
+                continue
+            key = (found.st_dev, found.st_ino)
+            if len(ancestors) >= _MAX_FOLDER_DEPTH:
+                yield Unlisted(
+                    path, f"folders nest deeper than {_MAX_FOLDER_DEPTH} levels here; not searched"
+                )
+            elif key in ancestors:
+                yield Unlisted(
+                    path,
+                    "a symlink cycle: this folder is one it lies in; remove the link "
+                    "or point it elsewhere",
+                )
+            else:
+                yield from _walk(path, ancestors | {key})
+        elif path.suffix in JOURNEY_SUFFIXES and entry.name not in (*CONFIG_NAMES, *BACKLOG_NAMES):
+            yield path
+
+
+def _refused(path: Path, message: str) -> JourneyFile:
+    result = JourneyFile(display(path))
+    result.findings.append(("yaml-syntax", Finding((), message, span=Span(1, 1, 1, 1))))
+    return result
 
 
 def load_journey(path: Path, config: Config) -> JourneyFile:
-    """Read and validate one journey file."""
+    """Read and validate one journey file.
+
+    Anything but a regular file within ``max_journey_bytes`` (cjm.yaml) comes back
+    as a problem at its path, unread: see :mod:`cjm.reading`.
+    """
+    if not utf8_name(path):
+        return _refused(
+            path,
+            "the name is not valid UTF-8 or holds a control character, so it cannot be "
+            "shown, rendered or linked; rename the file",
+        )
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        result = JourneyFile(str(path))
-        message = f"cannot read the file: {exc.strerror or exc}"
-        result.findings.append(("yaml-syntax", Finding((), message, span=Span(1, 1, 1, 1))))
-        return result
+        raw = read_limited(path, config.settings.max_journey_bytes, "max_journey_bytes")
+    except ReadRefused as refused:
+        return _refused(path, refused.message)
     return load_text(raw, str(path), config)
 
 
@@ -136,7 +223,7 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
     refused = {finding.path for rule, finding in result.findings if rule == "schema"}
     for path, hint in cut_values(result.text, document.values):
         if path not in refused:
-            finding = Finding(path, hint.message, span=_hint_span(hint))
+            finding = Finding(path, hint.message, span=_hint_span(hint, document))
             result.findings.append(("comment-in-value", finding))
     return result
 
@@ -151,14 +238,15 @@ def _validate(result: JourneyFile, document: YamlDocument, config: Config) -> No
             finding = Finding(item.path, item.message, key=item.key)
             result.findings.append(("schema", _comment_hint(finding, document, result.text or "")))
         return
-    if journey.persona.id is None and not _is_slug(Path(shown).stem):
+    if journey.persona.id is None and not is_slug(Path(shown).stem):
         result.findings.append(
             (
                 "schema",
                 Finding(
                     ("persona",),
                     f"persona: no 'id', and the file name '{Path(shown).stem}' is not a slug "
-                    "to default to; add an 'id' such as 'jonge-ouders'",
+                    f"(of at most {SLUG_MAX_LENGTH} characters) to default to; add an 'id' "
+                    "such as 'jonge-ouders'",
                 ),
             )
         )
@@ -168,8 +256,8 @@ def _validate(result: JourneyFile, document: YamlDocument, config: Config) -> No
     result.model = resolve_model(spec, "inline") if spec is not None else config.model
 
 
-def _hint_span(hint: Hint) -> Span:
-    line, column = mark_position(hint.mark)
+def _hint_span(hint: Hint, document: YamlDocument) -> Span:
+    line, column = document.positions.mark(hint.mark)
     return Span(line, column + hint.shift, line, column + hint.shift + 1)
 
 
@@ -181,10 +269,6 @@ def _comment_hint(finding: Finding, document: YamlDocument, text: str) -> Findin
     hint = comment_hint(text, node.start_mark)
     if hint is None:
         return finding
-    return finding._replace(message=f"{finding.message}: {hint.message}", span=_hint_span(hint))
-
-
-def _is_slug(text: str) -> bool:
-    from cjm.models import _SLUG
-
-    return bool(_SLUG.match(text))
+    return finding._replace(
+        message=f"{finding.message}: {hint.message}", span=_hint_span(hint, document)
+    )

@@ -27,11 +27,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from cjm.lines import one_line
 from cjm.phase_models import PRESETS
 
 __all__ = [
     "CONFIDENCE_LEVELS",
     "EVIDENCE_KINDS",
+    "SLUG_MAX_LENGTH",
     "SLUG_PATTERN",
     "Analytics",
     "Cta",
@@ -46,10 +48,21 @@ __all__ = [
     "Touchpoint",
     "confidence_of",
     "describe",
+    "is_slug",
 ]
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+SLUG_MAX_LENGTH = 64
+"""Ids become file names (``<persona id>.html``, with a temporary name beside it while
+it is written); file systems allow 255 bytes, and no one types a longer id."""
 _SLUG = re.compile(SLUG_PATTERN)
+
+
+def is_slug(text: str) -> bool:
+    """Whether ``text`` may be an id: the slug pattern, at most :data:`SLUG_MAX_LENGTH` long."""
+    return len(text) <= SLUG_MAX_LENGTH and bool(_SLUG.match(text))
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -63,7 +76,7 @@ def describe(value: object) -> str:
         return repr(value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
+        return f"'{one_line(shown)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -121,7 +134,7 @@ def _cta_shorthand(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH)]
 Emotion = Annotated[int, BeforeValidator(_emotion), Field(ge=1, le=5)]
 TextOrNumber = Annotated[str | int | float, BeforeValidator(_text_or_number)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date, json_schema_input_type=str)]
@@ -234,6 +247,10 @@ class PhaseDef(Node):
     optional: bool = False
 
 
+InlineModel = Annotated[list[PhaseDef], Field(min_length=1)]
+"""A phase model written out as a list of phases: at least one."""
+
+
 class JourneyInfo(Node):
     title: str | None = None
     product: str | None = None
@@ -242,7 +259,7 @@ class JourneyInfo(Node):
     tone_of_voice: str | None = None
     storyline: str | None = None
     reviewed: IsoDate | None = None
-    model: str | list[PhaseDef] | None = None
+    model: str | InlineModel | None = None
 
     @field_validator("model")
     @classmethod

@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from cjm.errors import UsageError
+from cjm.models import SLUG_MAX_LENGTH
+from cjm.names import RESERVED_STEMS
 from cjm.phase_models import PhaseModel
 
 __all__ = [
@@ -37,9 +39,20 @@ def slugify(name: str) -> str:
     """``"Jonge ouders (30+)"`` → ``"jonge-ouders-30"``: the persona id and file name."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    shown = name if len(name) <= 40 else name[:37] + "..."
     if not slug:
         raise UsageError(
-            f"cannot make a file name from {name!r}: use letters or digits in the persona name"
+            f"cannot make a file name from {shown!r}: use letters or digits in the persona name"
+        )
+    if len(slug) > SLUG_MAX_LENGTH:
+        raise UsageError(
+            f"the persona name {shown!r} makes an id of {len(slug)} characters, more than "
+            f"the {SLUG_MAX_LENGTH} an id may have (it becomes file names); use a shorter name"
+        )
+    if slug in RESERVED_STEMS:
+        raise UsageError(
+            f"the persona name {shown!r} makes the id '{slug}', which cjm keeps for itself "
+            f"({RESERVED_STEMS[slug]}); use another name, such as '{name} klant'"
         )
     return slug
 

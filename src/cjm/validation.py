@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from cjm.lines import one_line
 from cjm.models import describe
 from cjm.yaml_source import NodePath
 
@@ -43,11 +44,26 @@ def render_path(path: NodePath) -> str:
 def schema_problems(
     error: ValidationError, data: Any, root: type[BaseModel]
 ) -> Iterator[SchemaProblem]:
-    """One problem per pydantic error, in the order of the document."""
+    """One problem per pydantic error, in the order of the document.
+
+    A value that fits no member of a union gets an error per member; a member
+    whose type matched (``model: []`` is a list, if an empty one) says what is
+    really wrong, so the other members' "must be text" errors are left out.
+    """
     seen: set[tuple[NodePath, str]] = set()
-    for details in error.errors(include_url=False):
-        path = _data_path(data, details["loc"])
-        problem = _problem(details, path, root)
+    found = [
+        (details["type"] in _TYPE_WORDS, _problem(details, path, root), path)
+        for details in error.errors(include_url=False)
+        for path in [_data_path(data, details["loc"])]
+    ]
+    # Every path at or above a problem that is not a type mismatch (a set, so that
+    # thousands of errors stay linear).
+    explained = {
+        path[:cut] for mismatch, _, path in found if not mismatch for cut in range(len(path) + 1)
+    }
+    for mismatch, problem, path in found:
+        if mismatch and path in explained:
+            continue
         if (problem.path, problem.message) not in seen:  # unions can repeat an error
             seen.add((problem.path, problem.message))
             yield problem
@@ -62,7 +78,7 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> NodePath:
             current = current[part]
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
-        elif index == len(loc) - 1 and isinstance(part, str):
+        elif index == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
             current = None  # a missing key: keep it so the message can name it
         else:
             continue  # a union member's tag such as 'str' or 'list[PhaseDef]'
@@ -87,7 +103,7 @@ def _problem(details: ErrorDetails, path: NodePath, root: type[BaseModel]) -> Sc
     got = describe(details.get("input"))
     ctx = details.get("ctx") or {}
     if kind == "extra_forbidden":
-        key = str(path[-1])
+        key = one_line(str(path[-1]))
         where = render_path(path[:-1])
         known = _known_keys(root, path[:-1])
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
@@ -141,6 +157,8 @@ def _requirement(kind: str, ctx: dict[str, Any], got: str, pydantic_msg: str) ->
     if kind in {"greater_than_equal", "less_than_equal"}:  # rule options (max_age_days: 0)
         bound = ctx.get("ge", ctx.get("le"))
         return f"must be {bound} or {'more' if kind == 'greater_than_equal' else 'less'}, got {got}"
+    if kind == "string_too_long":  # ids: they become file names and anchors
+        return f"must be at most {ctx.get('max_length')} characters long, got {got}"
     if kind == "too_short":
         return f"must hold at least {ctx.get('min_length', 1)} item(s), got none"
     # Custom errors (cjm.models) are already worded for people.

@@ -21,19 +21,20 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
-from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from cjm.lines import EXTRA_BREAKS, LineIndex, one_line
 from cjm.yaml_hints import syntax_hint
 
 __all__ = [
+    "MAX_NUMBER_DIGITS",
     "NodePath",
+    "Positions",
     "Span",
     "YamlDocument",
     "YamlProblem",
     "decode",
-    "mark_position",
     "parse_yaml",
 ]
 
@@ -62,6 +63,7 @@ class YamlDocument:
     data: Any
     values: dict[NodePath, Node] = field(default_factory=dict)
     keys: dict[NodePath, Node] = field(default_factory=dict)
+    positions: Positions = field(default_factory=lambda: Positions(None))
 
     def span(self, path: NodePath, *, key: bool = False) -> Span:
         """The span of ``path``, or of its nearest ancestor that exists.
@@ -70,14 +72,43 @@ class YamlDocument:
         path has a position.
         """
         if key and path in self.keys:
-            return _span(self.keys[path])
+            return self.positions.span(self.keys[path])
         while path:
             found = self.values.get(path)
             if found is not None:
-                return _span(found)
+                return self.positions.span(found)
             path = path[:-1]
         root = self.values.get(())
-        return Span(1, 1, 1, 1) if root is None else _span(root)
+        return Span(1, 1, 1, 1) if root is None else self.positions.span(root)
+
+
+class Positions:
+    """The one place where a libyaml mark becomes the line:column an editor shows.
+
+    libyaml counts U+0085, U+2028 and U+2029 as line breaks (YAML 1.1 does);
+    editors, ``grep -n`` and GitHub do not (see :mod:`cjm.lines`). A text without
+    them, nearly every file, uses the marks as they are; otherwise the mark's
+    character offset is looked up among the editor's line starts.
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, text: str | None) -> None:
+        needed = text is not None and any(char in text for char in EXTRA_BREAKS)
+        self._lines = LineIndex.of(text) if needed and text is not None else None
+
+    def mark(self, mark: Any) -> tuple[int, int]:
+        """1-based line and column of a libyaml mark."""
+        if self._lines is None:
+            return mark.line + 1, mark.column + 1
+        return self._lines.position(mark.index)
+
+    def offset(self, offset: int, text: str) -> tuple[int, int]:
+        """1-based line and column of the character at ``offset`` in ``text``."""
+        return (self._lines or LineIndex.of(text)).position(offset)
+
+    def span(self, node: Node) -> Span:
+        return Span(*self.mark(node.start_mark), *self.mark(node.end_mark))
 
 
 class YamlProblem(Exception):
@@ -223,25 +254,29 @@ _Composer = _make_composer()
 
 _MAX_DEPTH = 100
 
+MAX_NUMBER_DIGITS = 100
+"""A whole number with more digits is read as the text typed (see ``_Builder.integer``)."""
+
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into data and positions, or raise :class:`YamlProblem`."""
+    positions = Positions(text)
     composer = _Composer(text)
     try:
         root = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = _syntax_message(exc)
+        message = _syntax_message(exc, positions)
         hint = syntax_hint(exc, text)  # a common mistake: say what to do, where
         if hint is not None:
             mark, message = hint.mark, hint.message
-        line, column = mark_position(mark) if mark is not None else (1, 1)
+        line, column = positions.mark(mark) if mark is not None else (1, 1)
         if hint is not None:
             column += hint.shift
         raise YamlProblem("yaml-syntax", message, line, column) from None
     except yaml.YAMLError as exc:  # e.g. a ReaderError for a control character
         raise YamlProblem(
-            "yaml-syntax", _reader_message(exc), *_reader_position(exc, text)
+            "yaml-syntax", _reader_message(exc), *_reader_position(exc, text, positions)
         ) from None
     except RecursionError:
         raise YamlProblem(
@@ -252,7 +287,7 @@ def parse_yaml(text: str) -> YamlDocument:
         if dispose is not None:
             dispose()
 
-    document = YamlDocument(data=None)
+    document = YamlDocument(data=None, positions=positions)
     if root is None:
         return document
     # Every node costs at least a character or two of source, so an alias-free
@@ -262,13 +297,13 @@ def parse_yaml(text: str) -> YamlDocument:
     return document
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, positions: Positions) -> str:
     problem = (exc.problem or "invalid YAML").strip()
     if problem.startswith("but found another document"):
         return "the file holds more than one YAML document ('---'); a journey file holds one"
     if exc.context and exc.context_mark is not None and exc.context_mark != exc.problem_mark:
-        mark = exc.context_mark
-        return f"{problem} ({exc.context.strip()} at {mark.line + 1}:{mark.column + 1})"
+        line, column = positions.mark(exc.context_mark)
+        return f"{problem} ({exc.context.strip()} at {line}:{column})"
     return problem
 
 
@@ -279,22 +314,15 @@ def _reader_message(exc: yaml.YAMLError) -> str:
     return str(exc).splitlines()[0] if str(exc) else "invalid YAML"
 
 
-def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
+def _reader_position(exc: yaml.YAMLError, text: str, positions: Positions) -> tuple[int, int]:
     position = getattr(exc, "position", None)
     if not isinstance(position, int):
         return 1, 1
-    before = text[:position]
-    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-
-
-def mark_position(mark: Mark) -> tuple[int, int]:
-    """A parser mark as 1-based line and column."""
-    return mark.line + 1, mark.column + 1
-
-
-def _span(node: Node) -> Span:
-    start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    if _Composer.__name__ == "CComposer":
+        # libyaml's reader counts bytes of the UTF-8 it was given, not characters
+        # (found by the property-based suite: 'é' before a NUL moved the column).
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    return positions.offset(position, text)
 
 
 class _Builder:
@@ -304,7 +332,7 @@ class _Builder:
         self.active: set[int] = set()  # ids of collections being built: a cycle check
 
     def problem(self, node: Node, message: str, rule: str = "yaml-syntax") -> YamlProblem:
-        return YamlProblem(rule, message, node.start_mark.line + 1, node.start_mark.column + 1)
+        return YamlProblem(rule, message, *self.document.positions.mark(node.start_mark))
 
     def build(self, node: Node, path: NodePath) -> Any:
         self.budget -= 1
@@ -362,11 +390,11 @@ class _Builder:
                 )
             key = str(key_node.value)
             if key in seen:
-                first = seen[key].start_mark
+                line, column = self.document.positions.mark(seen[key].start_mark)
                 raise self.problem(
                     key_node,
-                    f"key '{key}' appears twice in this mapping (first at "
-                    f"{first.line + 1}:{first.column + 1}); keep one",
+                    f"key '{one_line(key)}' appears twice in this mapping (first at "
+                    f"{line}:{column}); keep one",
                     rule="duplicate-key",
                 )
             seen[key] = key_node
@@ -408,24 +436,38 @@ class _Builder:
             raise self.problem(node, "'<<' is a merge key and cannot be used as a value")
         raise self.problem(node, f"unsupported tag '{tag}'; cjm reads plain YAML data only")
 
-    def integer(self, node: ScalarNode) -> int:
-        text = node.value
+    def integer(self, node: ScalarNode) -> int | str:
+        """A whole number; one too long to be a count of anything stays the text typed.
+
+        Python refuses to turn more than 4,300 digits into a number (and back into
+        text, which every output does); no journey field counts that high, so such
+        a value is carried as text: a text field keeps it, a number field says
+        at its position that it wants a small number.
+        """
+        text = str(node.value)
+        digits = text.lstrip("+-")
+        if len(digits) > MAX_NUMBER_DIGITS + (2 if digits[:2] in ("0x", "0o") else 0):
+            return text
         try:
             if _INT_HEX.match(text):
-                return int(text[2:], 16)
-            if _INT_OCT.match(text):
-                return int(text[2:], 8)
-            return int(text, 10)
-        except ValueError:
+                value = int(text[2:], 16)
+            elif _INT_OCT.match(text):
+                value = int(text[2:], 8)
+            else:
+                value = int(text, 10)
+        except ValueError:  # pragma: no cover - the resolver matched a whole number
             raise self.problem(node, f"'{node.value}' is not a whole number") from None
+        return value if len(str(abs(value))) <= MAX_NUMBER_DIGITS else text
 
-    def floating(self, node: ScalarNode) -> float:
-        text = node.value.lower()
-        if text.endswith(".inf"):
-            return -math.inf if text.startswith("-") else math.inf
-        if text == ".nan":
-            return math.nan
+    def floating(self, node: ScalarNode) -> float | str:
+        """A finite number; ``.inf``, ``.nan`` and ``1e999`` stay the text typed.
+
+        No journey field means infinity, and JSON (``cjm diff --format json``,
+        SARIF) has no way to write it: as text it is shown as it was written.
+        """
+        text = str(node.value)
         try:
-            return float(text)
+            value = float(text.lower())
         except ValueError:
-            raise self.problem(node, f"'{node.value}' is not a number") from None
+            return text
+        return value if math.isfinite(value) else text

@@ -122,7 +122,7 @@ def test_missing_file_is_an_export_error() -> None:
     with pytest.raises(ExportError) as raised:
         read_export(DATA / "missing.csv")
     assert str(raised.value).endswith(
-        "missing.csv: cannot read the export: No such file or directory"
+        "missing.csv: cannot read the file: No such file or directory"
     )
     assert raised.value.exit_code == 2
 
@@ -140,3 +140,16 @@ def test_export_error(case: dict[str, Any]) -> None:
     assert location is not None
     assert (location.path, f"{location.line}:{location.column}") == ("export.csv", case["expect"])
     assert case["message"] in raised.value.message
+
+
+def test_a_negative_revenue_is_a_refund() -> None:
+    export = parse_export(b"source,medium,sessions,revenue\ngoogle,cpc,3,-12.50\n", "e.csv")
+    assert export.rows[0].metrics.values == (3.0, -12.5)
+
+
+def test_a_cell_beyond_the_csv_field_limit_is_reported_at_its_line() -> None:
+    raw = b"source,medium,sessions\ngoogle,organic,1\nbing,cpc," + b"9" * 200_000 + b"\n"
+    with pytest.raises(ExportError) as caught:
+        parse_export(raw, "export.csv")
+    assert str(caught.value.location) == "export.csv:3:10"
+    assert "field larger than field limit" in caught.value.message

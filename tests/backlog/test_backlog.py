@@ -52,7 +52,8 @@ def test_the_file_then_the_folder_sorted_and_never_a_journey(tmp_path: Path) -> 
     (folder / "team" / "a.yml").write_text("")
     (folder / ".hidden.yaml").write_text("")
     (folder / "notes.txt").write_text("")
-    found = [path.relative_to(tmp_path).as_posix() for path in backlog_paths(tmp_path)]
+    paths = backlog_paths(tmp_path, Config(root=tmp_path))
+    found = [path.relative_to(tmp_path).as_posix() for path in paths]
     assert found == ["opportunities.yaml", "opportunities/b.yaml", "opportunities/team/a.yml"]
     # A project whose journeys live next to cjm.yaml never reads them as journeys.
     (tmp_path / "jonge-ouders.yaml").write_text("")

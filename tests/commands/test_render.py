@@ -337,7 +337,7 @@ def test_render_formats_in_cjm_yaml_are_checked_at_their_line(
             "source,medium,sessions\ngoogle,organic,many\n",
             "bad.csv:2:16: expected a number in column 'sessions' (such as 1,234.5), got 'many'",
         ),
-        (None, "bad.csv: cannot read the export: No such file or directory"),
+        (None, "bad.csv: cannot read the file: No such file or directory"),
     ],
 )
 def test_an_export_that_cannot_be_read_exits_2_and_writes_nothing(

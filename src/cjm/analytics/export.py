@@ -31,13 +31,30 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from cjm.analytics.metrics import MetricColumn, Metrics, classify, combine
+from cjm.analytics.metrics import Kind, MetricColumn, Metrics, Role, classify, combine
 from cjm.analytics.numbers import Notation, NotationClash, detect_notation, parse_number
 from cjm.errors import ExportError, Location
+from cjm.lines import editor_lines
+from cjm.reading import ReadRefused, display, read_limited
 
-__all__ = ["NOT_SET", "Export", "Row", "parse_export", "read_export"]
+__all__ = [
+    "MAX_EXPORT_BYTES",
+    "MAX_METRIC",
+    "NOT_SET",
+    "Export",
+    "Row",
+    "parse_export",
+    "read_export",
+]
 
 NOT_SET = "(not set)"
+
+MAX_EXPORT_BYTES = 200_000_000
+"""An export larger than this is refused unread; a year of GA4 rows per day is a few MB."""
+
+MAX_METRIC = 1e15
+"""No cell may reach this: sums of such counts stay exact in a float (below 2**53),
+and a larger one means a misread column or notation, not traffic."""
 
 # Headers are compared lowercased with spaces, '/' and '-' removed:
 # "Session source / medium" and Dutch "Sessiebron/-medium" both fit.
@@ -124,12 +141,12 @@ class Export:
 
 def read_export(path: Path) -> Export:
     """Read and parse the export at ``path``; :class:`ExportError` (exit 2) if it cannot be."""
+    shown = display(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        message = f"cannot read the export: {exc.strerror or exc}"
-        raise ExportError(message, Location(str(path))) from None
-    return parse_export(raw, str(path))
+        raw = read_limited(path, MAX_EXPORT_BYTES)
+    except ReadRefused as refused:
+        raise ExportError(refused.message, Location(shown)) from None
+    return parse_export(raw, shown)
 
 
 def _decode(raw: bytes, shown: str) -> str:
@@ -196,10 +213,19 @@ def _tables(lines: list[str]) -> tuple[list[_Table], dict[str, date], str | None
     return tables, dates, title, first_data
 
 
+def _fields(line: str, delimiter: str = ",") -> list[str]:
+    """One line's fields; a cell beyond the csv module's limit reads as empty here,
+    so that the full read (:func:`_parse_table`) reports it at its line."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
 def _header(line: str) -> tuple[str, list[str]] | None:
     """The delimiter and the fields of a header that names source and medium."""
     for delimiter in _DELIMITERS:
-        fields = next(csv.reader([line], delimiter=delimiter))
+        fields = _fields(line, delimiter)
         keys = {_key(field) for field in fields}
         if keys & set(_COMBINED) or (keys & _SOURCE and keys & _MEDIUM):
             return delimiter, fields
@@ -209,12 +235,12 @@ def _header(line: str) -> tuple[str, list[str]] | None:
 def parse_export(raw: bytes, shown: str) -> Export:
     """Parse export bytes; ``shown`` names the file in messages."""
     text = _decode(raw, shown)
-    tables, dates, title, first_data = _tables(text.splitlines())
+    tables, dates, title, first_data = _tables(editor_lines(text))
     for table in tables:
         found = _header(table.lines[0])
         if found is not None:
             return _parse_table(table, *found, shown, dates, title)
-    seen = next(csv.reader([tables[0].lines[0]])) if tables else []
+    seen = _fields(tables[0].lines[0]) if tables else []
     listed = f"; found {', '.join(repr(f) for f in seen)}" if seen else "; the file has no table"
     raise ExportError(_EXPECTED + listed, Location(shown, first_data, 1))
 
@@ -250,7 +276,17 @@ def _parse_table(
 
     records: list[tuple[int, list[str]]] = []
     reader = csv.reader(table.lines[1:], delimiter=delimiter)
-    for record in reader:
+    while True:
+        try:
+            record = next(reader, None)
+        except csv.Error as exc:
+            line = table.first_line + reader.line_num
+            raise ExportError(
+                f"cannot read this line as CSV: {exc}; is the export cut off or edited by hand?",
+                Location(shown, line, _long_field(_raw_line(table, line), delimiter)),
+            ) from None
+        if record is None:
+            break
         line = table.first_line + reader.line_num
         if len(record) != len(header):
             raise ExportError(
@@ -279,7 +315,7 @@ def _parse_table(
     grouped: dict[tuple[str, str, str | None], list[tuple[int, list[float | None]]]] = {}
     totals: Metrics | None = None
     for line, record in records:
-        values = _values(record, metric_at, header, notation, shown, line, table, delimiter)
+        values = _values(record, metric_at, columns, notation, shown, line, table, delimiter)
         campaign = record[campaign_at].strip() if campaign_at is not None else None
         if combined is not None:
             cell = record[combined].strip()
@@ -302,10 +338,18 @@ def _parse_table(
                 )
         grouped.setdefault((source, medium, campaign or None), []).append((line, values))
 
+    if not grouped:
+        raise ExportError(
+            "the export has a totals row but no source / medium rows; download it again "
+            "with its rows",
+            Location(shown, records[-1][0] if records else table.first_line, 1),
+        )
     rows = tuple(
         Row(entries[0][0], source, medium, campaign, combine(columns, [v for _, v in entries]))
         for (source, medium, campaign), entries in grouped.items()
     )
+    if totals is not None:
+        _within_totals(rows, totals, shown)
     return Export(
         path=shown,
         kind="ga4" if combined is not None else "plain",
@@ -319,6 +363,22 @@ def _parse_table(
         notation=notation,
         title=title,
     )
+
+
+def _within_totals(rows: tuple[Row, ...], totals: Metrics, shown: str) -> None:
+    """A row cannot count more than the whole export: it would be more than 100%."""
+    for at, column in enumerate(totals.columns):
+        whole = totals.values[at]
+        if column.kind is not Kind.SUM or whole is None or column.role is Role.REVENUE:
+            continue
+        for row in rows:
+            value = row.metrics.values[at]
+            if value is not None and value > whole * 1.000001 + 1e-9:
+                raise ExportError(
+                    f"'{row.label}' has more {column.name.lower()} ({value:,.15g}) than the "
+                    f"totals row ({whole:,.15g}); the export does not add up, download it again",
+                    Location(shown, row.line, 1),
+                )
 
 
 def _raw_line(table: _Table, line: int) -> str:
@@ -344,7 +404,7 @@ def _split(cell: str, shown: str, line: int, column: int) -> tuple[str, str]:
 def _values(
     record: list[str],
     metric_at: list[int],
-    header: list[str],
+    columns: tuple[MetricColumn, ...],
     notation: Notation,
     shown: str,
     line: int,
@@ -352,18 +412,43 @@ def _values(
     delimiter: str,
 ) -> list[float | None]:
     values: list[float | None] = []
-    for index in metric_at:
+    for index, column in zip(metric_at, columns, strict=True):
         cell = record[index].strip()
         if not cell:
             values.append(0.0)  # warehouse exports leave NULL counts empty
             continue
         value = parse_number(cell, notation)
+        wrong: str | None = None
         if value is None:
             example = "1,234.5" if notation is Notation.POINT else "1.234,5"
+            wrong = f"expected a number in column '{column.name}' (such as {example}), got '{cell}'"
+        elif not abs(value) < MAX_METRIC:  # also catches inf and nan
+            wrong = (
+                f"'{_short(cell)}' in column '{column.name}' is beyond what any export counts "
+                f"(at most {MAX_METRIC:,.0f}); is the column or the number notation wrong?"
+            )
+        elif value < 0 and column.role is not Role.REVENUE:
+            wrong = (
+                f"'{cell}' in column '{column.name}' is negative; only revenue can be "
+                "(refunds), counts and rates cannot"
+            )
+        if wrong is not None:
             raise ExportError(
-                f"expected a number in column '{header[index].strip()}' (such as {example}), "
-                f"got '{cell}'",
+                wrong,
                 Location(shown, line, _field_starts(_raw_line(table, line), delimiter)[index]),
             )
         values.append(value)
     return values
+
+
+def _long_field(line: str, delimiter: str) -> int:
+    """The column where the first field beyond the csv module's size limit starts."""
+    starts = _field_starts(line, delimiter)
+    for start, end in zip(starts, [*starts[1:], len(line) + 2], strict=True):
+        if end - start - 1 > csv.field_size_limit():
+            return start
+    return 1
+
+
+def _short(cell: str) -> str:
+    return cell if len(cell) <= 40 else cell[:37] + "..."

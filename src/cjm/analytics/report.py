@@ -26,7 +26,7 @@ def _number(value: float | None, column: MetricColumn | None = None) -> str:
         return "-"
     if column is not None and (column.kind is Kind.AVERAGE or column.role is Role.REVENUE):
         return f"{value:,.2f}"
-    if value.is_integer():
+    if float(value).is_integer():  # sums of no rows are int 0
         return f"{int(value):,}"
     return f"{value:,.2f}"
 

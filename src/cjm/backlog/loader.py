@@ -7,6 +7,7 @@ in the file it is in, so ``cjm lint`` reports ``opportunities.yaml:12:9``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +18,14 @@ from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
 from cjm.backlog.models import OpportunitiesFile, Opportunity
 from cjm.config import Config
 from cjm.fsutil import shown_path
-from cjm.loader import JOURNEY_SUFFIXES
+from cjm.loader import (
+    Unlisted,
+    _entries,  # the journeys folder's search: hidden, cycles, unreadable
+)
 from cjm.loader import _comment_hint as comment_hint_finding  # one wording of the hint
 from cjm.loader import _hint_span as hint_span
 from cjm.problems import Finding
+from cjm.reading import ReadRefused, display, read_limited, utf8_name
 from cjm.validation import schema_problems
 from cjm.yaml_hints import cut_values
 from cjm.yaml_source import Span, YamlDocument, YamlProblem, decode, parse_yaml
@@ -31,9 +36,11 @@ __all__ = [
     "Backlog",
     "BacklogFile",
     "Entry",
+    "backlog_entries",
     "backlog_paths",
     "covers_project",
     "load_backlog",
+    "load_backlog_file",
     "load_backlog_text",
 ]
 
@@ -50,6 +57,11 @@ class BacklogFile:
     opportunities: tuple[Opportunity, ...] = ()
     findings: list[tuple[str, Finding]] = field(default_factory=list)
     text: str | None = None
+
+    @property
+    def broken(self) -> bool:
+        """The file did not load: not YAML, or not an opportunities file (its findings say why)."""
+        return self.document is None or any(rule == "schema" for rule, _ in self.findings)
 
 
 @dataclass(frozen=True)
@@ -79,23 +91,27 @@ class Backlog:
                 yield Entry(file, index, opportunity)
 
 
-def backlog_paths(root: Path) -> list[Path]:
-    """The opportunities files of the project at ``root``: the file, then the folder's, sorted."""
-    found = [root / name for name in BACKLOG_NAMES if (root / name).is_file()]
+def backlog_entries(root: Path, config: Config) -> list[Path | Unlisted]:
+    """The opportunities files of the project at ``root``: the file, then the folder's,
+    sorted; a place in the folder that cannot be searched (a symlink cycle) as such.
+
+    The folder is searched the way a journeys folder is (hidden entries skipped,
+    cycles and unreadable folders reported), and what is found is read the same way.
+    """
+    found: list[Path | Unlisted] = [
+        root / name
+        for name in BACKLOG_NAMES
+        if (root / name).exists() or (root / name).is_symlink()
+    ]
     folder = root / BACKLOG_DIR
     if folder.is_dir():
-        found.extend(sorted(_walk(folder)))
+        found.extend(_entries([folder], config))
     return found
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    for entry in directory.iterdir():
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _walk(entry)
-        elif entry.suffix in JOURNEY_SUFFIXES and entry.is_file():
-            yield entry
+def backlog_paths(root: Path, config: Config) -> list[Path]:
+    """The opportunities files of the project at ``root`` (see :func:`backlog_entries`)."""
+    return [entry for entry in backlog_entries(root, config) if isinstance(entry, Path)]
 
 
 def covers_project(paths: Sequence[Path], config: Config) -> bool:
@@ -106,26 +122,38 @@ def covers_project(paths: Sequence[Path], config: Config) -> bool:
     """
     if not paths:
         return True
-    journeys = config.journeys_dir.resolve()
-    return any(journeys.is_relative_to(path.resolve()) for path in paths if path.is_dir())
+    # realpath, not resolve(): it never raises, also not on a symlink cycle.
+    journeys = Path(os.path.realpath(config.journeys_dir))
+    return any(journeys.is_relative_to(os.path.realpath(path)) for path in paths if path.is_dir())
 
 
-def load_backlog(config: Config, paths: Sequence[Path] | None = None) -> Backlog:
-    """The project's backlog (empty when it has no opportunities files)."""
-    chosen = backlog_paths(config.root) if paths is None else paths
+def load_backlog(config: Config, root: Path | None = None) -> Backlog:
+    """The backlog next to ``cjm.yaml`` (or in ``root``); empty without opportunities files."""
     files = []
-    for path in chosen:
-        shown = str(shown_path(path))
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            file = BacklogFile(shown)
-            message = f"cannot read the file: {exc.strerror or exc}"
-            file.findings.append(("yaml-syntax", Finding((), message, span=Span(1, 1, 1, 1))))
-            files.append(file)
-            continue
-        files.append(load_backlog_text(raw, shown))
+    for entry in backlog_entries(config.root if root is None else root, config):
+        if isinstance(entry, Path):
+            files.append(load_backlog_file(entry, config))
+        else:
+            files.append(_refused(entry.path, entry.message))
     return Backlog(files)
+
+
+def load_backlog_file(path: Path, config: Config) -> BacklogFile:
+    """Read one opportunities file as a journey file is read: a regular file within
+    ``max_journey_bytes``, with a name that can be shown; anything else is a problem."""
+    if not utf8_name(path):
+        return _refused(path, "the name is not valid UTF-8 or holds a control character; rename it")
+    try:
+        raw = read_limited(path, config.settings.max_journey_bytes, "max_journey_bytes")
+    except ReadRefused as refused:
+        return _refused(path, refused.message)
+    return load_backlog_text(raw, str(shown_path(path)))
+
+
+def _refused(path: Path, message: str) -> BacklogFile:
+    file = BacklogFile(display(shown_path(path)))
+    file.findings.append(("yaml-syntax", Finding((), message, span=Span(1, 1, 1, 1))))
+    return file
 
 
 def load_backlog_text(raw: bytes, shown: str) -> BacklogFile:
@@ -152,6 +180,6 @@ def load_backlog_text(raw: bytes, shown: str) -> BacklogFile:
     for path, hint in cut_values(result.text, document.values):
         if path not in refused:
             result.findings.append(
-                ("comment-in-value", Finding(path, hint.message, span=hint_span(hint)))
+                ("comment-in-value", Finding(path, hint.message, span=hint_span(hint, document)))
             )
     return result

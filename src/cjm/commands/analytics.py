@@ -11,7 +11,7 @@ from cjm.analytics.matching import analyse
 from cjm.analytics.report import format_report
 from cjm.config import load_config
 from cjm.fsutil import atomic_write
-from cjm.loader import discover, load_journey
+from cjm.loader import load_paths
 
 __all__ = ["run"]
 
@@ -27,7 +27,7 @@ def run(
     """Exit 1 only with ``fail_on_gaps`` and an unclaimed source at or above ``min_share``."""
     config = load_config()
     export = read_export(export_path)
-    files = [load_journey(path, config) for path in discover(paths, config)]
+    files = load_paths(paths, config)
     # Warnings are part of the report (every format shows them), not stderr.
     result = analyse(export, files, config.language)
     report = format_report(result, output_format, min_share)

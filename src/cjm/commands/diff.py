@@ -33,6 +33,7 @@ from cjm.errors import CjmError, UsageError
 from cjm.fsutil import atomic_write, shown_path
 from cjm.git import find_repo
 from cjm.loader import JourneyFile, load_journey, load_text
+from cjm.reading import ReadRefused, display, read_limited
 
 __all__ = ["FORMATS", "InvalidJourney", "run"]
 
@@ -66,11 +67,11 @@ def run(
     elif len(args) == 2 and all(is_backlog_file(Path(arg)) for arg in args):
         # Two opportunities files: the backlogs, not journeys, are compared.
         old, new, pairs = Side("old"), Side("new"), []
-        backlogs = (disk_backlog([Path(args[0])]), disk_backlog([Path(args[1])]))
+        backlogs = (disk_backlog(Path(args[0]), config), disk_backlog(Path(args[1]), config))
     elif len(args) == 2:
         old, new, pairs = _two_paths(Path(args[0]), Path(args[1]), config)
         if Path(args[0]).is_dir():
-            backlogs = (disk_backlog([Path(args[0])]), disk_backlog([Path(args[1])]))
+            backlogs = (disk_backlog(Path(args[0]), config), disk_backlog(Path(args[1]), config))
     else:
         raise UsageError(
             "give two journey files or two folders (cjm diff OLD NEW), or a revision "
@@ -95,10 +96,13 @@ def run(
 
 def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[Pair]]:
     for path in (old, new):
-        if not path.exists():
-            raise UsageError(f"'{path}' does not exist")
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"'{display(path)}' does not exist")
     if old.is_dir() != new.is_dir():
-        raise UsageError(f"compare a file with a file, or a folder with a folder: '{old}', '{new}'")
+        raise UsageError(
+            "compare a file with a file, or a folder with a folder: "
+            f"'{display(old)}', '{display(new)}'"
+        )
     if old.is_dir():
         before, after = folder_side(old, "old", config), folder_side(new, "new", config)
         return before, after, pair_by_persona(before, after)
@@ -184,6 +188,9 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
         return 0
     a = old.files[0] if old.files else None
     b = new.files[0] if new.files else None
+    if a is None and b is None:  # git gave /dev/null for both sides: nothing was there
+        sys.stdout.write(f"cjm diff {shown}: nothing to compare (no file on either side)\n")
+        return 0
     either = b or a
     key = either.persona_id if either is not None else Path(path).stem
     diffs = _compare([(key, a, b)], config, output_format)
@@ -200,10 +207,16 @@ def _git_driver_backlog(
     path: str, old_file: str, new_file: str, output_format: str, config: Config
 ) -> int:
     """git's external diff of an opportunities file: the backlog compared by id."""
-    sides = []
+    sides: list[tuple[str, list[BacklogFile]]] = []
     for file, label in ((old_file, "old"), (new_file, "new")):
-        raw = b"" if file == _NULL else Path(file).read_bytes()
-        sides.append((label, [load_backlog_text(raw, path)] if raw else []))
+        if file == _NULL:
+            sides.append((label, []))
+            continue
+        try:
+            raw = read_limited(Path(file), config.settings.max_journey_bytes, "max_journey_bytes")
+        except ReadRefused as refused:
+            raise UsageError(f"'{display(file)}' given by git: {refused.message}") from None
+        sides.append((label, [load_backlog_text(raw, path)]))
     found = backlog_problems(sides)
     if found:
         sys.stdout.write(f"cjm diff {path}: cannot compare\n")
@@ -223,9 +236,9 @@ def _driver_side(file: str, shown: str, label: str, config: Config) -> Side:
     if file == _NULL:
         return Side(label)
     try:
-        raw = Path(file).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read '{file}' given by git: {exc.strerror}") from None
+        raw = read_limited(Path(file), config.settings.max_journey_bytes, "max_journey_bytes")
+    except ReadRefused as refused:
+        raise UsageError(f"'{display(file)}' given by git: {refused.message}") from None
     return Side(label, [load_text(raw, shown, config)])
 
 

@@ -17,7 +17,7 @@ from cjm.fsutil import atomic_write
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
 from cjm.lint.settings import configure
-from cjm.loader import discover, load_journey
+from cjm.loader import load_paths
 from cjm.problems import Severity
 from cjm.report import RunSummary, get_reporter
 
@@ -48,7 +48,7 @@ def run(
     config = load_config()
     # Validate the configuration and the flags before reading any journey: exit 2 early.
     active = configure(ALL_RULES, config, select=select, ignore=ignore)
-    files = [load_journey(path, config) for path in discover(paths, config)]
+    files = load_paths(paths, config)
     # The opportunities link every journey: checked only when all of them are in the run.
     backlog = load_backlog(config) if covers_project(paths, config) else None
     problems = lint(

@@ -15,6 +15,7 @@ written. Their bytes change from run to run, so ``--check`` skips them and says 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,11 +26,12 @@ from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import atomic_write, shown_path
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
-from cjm.loader import JourneyFile, discover, load_journey
+from cjm.loader import JourneyFile, load_paths
+from cjm.names import INDEX_STEM
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
-from cjm.render.outputs import FORMATS, INDEX_STEM, BacklogInput, render_outputs
+from cjm.render.outputs import FORMATS, BacklogInput, render_outputs
 from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.report.text import format_problem
 from cjm.wording import plural
@@ -80,7 +82,7 @@ def run(
         raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
     analytics = chosen_export(config, analytics)
     lang = chosen_language(config, language)
-    files = [load_journey(path, config) for path in discover(paths, config)]
+    files = load_paths(paths, config)
     measured = measure(analytics, files, lang) if analytics is not None else None
     backlog = load_backlog(config)
     clean, failed = _lint_gate(files, config, backlog if covers_project(paths, config) else None)
@@ -237,7 +239,36 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
     return 0
 
 
+# What atomic_write adds around a name for its temporary file: ".NAME.XXXXXXXX.tmp".
+_TEMPORARY_AFFIXES = len("..12345678.tmp")
+
+
+def _preflight(outputs: dict[str, bytes], out_dir: Path) -> None:
+    """Refuse, before anything is written, every output that could not be written.
+
+    Ids are bounded by the schema, so a name too long for the file system or a
+    folder where a page belongs is a rare mistake; found halfway through the
+    writes it would leave --out half old and half new.
+    """
+    existing = next((p for p in (out_dir, *out_dir.parents) if p.is_dir()), Path())
+    try:
+        name_max = os.pathconf(existing, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        name_max = 255
+    problems = []
+    for name in outputs:
+        path = out_dir / name
+        if len(os.fsencode(name)) + _TEMPORARY_AFFIXES > name_max:
+            problems.append(f"  {path}: the name is too long for the file system")
+        elif path.is_dir():
+            problems.append(f"  {path}: a folder is in the way of this page")
+    if problems:
+        listed = "\n".join(problems)
+        raise UsageError(f"cannot write these files; nothing was written:\n{listed}")
+
+
 def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
+    _preflight(outputs, out_dir)
     written = 0
     for name, data in outputs.items():
         path = out_dir / name

@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
-from cjm.backlog.loader import BacklogFile, backlog_paths, load_backlog_text
+from cjm.backlog.loader import BacklogFile, load_backlog, load_backlog_file, load_backlog_text
 from cjm.backlog.models import Opportunity
 from cjm.config import Config
 from cjm.diff.changes import PersonaDiff
 from cjm.diff.compare import compare_backlogs
-from cjm.fsutil import shown_path
 from cjm.git import GitRepo
 
 __all__ = ["backlog_diff", "disk_backlog", "is_backlog_file", "revision_backlog"]
@@ -30,13 +29,11 @@ def is_backlog_file(path: Path) -> bool:
     )
 
 
-def disk_backlog(paths: Sequence[Path]) -> list[BacklogFile]:
-    """The opportunities files ``paths`` name (files as given; folders: their backlog)."""
-    files: list[BacklogFile] = []
-    for path in paths:
-        found = backlog_paths(path) if path.is_dir() else [path] if path.is_file() else []
-        files.extend(load_backlog_text(item.read_bytes(), str(shown_path(item))) for item in found)
-    return files
+def disk_backlog(path: Path, config: Config) -> list[BacklogFile]:
+    """The opportunities file ``path`` names, or the backlog in the folder ``path``."""
+    if path.is_dir():
+        return load_backlog(config, path).files
+    return [load_backlog_file(path, config)]
 
 
 def revision_backlog(repo: GitRepo, commit: str, config: Config) -> list[BacklogFile]:

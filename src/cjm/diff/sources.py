@@ -14,7 +14,8 @@ from pathlib import Path, PurePosixPath
 from cjm.config import CONFIG_NAMES, Config
 from cjm.errors import UsageError
 from cjm.git import GitRepo
-from cjm.loader import JOURNEY_SUFFIXES, JourneyFile, discover, load_journey, load_text
+from cjm.lines import one_line
+from cjm.loader import JOURNEY_SUFFIXES, JourneyFile, load_paths, load_text
 
 __all__ = [
     "Pair",
@@ -41,14 +42,13 @@ Pair = tuple[str, JourneyFile | None, JourneyFile | None]
 
 
 def folder_side(path: Path, label: str, config: Config) -> Side:
-    return Side(label, [load_journey(found, config) for found in discover([path], config)])
+    return Side(label, load_paths([path], config))
 
 
 def worktree_side(paths: Sequence[Path], config: Config, label: str) -> Side:
     """The journeys under ``paths`` on disk; a path that no longer exists has none."""
     existing = [path for path in paths if path.exists()]
-    found = discover(existing, config) if existing else []
-    return Side(label, [load_journey(path, config) for path in found])
+    return Side(label, load_paths(existing, config) if existing else [])
 
 
 def revision_side(
@@ -96,11 +96,12 @@ def problems(sides: Sequence[Side]) -> list[str]:
         for file in side.files:
             if file.journey is not None:
                 continue
-            where = f"{side.revision}:{file.path}" if side.revision else file.path
+            where = one_line(f"{side.revision}:{file.path}" if side.revision else file.path)
             for rule, finding in file.findings:
                 span = finding.span
                 if span is None and file.document is not None:
                     span = file.document.span(finding.path, key=finding.key)
                 line, column = (span.line, span.column) if span is not None else (1, 1)
-                lines.append(f"{where}:{line}:{column}: {rule}: {finding.message} ({side.label})")
+                message = one_line(finding.message)
+                lines.append(f"{where}:{line}:{column}: {rule}: {message} ({side.label})")
     return lines

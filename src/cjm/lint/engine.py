@@ -3,23 +3,26 @@
 The engine owns the decisions a rule must not make: *where* a finding is in the
 file (from the YAML positions the loader kept), *how severe* it is (the rule's
 default or what ``cjm.yaml`` says), *which* rules run (configuration,
-``--select``/``--ignore``) and what suppression comments silence. Rules see only
+``--select``/``--ignore``, though a file that does not load is always reported)
+and what suppression comments silence. Rules see only
 valid journeys; files that failed to load bring their own findings.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from cjm.backlog.loader import Backlog, BacklogFile
 from cjm.config import Config
+from cjm.lines import one_line
 from cjm.lint.rule import BacklogContext, JourneyContext, Rule
 from cjm.lint.settings import ActiveRule, configure
 from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
-from cjm.problems import Finding, Problem
+from cjm.problems import Finding, Problem, Severity
 from cjm.yaml_source import NodePath, Span, YamlDocument
 
 __all__ = ["UNUSED_SUPPRESSION", "lint"]
@@ -50,9 +53,19 @@ def lint(
     by_path = {file.path: file for file in sources}
     found: dict[str, list[Problem]] = {file.path: [] for file in sources}
 
-    def place(file: JourneyFile | BacklogFile, rule_id: str, findings: Iterable[Finding]) -> None:
+    def place(
+        file: JourneyFile | BacklogFile,
+        rule_id: str,
+        findings: Iterable[Finding],
+        *,
+        always: bool = False,
+    ) -> None:
         item = active.get(rule_id)
-        if item is None:  # a rule that was not selected for this run
+        if item is not None:
+            severity = item.severity
+        elif always:
+            severity = Severity.ERROR
+        else:  # a rule that was not selected for this run
             return
         for finding in findings:
             span = _span(file, finding)
@@ -64,15 +77,19 @@ def lint(
                     span.end_line,
                     span.end_column,
                     rule_id,
-                    item.severity,
-                    finding.message,
+                    severity,
+                    one_line(finding.message),
                 )
             )
 
     contexts: list[JourneyContext] = []
     for source in sources:
+        # A file that did not load was not checked at all: whatever --select,
+        # --ignore or cjm.yaml turned off, that is reported, or the gate would pass
+        # a broken file. (Findings of a file that loaded are the loader's warnings.)
+        broken = source.journey is None if isinstance(source, JourneyFile) else source.broken
         for rule_id, finding in source.findings:
-            place(source, rule_id, [finding])
+            place(source, rule_id, [finding], always=broken)
     for file in files:
         if file.journey is not None and file.model is not None:
             contexts.append(
@@ -112,11 +129,17 @@ def _suppress(
     active: dict[str, ActiveRule],
     known: set[str],
 ) -> list[Problem]:
-    """Drop what suppression comments silence; report those that silence nothing."""
+    """Drop what suppression comments silence; report those that silence nothing.
+
+    Linear in the file and the problems: suppressions are looked up by rule and
+    line, never scanned per problem (with a suppression every ten lines, a scan
+    per problem made a 20,000-line file take minutes).
+    """
     if not file.text or "cjm:" not in file.text:
         return problems
     suppressions = parse_suppressions(file.text, _scalar_test(file.document))
-    kept = [problem for problem in problems if not _silenced(problem, suppressions)]
+    index = _SuppressionIndex(suppressions)
+    kept = [problem for problem in problems if not index.silence(problem.rule, problem.line)]
     unused = active.get(UNUSED_SUPPRESSION)
     if unused is None:
         return kept
@@ -131,7 +154,7 @@ def _suppress(
                 message = f"suppression of '{name}' silences nothing; remove it"
             else:
                 continue  # the rule did not run, so we cannot tell whether it is needed
-            if any(s.silences(UNUSED_SUPPRESSION, suppression.line) for s in suppressions):
+            if index.covers(UNUSED_SUPPRESSION, suppression.line):
                 continue
             kept.append(
                 Problem(
@@ -148,9 +171,53 @@ def _suppress(
     return kept
 
 
+class _SuppressionIndex:
+    """Suppressions by the rule and line they silence, and file-wide ones by rule."""
+
+    def __init__(self, suppressions: list[Suppression]) -> None:
+        self.by_line: dict[tuple[str, int], list[Suppression]] = {}
+        self.whole: dict[str, list[Suppression]] = {}
+        for suppression in suppressions:
+            for rule in suppression.rules:
+                if suppression.target is None:
+                    self.whole.setdefault(rule, []).append(suppression)
+                else:
+                    self.by_line.setdefault((rule, suppression.target), []).append(suppression)
+        self.marked: set[tuple[str, int | None]] = set()
+
+    def covers(self, rule: str, line: int) -> bool:
+        return (rule, line) in self.by_line or rule in self.whole
+
+    def silence(self, rule: str, line: int) -> bool:
+        """Whether ``rule`` is silenced on ``line``.
+
+        Every suppression that applies counts as used; each group is marked once,
+        so many problems on one line stay linear.
+        """
+        if not self.covers(rule, line):
+            return False
+        groups = (
+            ((rule, line), self.by_line.get((rule, line), [])),
+            ((rule, None), self.whole.get(rule, [])),
+        )
+        for key, group in groups:
+            if key not in self.marked:
+                self.marked.add(key)
+                for suppression in group:
+                    suppression.used.add(rule)
+        return True
+
+
 def _scalar_test(document: YamlDocument | None) -> Callable[[int, int], bool]:
-    """Whether a position lies inside a scalar value (text, not a comment)."""
-    spans: list[Span] = []
+    """Whether a position lies inside a scalar value (text, not a comment).
+
+    The scalars' spans are gathered at the first question (most files never ask)
+    and sorted, so that each question is one binary search.
+    """
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    starts: list[tuple[int, int]] = []
+    ends: list[tuple[int, int]] = []
+    gathered: list[bool] = []
 
     def collect(value: Any, path: NodePath) -> None:
         if isinstance(value, dict):
@@ -160,27 +227,23 @@ def _scalar_test(document: YamlDocument | None) -> Callable[[int, int], bool]:
             for index, item in enumerate(value):
                 collect(item, (*path, index))
         elif document is not None and path in document.values:
-            spans.append(document.span(path))
-
-    if document is not None:
-        collect(document.data, ())
+            span = document.span(path)
+            spans.append(((span.line, span.column), (span.end_line, span.end_column)))
 
     def inside(line: int, column: int) -> bool:
-        return any(
-            (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
-            for span in spans
-        )
+        if not gathered:
+            gathered.append(True)
+            if document is not None:
+                collect(document.data, ())
+            # Scalars do not overlap, so only the last one to start at or before
+            # the position can hold it.
+            for start, end in sorted(spans):
+                starts.append(start)
+                ends.append(end)
+        at = bisect_right(starts, (line, column)) - 1
+        return at >= 0 and (line, column) < ends[at]
 
     return inside
-
-
-def _silenced(problem: Problem, suppressions: list[Suppression]) -> bool:
-    silenced = False
-    for suppression in suppressions:
-        if suppression.silences(problem.rule, problem.line):
-            suppression.used.add(problem.rule)
-            silenced = True  # keep looking: every suppression that applies counts as used
-    return silenced
 
 
 def _span(file: JourneyFile | BacklogFile, finding: Finding) -> Span:

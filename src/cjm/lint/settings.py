@@ -57,6 +57,8 @@ def configure(
     wins. ``ignore`` always wins.
     """
     known = {rule.id for rule in rules}
+    if select is not None and not select:
+        raise UsageError("--select: name at least one rule (`cjm rules` lists them)")
     for flag, names in (("--select", select or ()), ("--ignore", ignore)):
         for name in names:
             if name not in known:
@@ -98,7 +100,9 @@ def _settings(rule: Rule, config: Config, value: Any) -> tuple[Severity | None, 
         else rule.severity
     )
     try:
-        return severity, rule.options.model_validate(options)
+        # Strict: YAML already gives real numbers and booleans, so `max_age_days: true`
+        # or a quoted "30" is a mistake to report, not a value to convert.
+        return severity, rule.options.model_validate(options, strict=True)
     except ValidationError as exc:
         first = next(schema_problems(exc, options, rule.options))
         path = (*where, *first.path)

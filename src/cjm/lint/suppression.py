@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from cjm.lines import editor_lines
+
 __all__ = ["Suppression", "parse_suppressions"]
 
 # A YAML comment starts with '#' at the start of a line or after whitespace.
@@ -40,10 +42,17 @@ def parse_suppressions(
     text: str, in_scalar: Callable[[int, int], bool] = lambda line, column: False
 ) -> list[Suppression]:
     """The suppressions in ``text``; ``in_scalar(line, column)`` rules out text inside a value
-    (``content: "uses # cjm: disable=x"`` is not a comment)."""
-    lines = text.splitlines()
+    (``content: "uses # cjm: disable=x"`` is not a comment).
+
+    Linear in the text: every line is looked at once, and the line an own-line
+    comment silences comes from one backward pass, not a search per comment.
+    """
+    lines = editor_lines(text)
     found: list[Suppression] = []
+    following: list[int] | None = None
     for index, line in enumerate(lines):
+        if "cjm" not in line:  # the cheap test first: most lines hold no directive
+            continue
         match = _DIRECTIVE.search(line)
         if match is None or in_scalar(index + 1, match.start() + 1):
             continue
@@ -53,16 +62,22 @@ def parse_suppressions(
         if match.group("kind") == "disable-file":
             target = None
         elif own_line:
-            target = _next_content_line(lines, index + 1)
+            if following is None:
+                following = _next_content_lines(lines)
+            target = following[index + 1]
         else:
             target = index + 1
         found.append(Suppression(index + 1, match.start() + 1, rules, target))
     return found
 
 
-def _next_content_line(lines: list[str], start: int) -> int:
-    for number, line in enumerate(lines[start:], start=start + 1):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            return number
-    return 0  # nothing follows: silences nothing, so it is reported as unused
+def _next_content_lines(lines: list[str]) -> list[int]:
+    """For each 0-based index, the 1-based number of the first line from there on that
+    holds YAML (not blank, not a comment); 0 when none does: such a comment silences
+    nothing, so it is reported as unused."""
+    following = [0] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        stripped = lines[index].strip()
+        content = bool(stripped) and not stripped.startswith("#")
+        following[index] = index + 1 if content else following[index + 1]
+    return following

@@ -13,15 +13,13 @@ from dataclasses import dataclass, field
 from cjm.backlog.score import Ranked
 from cjm.loader import JourneyFile
 from cjm.models import Journey
+from cjm.names import INDEX_STEM
 from cjm.phase_models import PhaseModel
 from cjm.render.backlog import OpportunityView, opportunity_views
 from cjm.render.context import JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
 
 __all__ = ["FORMATS", "INDEX_STEM", "BacklogInput", "OutputFormat", "render_outputs"]
-
-INDEX_STEM = "index"
-"""The index's file stem; a persona with this id would collide with it."""
 
 
 @dataclass(frozen=True)

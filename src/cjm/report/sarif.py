@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from cjm import __version__
+from cjm.lines import editor_lines
 from cjm.lint.settings import ActiveRule
 from cjm.problems import Problem, Severity
 from cjm.report import RunSummary
@@ -58,7 +59,7 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
     results = []
     for problem in summary.problems:
         uri = repo_relative(problem.path, base)
-        lines = summary.sources.get(problem.path, "").splitlines()
+        lines = editor_lines(summary.sources.get(problem.path, ""))
         text = lines[problem.line - 1].strip() if 0 < problem.line <= len(lines) else ""
         digest = hashlib.sha256(
             "\0".join((problem.rule, uri, problem.message, text)).encode()

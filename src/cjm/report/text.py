@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
+from cjm.lines import editor_lines
 from cjm.problems import Problem, Severity
 from cjm.report import RunSummary
 from cjm.wording import plural
@@ -40,7 +41,7 @@ def summary_line(summary: RunSummary) -> str:
 
 def source_excerpt(problem: Problem, source: str) -> list[str]:
     """The problem's line, numbered, and a caret under its column; nothing if out of range."""
-    lines = source.splitlines()
+    lines = editor_lines(source)
     if not 0 < problem.line <= len(lines):
         return []
     number = str(problem.line)
