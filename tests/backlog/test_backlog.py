@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,39 @@ def test_links_are_judged_only_when_the_run_sees_every_journey(
 
 def test_an_empty_backlog_has_no_entries() -> None:
     assert list(Backlog().entries()) == []
+
+
+def test_hostile_opportunities_files_are_problems_not_hangs(tmp_path: Path) -> None:
+    from tests.conftest import run_cjm
+
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "journeys" / "a.yaml").write_text(JOURNEY)
+    os.mkfifo(tmp_path / "opportunities.yaml")  # reading it would wait for a writer forever
+    folder = tmp_path / "opportunities"
+    folder.mkdir()
+    (folder / "loop").symlink_to(folder)
+    (folder / "team.yaml").symlink_to("/dev/zero")
+    run = run_cjm("lint", "--select", "unknown-link", cwd=tmp_path)
+    assert run.returncode == 1
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("opportunities.yaml:1:1: error yaml-syntax: ")
+    assert "FIFO" in lines[0] or "not a regular file" in lines[0], lines[0]
+    assert any(
+        line.startswith("opportunities/loop:1:1: error yaml-syntax: a symlink cycle")
+        for line in lines
+    )
+    assert any(
+        line.startswith("opportunities/team.yaml:1:1: error yaml-syntax: ") for line in lines
+    )
+    rendered = run_cjm("render", "--out", tmp_path / "build", cwd=tmp_path)
+    assert rendered.returncode == 1
+    assert "3 opportunities files left out because of errors\n" in rendered.stderr
+    assert "journeys not rendered" not in rendered.stderr  # the journey itself is fine
+
+
+JOURNEY = """\
+persona: {id: a, name: A}
+phases:
+  - id: orientation
+    touchpoints: [{id: t, name: T, channel: web, cta: Kom}]
+"""

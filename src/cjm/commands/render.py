@@ -85,11 +85,16 @@ def run(
     files = load_paths(paths, config)
     measured = measure(analytics, files, lang) if analytics is not None else None
     backlog = load_backlog(config)
+    loaded = list(backlog.files)
     clean, failed = _lint_gate(files, config, backlog if covers_project(paths, config) else None)
     ranked = backlog_input(config, files, backlog)
     outputs = render_outputs(clean, formats, lang, Templates(search), measured, ranked)
-    if failed:
-        print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
+    journeys_failed = failed - (len(loaded) - len(backlog.files))
+    if journeys_failed:
+        print(
+            f"{plural(journeys_failed, 'journey')} not rendered because of errors",
+            file=sys.stderr,
+        )
     if check:
         if posters:
             print(
@@ -169,8 +174,15 @@ def _lint_gate(
     for lines in blocked.values():
         for line in lines:
             print(line, file=sys.stderr)
+    left_out = 0
     if backlog is not None:
-        backlog.files = [file for file in backlog.files if file.path not in blocked]
+        kept = [file for file in backlog.files if file.path not in blocked]
+        left_out = len(backlog.files) - len(kept)
+        backlog.files = kept
+    if left_out:
+        files_word = "opportunities file" if left_out == 1 else "opportunities files"
+        print(f"{left_out} {files_word} left out because of errors", file=sys.stderr)
+    # An opportunities file left out fails the run as a journey not rendered does.
     return clean, len(blocked)
 
 
