@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 
 from cjm.models import Journey, PhaseEntry, Touchpoint
 
-__all__ = ["LinkTarget", "linked_touchpoints", "resolve", "unresolved"]
+__all__ = ["LinkTarget", "Steps", "linked_touchpoints", "resolve", "unresolved"]
 
 
 class LinkTarget(NamedTuple):
@@ -27,22 +27,44 @@ def _split(link: str) -> tuple[str, str | None]:
     return persona, step or None
 
 
-def resolve(link: str, journeys: Mapping[str, Journey]) -> LinkTarget | None:
+class Steps:
+    """Every step of ``journeys`` by persona and id, indexed once: resolving a link is
+    a lookup, so checking a backlog stays linear in its links and the journeys."""
+
+    def __init__(self, journeys: Mapping[str, Journey]) -> None:
+        self.journeys = journeys
+        self._index: dict[str, dict[str, LinkTarget]] = {}
+
+    def _steps(self, persona: str, journey: Journey) -> dict[str, LinkTarget]:
+        steps = self._index.get(persona)
+        if steps is None:
+            steps = {}
+            # Touchpoint ids win over phase ids: the first of each id counts.
+            for phase in journey.phases:
+                for touchpoint in phase.touchpoints:
+                    steps.setdefault(
+                        touchpoint.id, LinkTarget(persona, "touchpoint", phase, touchpoint)
+                    )
+            for phase in journey.phases:
+                steps.setdefault(phase.id, LinkTarget(persona, "phase", phase))
+            self._index[persona] = steps
+        return steps
+
+    def resolve(self, link: str) -> LinkTarget | None:
+        """The step ``link`` names, or None."""
+        persona, step = _split(link)
+        journey = self.journeys.get(persona)
+        if journey is None:
+            return None
+        if step is None:
+            return LinkTarget(persona, "journey")
+        return self._steps(persona, journey).get(step)
+
+
+def resolve(link: str, journeys: Mapping[str, Journey] | Steps) -> LinkTarget | None:
     """The step ``link`` names in ``journeys`` (by persona id), or None."""
-    persona, step = _split(link)
-    journey = journeys.get(persona)
-    if journey is None:
-        return None
-    if step is None:
-        return LinkTarget(persona, "journey")
-    for phase in journey.phases:
-        for touchpoint in phase.touchpoints:
-            if touchpoint.id == step:
-                return LinkTarget(persona, "touchpoint", phase, touchpoint)
-    for phase in journey.phases:
-        if phase.id == step:
-            return LinkTarget(persona, "phase", phase)
-    return None
+    steps = journeys if isinstance(journeys, Steps) else Steps(journeys)
+    return steps.resolve(link)
 
 
 def unresolved(link: str, journeys: Mapping[str, Journey]) -> str:
@@ -60,12 +82,13 @@ def unresolved(link: str, journeys: Mapping[str, Journey]) -> str:
 
 
 def linked_touchpoints(
-    links: Iterable[str], journeys: Mapping[str, Journey]
+    links: Iterable[str], journeys: Mapping[str, Journey] | Steps
 ) -> list[tuple[str, Touchpoint]]:
     """The touchpoints ``links`` name (a phase link names none: it is about the whole phase)."""
+    steps = journeys if isinstance(journeys, Steps) else Steps(journeys)
     found = []
     for link in links:
-        target = resolve(link, journeys)
+        target = steps.resolve(link)
         if target is not None and target.touchpoint is not None:
             found.append((target.persona, target.touchpoint))
     return found

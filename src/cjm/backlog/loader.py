@@ -83,6 +83,18 @@ class Backlog:
     """Every opportunities file of the project, read as one backlog."""
 
     files: list[BacklogFile] = field(default_factory=list)
+    _linked: dict[str, set[str]] | None = None
+
+    def linked_steps(self) -> dict[str, set[str]]:
+        """Per persona id, the ids of the steps some opportunity links (worked out once)."""
+        if self._linked is None:
+            self._linked = {}
+            for entry in self.entries():
+                for link in entry.opportunity.links:
+                    persona, _, step = link.partition("/")
+                    if step:
+                        self._linked.setdefault(persona, set()).add(step)
+        return self._linked
 
     def entries(self) -> Iterator[Entry]:
         """Every opportunity that loaded, in file order."""

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cjm.backlog.links import Steps
 from cjm.backlog.loader import load_backlog
 from cjm.backlog.models import STATUSES
 from cjm.backlog.report import BacklogSummary, get_reporter
@@ -75,7 +76,7 @@ def run(
     summary = BacklogSummary(
         shown,
         describe_score(config.settings.opportunities.score),
-        journeys,
+        Steps(journeys),
         config.language,
         len(ranked),
     )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from cjm.backlog.links import Steps
 from cjm.backlog.loader import Backlog, BacklogFile
 from cjm.config import Config
 from cjm.lines import one_line
@@ -22,6 +23,7 @@ from cjm.lint.rule import BacklogContext, JourneyContext, Rule
 from cjm.lint.settings import ActiveRule, configure
 from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
+from cjm.models import Journey
 from cjm.problems import Finding, Problem, Severity
 from cjm.yaml_source import NodePath, Span, YamlDocument
 
@@ -102,7 +104,12 @@ def lint(
                     backlog=backlog,
                 )
             )
-    run = BacklogContext(backlog, contexts, config, today or date.today()) if backlog else None
+    run = None
+    if backlog is not None:
+        journeys: dict[str, Journey] = {}
+        for context in contexts:
+            journeys.setdefault(context.persona_id, context.journey)
+        run = BacklogContext(backlog, contexts, config, today or date.today(), Steps(journeys))
 
     for item in active.values():
         rule = item.rule

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
+from cjm.backlog.links import Steps
 from cjm.backlog.loader import Backlog
 from cjm.config import Config
 from cjm.models import Journey
@@ -91,13 +92,7 @@ class JourneyContext(NamedTuple):
         """Ids of this journey's touchpoints and phases that an opportunity links."""
         if self.backlog is None:
             return set()
-        prefix = f"{self.persona_id}/"
-        return {
-            link[len(prefix) :]
-            for entry in self.backlog.entries()
-            for link in entry.opportunity.links
-            if link.startswith(prefix)
-        }
+        return self.backlog.linked_steps().get(self.persona_id, set())
 
 
 class BacklogContext(NamedTuple):
@@ -107,13 +102,8 @@ class BacklogContext(NamedTuple):
     journeys: Sequence[JourneyContext]
     config: Config
     today: date
-
-    def by_persona(self) -> dict[str, Journey]:
-        """The journeys by persona id (declared, or the file name's stem)."""
-        found: dict[str, Journey] = {}
-        for ctx in self.journeys:
-            found.setdefault(ctx.persona_id, ctx.journey)
-        return found
+    steps: Steps
+    """The journeys' steps, indexed (lazily) once per run: resolving a link is a lookup."""
 
 
 JourneyCheck = Callable[[JourneyContext, Any], Iterable[Finding]]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from cjm.backlog.links import resolve
+from cjm.backlog.links import Steps
 from cjm.backlog.models import Opportunity
 from cjm.backlog.score import Ranked
 from cjm.models import Journey
@@ -115,18 +115,17 @@ def opportunity_views(
     suffix: str,
 ) -> tuple[OpportunityView, ...]:
     """Views of ``ranked``; ``rendered`` maps persona id to name for the maps in this run."""
+    steps = Steps(journeys)
     views = []
     for item in ranked:
-        links = tuple(_link(link, journeys, rendered, suffix) for link in item.opportunity.links)
+        links = tuple(_link(link, steps, rendered, suffix) for link in item.opportunity.links)
         views.append(OpportunityView(item.opportunity, item.rank, item.score, links))
     return tuple(views)
 
 
-def _link(
-    link: str, journeys: Mapping[str, Journey], rendered: Mapping[str, str], suffix: str
-) -> LinkView:
+def _link(link: str, steps: Steps, rendered: Mapping[str, str], suffix: str) -> LinkView:
     persona_id, _, step_id = link.partition("/")
-    target = resolve(link, journeys)
+    target = steps.resolve(link)
     name = rendered.get(persona_id, persona_id)
     if target is None or persona_id not in rendered:
         return LinkView(link, persona_id, name, step_id or None, step_id or None, None)

@@ -7,13 +7,13 @@ Each is a pure function of the summary: the same files give byte-identical outpu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:  # the CLI imports this package for the names alone
+    from cjm.backlog.links import Steps
     from cjm.backlog.score import Ranked
-    from cjm.models import Journey
 
 __all__ = ["FORMATS", "BacklogSummary", "Reporter", "get_reporter"]
 
@@ -25,8 +25,8 @@ class BacklogSummary(NamedTuple):
     """Best first; ranks are the whole backlog's, also when filters leave some out."""
     formula: str
     """How the score is worked out: ``impact ÷ effort``."""
-    journeys: Mapping[str, Journey]
-    """Every journey by persona id, to name what a link points at."""
+    steps: Steps
+    """Every journey's steps by persona id, to name what a link points at."""
     language: str = "en"
     total: int = 0
     """How many opportunities the backlog holds before filtering."""

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from cjm.backlog.links import resolve
-from cjm.models import Journey
+from cjm.backlog.links import Steps
 
 __all__ = ["link_text", "score_text"]
 
 
-def link_text(link: str, journeys: Mapping[str, Journey]) -> str:
+def link_text(link: str, steps: Steps) -> str:
     """``jonge-ouders/levering (Levering aan huis)``; the link alone when it points nowhere."""
-    target = resolve(link, journeys)
+    target = steps.resolve(link)
     if target is None:
         return f"{link} (not found)"
     if target.touchpoint is not None:
         return f"{link} ({target.touchpoint.name})"
     if target.phase is not None and target.phase.name:
         return f"{link} ({target.phase.name})"
-    journey = journeys[target.persona]
+    journey = steps.journeys[target.persona]
     return link if target.kind == "phase" else f"{link} ({journey.persona.name})"
 
 

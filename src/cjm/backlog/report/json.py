@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from cjm.backlog.links import resolve
 from cjm.backlog.report import BacklogSummary
 
 
@@ -43,7 +42,7 @@ def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
 
 
 def _link(link: str, summary: BacklogSummary) -> dict[str, Any]:
-    target = resolve(link, summary.journeys)
+    target = summary.steps.resolve(link)
     if target is None:
         return {"link": link, "kind": None, "name": None}
     if target.touchpoint is not None:
@@ -51,5 +50,5 @@ def _link(link: str, summary: BacklogSummary) -> dict[str, Any]:
     elif target.phase is not None:
         name = target.phase.name
     else:
-        name = summary.journeys[target.persona].persona.name
+        name = summary.steps.journeys[target.persona].persona.name
     return {"link": link, "kind": target.kind, "name": name}

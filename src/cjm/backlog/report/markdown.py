@@ -17,7 +17,7 @@ def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
     stream.write("| ---: | --- | --- | ---: | ---: | ---: | --- | --- | --- |\n")
     for item in summary.ranked:
         opp = item.opportunity
-        links = "<br>".join(md(link_text(link, summary.journeys)) for link in opp.links)
+        links = "<br>".join(md(link_text(link, summary.steps)) for link in opp.links)
         solutions = "<br>".join(
             f"{md(solution.title)} ({md(solution.status)})" for solution in opp.solutions
         )

@@ -25,7 +25,7 @@ def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
         if opp.problem:
             stream.write(f"   problem: {opp.problem}\n")
         for link in opp.links:
-            stream.write(f"   → {link_text(link, summary.journeys)}\n")
+            stream.write(f"   → {link_text(link, summary.steps)}\n")
         if opp.kpis:
             stream.write(f"   KPIs: {', '.join(opp.kpis)}\n")
         for solution in opp.solutions:

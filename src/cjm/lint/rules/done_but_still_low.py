@@ -53,14 +53,14 @@ from cjm.problems import Finding, Severity
 
 
 def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, Finding]]:
-    journeys = run.by_persona()
+    steps = run.steps
     for entry in run.backlog.entries():
         opportunity = entry.opportunity
         if opportunity.status != "done":
             continue
         low = [
             f"'{persona}/{tp.id}' (emotion {tp.emotion})"
-            for persona, tp in linked_touchpoints(opportunity.links, journeys)
+            for persona, tp in linked_touchpoints(opportunity.links, steps)
             if tp.emotion is not None and tp.emotion <= 2
         ]
         if low:

@@ -46,17 +46,18 @@ Failing::
 
 from collections.abc import Iterator
 
-from cjm.backlog.links import resolve, unresolved
+from cjm.backlog.links import unresolved
 from cjm.lint.rule import BacklogContext, Rule
 from cjm.problems import Finding, Severity
 
 
 def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, Finding]]:
-    journeys = run.by_persona()
+    steps = run.steps
     for entry in run.backlog.entries():
         for n, link in enumerate(entry.opportunity.links):
-            if resolve(link, journeys) is None:
-                message = f"opportunity '{entry.opportunity.id}': {unresolved(link, journeys)}"
+            if steps.resolve(link) is None:
+                why = unresolved(link, steps.journeys)
+                message = f"opportunity '{entry.opportunity.id}': {why}"
                 yield entry.file.path, Finding((*entry.path, "links", n), message)
 
 
