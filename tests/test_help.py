@@ -86,7 +86,7 @@ def test_no_type_tags_as_values(command: list[str]) -> None:
 def test_flags_take_no_value_and_options_name_theirs() -> None:
     text = _help(["lint"], 100)
     assert re.search(r"^  -q, --quiet\s+Only problems", text, re.MULTILINE)
-    assert re.search(r"^  --format FORMAT\s+text, json", text, re.MULTILINE)
+    assert re.search(r"^  --format FORMAT\s+text, csv, github, json", text, re.MULTILINE)
     assert re.search(r"^  -o, --output FILE\s+Write the report", text, re.MULTILINE)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,11 @@ from typer.core import TyperCommand
 from typer.models import CommandInfo, TyperInfo
 
 from cjm import __version__
+from cjm.analytics.report import FORMATS as ANALYTICS_FORMATS
+from cjm.backlog.report import FORMATS as OPPORTUNITIES_FORMATS
+from cjm.diff.report import FORMATS as DIFF_FORMATS
+from cjm.lint.report import FORMATS as LINT_FORMATS
+from cjm.render.formats import FORMATS as RENDER_FORMATS
 
 __all__ = ["app", "main"]
 
@@ -93,8 +99,10 @@ def _run(command: Callable[[], int]) -> NoReturn:
     try:
         code = command()
     except CjmError as error:
+        from cjm.output.escape import terminal
+
         sys.stdout.flush()
-        typer.echo(f"cjm: error: {error}", err=True)
+        typer.echo(f"cjm: error: {terminal(error, keep_newlines=True)}", err=True)
         code = error.exit_code
     raise typer.Exit(code)
 
@@ -160,7 +168,9 @@ def lint(
     output_format: Annotated[
         str,
         typer.Option(
-            "--format", metavar="FORMAT", help="text, json, github (Actions annotations) or sarif."
+            "--format",
+            metavar="FORMAT",
+            help=f"{LINT_FORMATS.help()} (github: Actions annotations; csv: for Excel).",
         ),
     ] = "text",
     output: Annotated[
@@ -202,7 +212,7 @@ def lint(
     """
     from cjm.commands import lint as command
 
-    fmt = _choice("--format", output_format, ("text", "json", "github", "sarif"))
+    fmt = _choice("--format", output_format, LINT_FORMATS.names())
     level = _choice("--fail-on", fail_on, ("error", "warning", "info"))
     _run(
         lambda: command.run(
@@ -334,7 +344,7 @@ def render(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="html, markdown, mermaid, or a poster: pdf, png, pptx (printed by a "
+            help=f"{RENDER_FORMATS.help()}; pdf, png and pptx are posters (printed by a "
             "headless Chrome, Chromium or Edge); repeat for several. "
             "Default: render.formats in cjm.yaml, else html.",
             show_default=False,
@@ -404,10 +414,9 @@ def render(
     configuration, template or --analytics export errors.
     """
     from cjm.commands import render as command
-    from cjm.render.poster import ORIENTATIONS, PAPERS, POSTER_FORMATS, PosterOptions
+    from cjm.render.poster import ORIENTATIONS, PAPERS, PosterOptions
 
-    allowed = ("html", "markdown", "mermaid", *POSTER_FORMATS)
-    chosen = [_choice("--format", name, allowed) for name in formats or []]
+    chosen = [_choice("--format", name, RENDER_FORMATS.names()) for name in formats or []]
     lang = None if language is None else _choice("--lang", language, ("nl", "en"))
     if not 100 <= width <= 16384:  # Chromium's largest image side
         raise typer.BadParameter(f"must be from 100 to 16384, got {width}", param_hint="--width")
@@ -505,7 +514,8 @@ def analytics(
     ],
     paths: PathsArgument = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="text, markdown or json.")
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"{ANALYTICS_FORMATS.help()}."),
     ] = "text",
     min_share: Annotated[
         float,
@@ -536,7 +546,7 @@ def analytics(
     """
     from cjm.commands import analytics as command
 
-    chosen = _choice("--format", output_format, ("text", "markdown", "json"))
+    chosen = _choice("--format", output_format, ANALYTICS_FORMATS.names())
     _run(lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output))
 
 
@@ -562,7 +572,7 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="text, markdown or json.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help=f"{DIFF_FORMATS.help()}.")
     ] = "text",
     exit_code: Annotated[
         bool,
@@ -588,7 +598,7 @@ def diff(
         lambda: command.run(
             args or [],
             rev,
-            _choice("--format", output_format, command.FORMATS),
+            _choice("--format", output_format, DIFF_FORMATS.names()),
             exit_code,
             output,
         )
@@ -613,7 +623,7 @@ def opportunities(
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text, markdown, json or csv."),
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"{OPPORTUNITIES_FORMATS.help()}."),
     ] = "text",
     output: Annotated[
         Path | None,
@@ -633,7 +643,7 @@ def opportunities(
     """
     from cjm.commands import opportunities as command
 
-    chosen = _choice("--format", output_format, ("text", "markdown", "json", "csv"))
+    chosen = _choice("--format", output_format, OPPORTUNITIES_FORMATS.names())
     _run(lambda: command.run(_rule_list(status) or [], _rule_list(persona) or [], chosen, output))
 
 
@@ -681,8 +691,22 @@ def _subset(full: typer.Typer, name: str | None) -> typer.Typer:
     return subset
 
 
+_stopped_by: list[int] = []
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (a cancelled CI job), handled like Ctrl-C: clean up, then stop."""
+    _stopped_by.append(signum)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """The ``cjm`` console script."""
+    signal.signal(signal.SIGTERM, _terminate)
+    # A file name that is not UTF-8, printed: shown escaped rather than a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app_for(sys.argv[1:])()
     except BrokenPipeError:  # `cjm lint | head`: the reader left; that is not an error
@@ -690,3 +714,8 @@ def main() -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        # typer turns the KeyboardInterrupt into exit 130; after SIGTERM it is
+        # 128 + 15, as a shell reports a process SIGTERM ended.
+        if _stopped_by:
+            sys.exit(128 + _stopped_by[0])

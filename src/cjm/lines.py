@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from cjm.output.escape import terminal
+
 __all__ = ["EXTRA_BREAKS", "LineIndex", "editor_lines", "one_line"]
 
 EXTRA_BREAKS = ("\x85", "\u2028", "\u2029")
@@ -24,15 +26,13 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 
 # Control characters and the line separators: printed raw in a message they would
 # break the one-line-per-problem reports (and a terminal's state).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def one_line(text: str) -> str:
     """``text`` safe to put in a one-line message: control characters and line
-    separators written as escapes (``\\n``, ``\\x1b``, ``\\u2028``)."""
-    if _UNPRINTABLE.search(text) is None:
-        return text
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    separators written as escapes (``\\n``, ``\\x1b``, ``\\u2028``).
+
+    The terminal grammar of :mod:`cjm.output.escape` is the one definition.
+    """
+    return terminal(text)
 
 
 def editor_lines(text: str) -> list[str]:

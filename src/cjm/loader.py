@@ -182,7 +182,9 @@ def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Pa
 
 
 def _refused(path: Path, message: str) -> JourneyFile:
-    result = JourneyFile(display(path))
+    # The path as it is (undecodable bytes and all): each report escapes it for its
+    # own grammar, so SARIF can name the very file (%FF) where text shows \xff.
+    result = JourneyFile(str(path))
     result.findings.append(("yaml-syntax", Finding((), message, span=Span(1, 1, 1, 1))))
     return result
 

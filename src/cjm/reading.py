@@ -16,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from cjm.lines import one_line
+from cjm.output.writer import display  # the one way a path is shown
 
 __all__ = ["ReadRefused", "display", "read_limited", "utf8_name"]
 
@@ -27,12 +27,6 @@ class ReadRefused(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-def display(path: Path | str) -> str:
-    """``path`` as one line of printable text: bytes that are not UTF-8 as ``\\xff``,
-    control characters as ``\\n`` or ``\\x1b``."""
-    return one_line(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 def utf8_name(path: Path | str) -> bool:

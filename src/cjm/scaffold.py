@@ -7,7 +7,6 @@ field to a consultant who opens the file for the first time.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from importlib import resources
@@ -16,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from cjm.errors import UsageError
 from cjm.models import SLUG_MAX_LENGTH
 from cjm.names import RESERVED_STEMS
+from cjm.output.escape import yaml_string
 from cjm.phase_models import PhaseModel
 
 __all__ = [
@@ -61,7 +61,7 @@ def _scalar(text: str) -> str:
     """Text as a YAML scalar: plain when that is unambiguous, else double-quoted."""
     if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and not text.endswith(" "):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return yaml_string(text)
 
 
 _ROLES = {"nl": ("Inkoper", "Eindgebruiker"), "en": ("Buyer", "End user")}
@@ -233,7 +233,7 @@ def skeleton(
     persona_id = slugify(name)
     out = [f"# yaml-language-server: $schema={schema}"] if schema else []
     out += [
-        f"# {words['header'].format(name=json.dumps(name, ensure_ascii=False))}",
+        f"# {words['header'].format(name=yaml_string(name))}",
         f"# {words['format'].format(url=docs_url('format.md'))}",
         f"# {words['optional']}",
         "version: 1",

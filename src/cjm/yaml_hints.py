@@ -63,10 +63,10 @@ def _value(line: str, start: int) -> str:
 
 
 def _string(value: str) -> str:
-    """``value`` as a double-quoted YAML string (JSON's escapes are YAML's)."""
-    import json  # only when a hint is shown: not on every lint start-up
+    """``value`` as a double-quoted YAML string."""
+    from cjm.output.escape import yaml_string  # only when a hint is shown
 
-    return json.dumps(value, ensure_ascii=False)
+    return yaml_string(value)
 
 
 def _quoted(key: str, value: str) -> str:

@@ -65,7 +65,7 @@ def test_usage_errors_are_exit_2(in_tmp: Path) -> None:
     assert cjm("analytics", EXAMPLE, JOURNEYS, "--min-share", "1.5", cwd=in_tmp).returncode == 2
     wrong = cjm("analytics", EXAMPLE, JOURNEYS, "--format", "xml", cwd=in_tmp)
     assert wrong.returncode == 2
-    assert "must be one of text, markdown, json" in wrong.stderr
+    assert "must be one of text, csv, json, markdown" in wrong.stderr
 
 
 def test_a_double_claim_is_in_the_report_not_on_stderr(in_tmp: Path) -> None:

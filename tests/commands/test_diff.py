@@ -119,7 +119,7 @@ def test_a_side_that_does_not_load_is_shown_with_its_position_and_side(
         (["a.yaml"], "give two journey files or two folders"),
         (["a.yaml", "missing.yaml"], "'missing.yaml' does not exist"),
         (["a.yaml", "dir"], "compare a file with a file"),
-        (["-f", "html", "a.yaml", "a.yaml"], "must be one of text, markdown, json"),
+        (["-f", "html", "a.yaml", "a.yaml"], "must be one of text, json, markdown"),
         (["dup", "dir"], "persona 'ouders' is in two files on the old side"),
     ],
 )

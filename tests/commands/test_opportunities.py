@@ -58,10 +58,11 @@ def test_filters_keep_the_whole_backlog_s_ranks() -> None:
 
 def test_csv_opens_as_one_row_per_opportunity_with_dutch_separators() -> None:
     run = cjm("opportunities", "--format", "csv", cwd=REPO)
-    rows = list(csv.reader(run.stdout.splitlines(), delimiter=";"))
+    rows = list(csv.reader(run.stdout.lstrip("\ufeff").splitlines(), delimiter=";"))
     assert rows[0][:3] == ["rank", "id", "title"]
     assert len(rows) == 9
-    assert rows[1][7] == "3,0"  # the score with a decimal comma, as Dutch Excel reads it
+    assert rows[1][7] == "3"  # a number Excel reads; 1.67 is written "1,67" in Dutch
+    assert rows[4][7] == "1,67"
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ import pytest
 
 from cjm.config import Config
 from cjm.lines import EXTRA_BREAKS, LineIndex, editor_lines
+from cjm.lint.report import RunSummary, get_reporter
+from cjm.lint.report.text import source_excerpt
 from cjm.lint.rules import ALL_RULES
 from cjm.lint.settings import configure
-from cjm.report import RunSummary, get_reporter
-from cjm.report.text import source_excerpt
 from cjm.yaml_source import YamlProblem, parse_yaml
 from tests.conftest import lint_source
 

@@ -47,7 +47,7 @@ def render(
     backlog: BacklogInput | None = None,
 ) -> dict[str, str]:
     outputs = render_outputs(
-        files, formats, language, _templates(tuple(search)), measurements, backlog
+        files, formats, language, _templates(tuple(search)), measurements, backlog=backlog
     )
     return {name: data.decode() for name, data in outputs.items()}
 

@@ -263,7 +263,7 @@ def _overlap(a: list[float], b: list[float]) -> bool:
 def with_backlog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("backlog")
     files = [load_example(path) for path in EXAMPLES]
-    outputs = render_outputs(files, ["html"], "nl", Templates(), None, example_backlog(files))
+    outputs = render_outputs(files, ["html"], "nl", Templates(), backlog=example_backlog(files))
     for name, data in outputs.items():
         (folder / name).write_bytes(data)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

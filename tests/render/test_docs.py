@@ -28,13 +28,15 @@ from cjm.render.context import (
     Summary,
     TouchpointView,
 )
-from cjm.render.outputs import FORMATS
 from tests.conftest import REPO
 from tests.render.helpers import EXAMPLES, load_example, render
 
 DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
 BLOCKS: list[str] = re.findall(r"```jinja\n(.*?)```", DOC, re.DOTALL)
 _NAME = re.compile(r"\{# ([\w.]+\.j2)\b")
+
+
+_KINDS = {".html.j2": "html", ".md.j2": "markdown", ".mmd.j2": "mermaid"}
 
 
 def _template_name(block: str) -> str:
@@ -46,7 +48,8 @@ def _template_name(block: str) -> str:
 def _render_block(block: str, tmp_path: Path) -> dict[str, str]:
     name = _template_name(block)
     (tmp_path / name).write_text(block, encoding="utf-8")
-    chosen = [f.name for f in FORMATS.values() if name in (f.journey_template, f.index_template)]
+    # A template's output kind is in its name (journey.md.j2): render that format.
+    chosen = [fmt for suffix, fmt in _KINDS.items() if name.endswith(suffix)]
     files = [load_example(path) for path in EXAMPLES]
     return render(files, chosen or ["html", "markdown", "mermaid"], search=[tmp_path])
 

@@ -26,6 +26,7 @@ from cjm.analytics.result import (
 )
 from cjm.loader import JourneyFile
 from cjm.models import Analytics
+from cjm.output.numbers import number
 
 __all__ = ["Pattern", "analyse"]
 
@@ -181,15 +182,11 @@ def _warnings(
         whole = export.totals.values[share_at] or 0.0
         if listed < whole * 0.995:
             found.append(
-                f"{export.path}: the rows add up to {_plain(round(listed, 2))} of the "
-                f"{_plain(whole)} {share_metric.lower()} in the totals row; rows are "
+                f"{export.path}: the rows add up to {number(round(listed, 2))} of the "
+                f"{number(whole)} {share_metric.lower()} in the totals row; rows are "
                 "missing (in GA4, show all rows before downloading)"
             )
     return found
-
-
-def _plain(value: float) -> str:
-    return f"{int(value):,}" if value.is_integer() else f"{value:,.2f}"
 
 
 def _metrics(export: Export, rows: Iterable[Row]) -> Metrics:

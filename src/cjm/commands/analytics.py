@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.analytics.export import read_export
 from cjm.analytics.matching import analyse
-from cjm.analytics.report import format_report
+from cjm.analytics.report import FORMATS, AnalyticsReport
 from cjm.config import load_config
-from cjm.fsutil import atomic_write
 from cjm.loader import load_paths
+from cjm.output.writer import write_report
 
 __all__ = ["run"]
 
@@ -30,9 +29,7 @@ def run(
     files = load_paths(paths, config)
     # Warnings are part of the report (every format shows them), not stderr.
     result = analyse(export, files, config.language)
-    report = format_report(result, output_format, min_share)
-    if output is None:
-        sys.stdout.write(report)
-    else:
-        atomic_write(output, report.encode())
+    summary = AnalyticsReport(result, min_share, config.language)
+    reporter = FORMATS.get(output_format)
+    write_report(output, lambda stream, color: reporter(summary, stream, color))
     return 1 if fail_on_gaps and result.gaps(min_share) else 0

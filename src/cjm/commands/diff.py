@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.backlog.loader import BacklogFile, covers_project, load_backlog, load_backlog_text
-from cjm.commands.lint import use_color
 from cjm.config import Config, load_config
 from cjm.diff.backlog import (
     backlog_diff,
@@ -20,6 +19,7 @@ from cjm.diff.backlog import (
 )
 from cjm.diff.changes import PersonaDiff
 from cjm.diff.compare import compare, persona_only
+from cjm.diff.report import FORMATS, DiffReport
 from cjm.diff.sources import (
     Pair,
     Side,
@@ -30,14 +30,14 @@ from cjm.diff.sources import (
     worktree_side,
 )
 from cjm.errors import CjmError, UsageError
-from cjm.fsutil import atomic_write, shown_path
+from cjm.fsutil import shown_path
 from cjm.git import find_repo
 from cjm.loader import JourneyFile, load_journey, load_text
+from cjm.output.escape import terminal
+from cjm.output.writer import write_report, write_stdout
 from cjm.reading import ReadRefused, display, read_limited
 
-__all__ = ["FORMATS", "InvalidJourney", "run"]
-
-FORMATS = ("text", "markdown", "json")
+__all__ = ["InvalidJourney", "run"]
 
 # git's external diff arguments: path old-file old-hex old-mode new-file new-hex new-mode,
 # and for a rename also new-path and a message (gitglossary, "GIT_EXTERNAL_DIFF").
@@ -81,7 +81,7 @@ def run(
         [(old.label, backlogs[0]), (new.label, backlogs[1])]
     )
     if found:
-        sys.stderr.write("".join(f"{line}\n" for line in found))
+        sys.stderr.write("".join(f"{terminal(line)}\n" for line in found))
         raise InvalidJourney(
             "cannot compare journeys that do not load; fix the problems above "
             "(`cjm lint` checks a file on disk)"
@@ -180,11 +180,11 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
         return _git_driver_backlog(path, old_file, new_file, output_format, config)
     old = _driver_side(old_file, path, f"old {old_hex[:7]}", config)
     new = _driver_side(new_file, new_path, "new", config)
-    shown = path if new_path == path else f"{path} → {new_path}"
+    shown = terminal(path if new_path == path else f"{path} → {new_path}")
     found = problems([old, new])
     if found:
-        sys.stdout.write(f"cjm diff {shown}: cannot compare\n")
-        sys.stdout.write("".join(f"  {line}\n" for line in found))
+        write_stdout(f"cjm diff {shown}: cannot compare\n")
+        write_stdout("".join(f"  {terminal(line)}\n" for line in found))
         return 0
     a = old.files[0] if old.files else None
     b = new.files[0] if new.files else None
@@ -195,9 +195,9 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
     key = either.persona_id if either is not None else Path(path).stem
     diffs = _compare([(key, a, b)], config, output_format)
     if output_format == "text":
-        sys.stdout.write(f"cjm diff {shown}\n")
+        write_stdout(f"cjm diff {shown}\n")
         if not diffs:
-            sys.stdout.write(f"{key}: no difference in meaning\n")
+            write_stdout(f"{terminal(key)}: no difference in meaning\n")
             return 0
     _write(diffs, output_format, config, None)
     return 0
@@ -218,15 +218,16 @@ def _git_driver_backlog(
             raise UsageError(f"'{display(file)}' given by git: {refused.message}") from None
         sides.append((label, [load_backlog_text(raw, path)]))
     found = backlog_problems(sides)
+    shown = terminal(path)
     if found:
-        sys.stdout.write(f"cjm diff {path}: cannot compare\n")
-        sys.stdout.write("".join(f"  {line}\n" for line in found))
+        write_stdout(f"cjm diff {shown}: cannot compare\n")
+        write_stdout("".join(f"  {terminal(line)}\n" for line in found))
         return 0
     changed = backlog_diff(sides[0][1], sides[1][1])
     if output_format == "text":
-        sys.stdout.write(f"cjm diff {path}\n")
+        write_stdout(f"cjm diff {shown}\n")
         if not changed:
-            sys.stdout.write("opportunities: no difference in meaning\n")
+            write_stdout("opportunities: no difference in meaning\n")
             return 0
     _write([changed] if changed else [], output_format, config, None)
     return 0
@@ -243,8 +244,7 @@ def _driver_side(file: str, shown: str, label: str, config: Config) -> Side:
 
 
 def _compare(pairs: Sequence[Pair], config: Config, output_format: str) -> list[PersonaDiff]:
-    # Text is English like the rest of cjm's terminal output; Markdown is for the client.
-    language = config.language if output_format == "markdown" else "en"
+    language = _language(output_format, config)
     diffs: list[PersonaDiff] = []
     for key, a, b in pairs:
         diff = _one(key, a, b, config, language)
@@ -269,28 +269,11 @@ def _one(
 def _write(
     diffs: list[PersonaDiff], output_format: str, config: Config, output: Path | None
 ) -> None:
-    if output_format == "json":
-        from cjm.diff.as_json import render as as_json
+    summary = DiffReport(diffs, _language(output_format, config))
+    reporter = FORMATS.get(output_format)
+    write_report(output, lambda stream, color: reporter(summary, stream, color))
 
-        text = as_json(diffs)
-    elif output_format == "markdown":
-        from cjm.diff.markdown import render as as_markdown
 
-        text = as_markdown(diffs, config.language)
-    elif output is None:
-        from cjm.diff.text import report
-
-        report(diffs, sys.stdout, use_color(sys.stdout))
-        return
-    else:
-        import io
-
-        from cjm.diff.text import report
-
-        buffer = io.StringIO()
-        report(diffs, buffer, False)
-        text = buffer.getvalue()
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        atomic_write(output, text.encode())
+def _language(output_format: str, config: Config) -> str:
+    # Text is English like the rest of cjm's terminal output; Markdown is for the client.
+    return config.language if output_format == "markdown" else "en"

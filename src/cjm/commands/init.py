@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cjm.fsutil import create_new
 from cjm.git import in_repository
+from cjm.output.writer import display
 from cjm.scaffold import EXAMPLE_FILES, config_text, example_file, gitignore_text
 from cjm.schema import OPPORTUNITIES_SCHEMA_FILE, SCHEMA_FILE, schema_text
 
@@ -32,12 +33,12 @@ def run(directory: Path, language: str, bare: bool = False) -> int:
     files[directory / OPPORTUNITIES_SCHEMA_FILE] = schema_text("opportunities").encode()
     create_new(files)
     for path in files:
-        print(f"created {path}")
-    cd = f"cd {directory} && " if directory != Path() else ""
+        print(f"created {display(path)}")
+    cd = f"cd {display(directory)} && " if directory != Path() else ""
     print(f'next: {cd}cjm new "Persona name"' if bare else f"next: {cd}cjm lint")
     if not in_repository(directory):
         print(
-            f"note: {directory} is not in a git repository; journeys are kept in git "
+            f"note: {display(directory)} is not in a git repository; journeys are kept in git "
             f"(cjm diff --rev, reviews in pull requests): run '{cd}git init'"
         )
     return 0

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import io
-import os
-import sys
 from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from cjm.backlog.loader import covers_project, load_backlog
 from cjm.config import load_config
 from cjm.errors import UsageError
-from cjm.fsutil import atomic_write
 from cjm.lint.engine import lint
+from cjm.lint.report import RunSummary, get_reporter
 from cjm.lint.rules import ALL_RULES
 from cjm.lint.settings import configure
 from cjm.loader import load_paths
+from cjm.output.writer import use_color, write_report
 from cjm.problems import Severity
-from cjm.report import RunSummary, get_reporter
 
 __all__ = ["run", "use_color"]
-
-
-def use_color(stream: TextIO) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
-    return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
 def run(
@@ -64,13 +55,9 @@ def run(
         quiet=quiet,
         statistics=statistics,
         show_source=show_source,
+        language=config.language,
     )
     reporter = get_reporter(output_format)
-    if output is None:
-        reporter(summary, sys.stdout, use_color(sys.stdout))
-    else:
-        buffer = io.StringIO()
-        reporter(summary, buffer, False)
-        atomic_write(output, buffer.getvalue().encode("utf-8"))
+    write_report(output, lambda stream, color: reporter(summary, stream, color))
     threshold = Severity(fail_on).rank
     return 1 if any(problem.severity.rank >= threshold for problem in problems) else 0

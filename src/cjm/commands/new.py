@@ -9,6 +9,7 @@ from pathlib import Path
 from cjm.config import load_config
 from cjm.errors import UsageError
 from cjm.fsutil import create_new, shown_path
+from cjm.output.writer import display
 from cjm.phase_models import PRESETS
 from cjm.scaffold import skeleton, slugify
 from cjm.schema import SCHEMA_FILE
@@ -33,7 +34,7 @@ def run(name: str, model_name: str | None, segment: str) -> int:
         schema=Path(os.path.relpath(schema_path, path.parent)).as_posix(),
     )
     create_new({path: text.encode()})
-    print(f"created {shown_path(path)}")
+    print(f"created {display(shown_path(path))}")
     if not schema_path.exists():
         print(
             f"note: {shown_path(schema_path)} does not exist yet; write it with "

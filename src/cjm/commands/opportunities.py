@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,15 +10,15 @@ from pathlib import Path
 from cjm.backlog.links import Steps
 from cjm.backlog.loader import load_backlog
 from cjm.backlog.models import STATUSES
-from cjm.backlog.report import BacklogSummary, get_reporter
+from cjm.backlog.report import FORMATS, BacklogSummary
 from cjm.backlog.score import describe_score, rank
 from cjm.config import Config, load_config
 from cjm.errors import UsageError
-from cjm.fsutil import atomic_write
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import discover, load_journey
 from cjm.models import Journey
+from cjm.output.writer import display, write_report
 from cjm.problems import Severity
 
 __all__ = ["run"]
@@ -53,13 +52,13 @@ def run(
     problems = lint([], config, ALL_RULES, select=_LOAD_RULES, backlog=backlog)
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
-        from cjm.report.text import format_problem
+        from cjm.lint.report.text import format_problem
 
         for problem in errors:
             print(format_problem(problem), file=sys.stderr)
     if not backlog.files:
         print(
-            f"cjm: no opportunities in {config.root}: write them in opportunities.yaml "
+            f"cjm: no opportunities in {display(config.root)}: write them in opportunities.yaml "
             "next to cjm.yaml (see docs/format.md)",
             file=sys.stderr,
         )
@@ -80,15 +79,8 @@ def run(
         config.language,
         len(ranked),
     )
-    reporter = get_reporter(output_format)
-    if output is None:
-        from cjm.commands.lint import use_color
-
-        reporter(summary, sys.stdout, use_color(sys.stdout))
-    else:
-        buffer = io.StringIO()
-        reporter(summary, buffer, False)
-        atomic_write(output, buffer.getvalue().encode("utf-8"))
+    reporter = FORMATS.get(output_format)
+    write_report(output, lambda stream, color: reporter(summary, stream, color))
     return 1 if errors else 0
 
 

@@ -23,17 +23,18 @@ from pathlib import Path
 from cjm.backlog.loader import Backlog, covers_project, load_backlog
 from cjm.config import Config, load_config
 from cjm.errors import ConfigError, UsageError
-from cjm.fsutil import atomic_write, shown_path
+from cjm.fsutil import shown_path
 from cjm.lint.engine import lint
+from cjm.lint.report.text import format_problem
 from cjm.lint.rules import ALL_RULES
 from cjm.loader import JourneyFile, load_paths
-from cjm.names import INDEX_STEM
+from cjm.output.writer import display, write_file
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
-from cjm.render.outputs import FORMATS, BacklogInput, render_outputs
+from cjm.render.formats import FORMATS
+from cjm.render.outputs import INDEX_STEM, BacklogInput, render_outputs
 from cjm.render.poster import POSTER_FORMATS, PosterOptions
-from cjm.report.text import format_problem
 from cjm.wording import plural
 
 __all__ = ["lint_gate", "measure", "run", "template_search_path"]
@@ -44,7 +45,7 @@ def template_search_path(config: Config, templates: Path | None) -> list[Path]:
     search: list[Path] = []
     if templates is not None:
         if not templates.is_dir():
-            raise UsageError(f"--templates: '{templates}' is not a folder")
+            raise UsageError(f"--templates: '{display(templates)}' is not a folder")
         search.append(templates)
     project = config.root / "templates"
     if config.path is not None and project.is_dir():
@@ -69,7 +70,6 @@ def run(
     configured = _configured_formats(config)  # checked even when --format overrides it
     chosen = list(formats or configured or ["html"])
     posters = [name for name in chosen if name in POSTER_FORMATS]
-    formats = [name for name in chosen if name not in POSTER_FORMATS]
     poster = poster or PosterOptions()
     if posters and not check:
         from cjm.browser.find import find_browser
@@ -79,7 +79,7 @@ def run(
         out = shown_path(config.root / (settings.out or "build"))
     out_dir = out
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"--out: '{out_dir}' exists and is not a folder")
+        raise UsageError(f"--out: '{display(out_dir)}' exists and is not a folder")
     analytics = chosen_export(config, analytics)
     lang = chosen_language(config, language)
     files = load_paths(paths, config)
@@ -88,7 +88,11 @@ def run(
     loaded = list(backlog.files)
     clean, failed = _lint_gate(files, config, backlog if covers_project(paths, config) else None)
     ranked = backlog_input(config, files, backlog)
-    outputs = render_outputs(clean, formats, lang, Templates(search), measured, ranked)
+    # --check compares the formats whose bytes are stable: not the posters.
+    rendered = [name for name in chosen if not (check and name in POSTER_FORMATS)]
+    outputs = render_outputs(
+        clean, rendered, lang, Templates(search), measured, poster, backlog=ranked
+    )
     journeys_failed = failed - (len(loaded) - len(backlog.files))
     if journeys_failed:
         print(
@@ -103,12 +107,6 @@ def run(
                 file=sys.stderr,
             )
         return _check(outputs, out_dir) or (1 if failed else 0)
-    if posters and clean:
-        from cjm.render.poster import render_posters
-
-        html = render_outputs(clean, ["html"], lang, Templates(search), measured, ranked)
-        pages = {name: data.decode() for name, data in html.items()}
-        outputs.update(render_posters(pages, posters, poster))
     _write(outputs, out_dir, len(clean))
     return 1 if failed else 0
 
@@ -125,10 +123,6 @@ def chosen_export(config: Config, analytics: Path | None) -> Path | None:
     return analytics
 
 
-ALL_FORMATS = (*FORMATS, *POSTER_FORMATS)
-"""Every format cjm render writes: the text formats, then the posters."""
-
-
 def _configured_formats(config: Config) -> list[str]:
     """``render: formats:`` from cjm.yaml, each checked against the format registry."""
     names = config.settings.render.formats
@@ -136,13 +130,14 @@ def _configured_formats(config: Config) -> list[str]:
         return []
     if not names:
         raise ConfigError(
-            "render: 'formats' is empty; name at least one of " + ", ".join(ALL_FORMATS),
+            "render: 'formats' is empty; name at least one of " + ", ".join(FORMATS.names()),
             config.location(("render", "formats")),
         )
+    known = FORMATS.names()
     for index, name in enumerate(names):
-        if name not in ALL_FORMATS:
+        if name not in known:
             raise ConfigError(
-                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(ALL_FORMATS)})",
+                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(known)})",
                 config.location(("render", "formats", index)),
             )
     return list(names)
@@ -158,7 +153,7 @@ def measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> M
 
     result = analyse(read_export(export_path), files, language)
     for warning in warnings(result):
-        print(f"cjm: warning: {warning}", file=sys.stderr)
+        print(f"cjm: warning: {display(warning)}", file=sys.stderr)
     return measurements(result, language)
 
 
@@ -219,8 +214,8 @@ def lint_gate(
             continue
         if file.persona_id == INDEX_STEM:
             blocked[file.path] = [
-                f"{file.path}: error: persona id '{INDEX_STEM}' would overwrite the index; "
-                "give the persona another 'id'"
+                f"{display(file.path)}: error: persona id '{INDEX_STEM}' would overwrite "
+                "the index; give the persona another 'id'"
             ]
             continue
         clean.append(file)
@@ -232,10 +227,10 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
     for name, data in outputs.items():
         path = out_dir / name
         if not path.is_file():
-            print(f"missing: {path}")
+            print(f"missing: {display(path)}")
             stale += 1
-        elif path.read_bytes() != data:
-            print(f"stale: {path}")
+        elif _read(path) != data:
+            print(f"stale: {display(path)}")
             stale += 1
     if stale:
         print(f"{stale} of {plural(len(outputs), 'file')} out of date; run cjm render to update")
@@ -247,7 +242,7 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
                 "'render:' so both runs use the same"
             )
         return 1
-    print(f"{plural(len(outputs), 'file')} up to date in {out_dir}")
+    print(f"{plural(len(outputs), 'file')} up to date in {display(out_dir)}")
     return 0
 
 
@@ -279,6 +274,13 @@ def _preflight(outputs: dict[str, bytes], out_dir: Path) -> None:
         raise UsageError(f"cannot write these files; nothing was written:\n{listed}")
 
 
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # unreadable is not up to date
+
+
 def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
     _preflight(outputs, out_dir)
     written = 0
@@ -286,16 +288,15 @@ def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
         path = out_dir / name
         # An unchanged file is left alone: its timestamp stays, so make and
         # editors do not see a change that is not there.
-        if path.is_file() and path.read_bytes() == data:
+        if not write_file(path, data, skip_unchanged=True):
             continue
-        atomic_write(path, data)
-        print(f"wrote {path}")
+        print(f"wrote {display(path)}")
         written += 1
     print(
-        f"rendered {plural(journeys, 'journey')} into {out_dir}: "
+        f"rendered {plural(journeys, 'journey')} into {display(out_dir)}: "
         f"{written} written, {len(outputs) - written} unchanged"
     )
     for index in (f"{INDEX_STEM}.html", f"{INDEX_STEM}.md"):
         if index in outputs:
-            print(f"open {out_dir / index}")
+            print(f"open {display(out_dir / index)}")
             break

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from cjm.fsutil import atomic_write
+from cjm.output.writer import write_report
 from cjm.schema import schema_text
 
 __all__ = ["run"]
@@ -13,8 +12,5 @@ __all__ = ["run"]
 
 def run(output: Path | None, kind: str = "journey") -> int:
     text = schema_text(kind)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        atomic_write(output, text.encode("utf-8"))
+    write_report(output, lambda stream, color: print(text, end="", file=stream))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjm.fsutil import create_new
+from cjm.output.writer import display
 from cjm.render.environment import TEMPLATE_SUFFIX, builtin_templates
 
 __all__ = ["run_export"]
@@ -19,9 +20,10 @@ def run_export(directory: Path) -> int:
     }
     create_new(files)  # refuses (exit 2) if any exists: never overwrite a consultant's edits
     for path in files:
-        print(f"created {path}")
+        print(f"created {display(path)}")
     print(
         f"next: edit what you want to change, delete the rest; "
-        f"cjm render --templates {directory} (or name the folder templates/ next to cjm.yaml)"
+        f"cjm render --templates {display(directory)} "
+        "(or name the folder templates/ next to cjm.yaml)"
     )
     return 0

@@ -2,7 +2,6 @@
 
 The pipeline mirrors lint's: :mod:`~cjm.diff.sources` loads the two sides
 (files, folders or git revisions), :mod:`~cjm.diff.compare` turns each pair of
-journeys into :class:`~cjm.diff.changes.Change` values, and one of the
-reporters (:mod:`~cjm.diff.text`, :mod:`~cjm.diff.markdown`,
-:mod:`~cjm.diff.as_json`) prints them.
+journeys into :class:`~cjm.diff.changes.Change` values, and one of the report
+formats in :mod:`cjm.diff.report` prints them.
 """

@@ -3,7 +3,8 @@
 Cards get the touchpoint's sessions and key events, the KPI lane the phase totals
 (each export row counted once per phase), the header the export's period and the
 index the sources no touchpoint claims. Numbers are worded here, in the output
-language (``18.420`` in Dutch, ``18,420`` in English), so templates only print.
+language (``18.420`` in Dutch, ``18,420`` in English, by :mod:`cjm.output.numbers`),
+so templates only print.
 """
 
 from __future__ import annotations
@@ -13,26 +14,14 @@ from datetime import date
 from cjm.analytics.metrics import Metrics as Measured
 from cjm.analytics.metrics import Role
 from cjm.analytics.result import AnalyticsResult, JourneyResult
+from cjm.output.numbers import number, percent
 from cjm.render.context import Measurements, Metric, Metrics, UnclaimedSource
 from cjm.render.labels import labels_for
 
 __all__ = ["measurements", "number", "percent", "period"]
 
-_DUTCH = str.maketrans(",.", ".,")
 # What a card shows, in this order, when the export has the column.
 _SHOWN = ((Role.SESSIONS, "sessions"), (Role.KEY_EVENTS, "key_events"))
-
-
-def number(value: float, language: str) -> str:
-    """``18420`` as ``18.420`` (nl) or ``18,420`` (en); fractions to two decimals."""
-    text = f"{int(value):,}" if value.is_integer() else f"{value:,.2f}"
-    return text.translate(_DUTCH) if language == "nl" else text
-
-
-def percent(share: float, language: str) -> str:
-    """A fraction (0..1) as ``35,4%`` (nl) or ``35.4%`` (en)."""
-    text = f"{share * 100:.1f}%"
-    return text.translate(_DUTCH) if language == "nl" else text
 
 
 def period(span: tuple[date, date] | None) -> str | None:

@@ -10,6 +10,8 @@ Each kind of output escapes for its own language, decided by the template's
 name: ``*.html.j2`` autoescapes HTML, ``*.md.j2`` escapes Markdown and
 ``*.mmd.j2`` escapes Mermaid, so a value from the YAML is always printed as text.
 A filter whose result is already safe (``mermaid``, ``md``, ``safe``) is left alone.
+The filters call :mod:`cjm.output.escape` and :mod:`cjm.output.numbers`: templates
+escape and word numbers exactly as the reports do.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from cjm.errors import CjmError, Location
+from cjm.output import escape, numbers
 
 __all__ = [
     "TemplateError",
@@ -64,48 +66,23 @@ def builtin_templates() -> Path:
     )
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
-# Mermaid reads `:` `#` `;` as syntax and `<` `>` as HTML: show look-alikes instead.
-_MERMAID_FORBIDDEN = str.maketrans(
-    {":": "꞉", "#": "＃", ";": "；", "<": "＜", ">": "＞", '"': "＂"}
-)
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-
-
 def md_escape(value: object) -> Markup:
-    """Text as Markdown that shows exactly that text (inline: newlines become spaces)."""
-    text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+    """The ``md`` filter: :func:`cjm.output.escape.markdown`, marked safe."""
+    return Markup(escape.markdown(value))
 
 
 def mermaid_text(value: object) -> Markup:
-    """Text Mermaid accepts in a name: ``:`` ``#`` ``;`` become look-alikes, quotes too."""
-    return Markup(" ".join(str(value).translate(_MERMAID_FORBIDDEN).split()))
-
-
-def link_url(value: object) -> str:
-    """A URL that is safe to link: web, mail or phone, or relative; else empty.
-
-    Escaping cannot make ``javascript:`` harmless in an ``href``, so such a link is
-    dropped and its text shown on its own.
-    """
-    url = str(value).strip()
-    lowered = url.lower()
-    if lowered.startswith(_SAFE_SCHEMES) or not re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
-        return url
-    return ""
+    """The ``mermaid`` filter: :func:`cjm.output.escape.mermaid`, marked safe."""
+    return Markup(escape.mermaid(value))
 
 
 def md_url(value: object) -> Markup:
-    """A link destination for Markdown: safe schemes only, spaces and brackets encoded."""
-    return Markup(quote(link_url(value), safe=":/?#@!$&'*+,;=%~[]"))
+    """The ``md_url`` filter: :func:`cjm.output.escape.markdown_url`, marked safe."""
+    return Markup(escape.markdown_url(value))
 
 
-def decimal(value: object, language: str = "en") -> str:
-    """``3.4`` as the language writes it: ``3,4`` in Dutch."""
-    text = str(value)
-    return text.replace(".", ",") if language == "nl" else text
+link_url = escape.link_url
+decimal = numbers.decimal
 
 
 def _finalizer(escape: Callable[[object], Markup]) -> Callable[[object], object]:

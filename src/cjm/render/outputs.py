@@ -3,12 +3,18 @@
 Rendering everything before writing anything means a broken template or a
 reserved name stops the run before a single file in ``--out`` changes, and lets
 ``--check`` compare the very bytes a write would produce.
+
+The formats are the modules of :mod:`cjm.render.formats` (its ``FORMATS``):
+each has ``render(site) -> {file name: bytes}``, from templates (html, markdown,
+mermaid) or from another format's files (a PDF printed from the HTML), so a
+format may produce text or bytes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cjm.backlog.score import Ranked
 from cjm.loader import JourneyFile
@@ -18,26 +24,13 @@ from cjm.phase_models import PhaseModel
 from cjm.render.backlog import OpportunityView, opportunity_views
 from cjm.render.context import JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
+from cjm.render.formats import FORMATS, RenderFormat
+from cjm.render.poster import PosterOptions
 
-__all__ = ["FORMATS", "INDEX_STEM", "BacklogInput", "OutputFormat", "render_outputs"]
+if TYPE_CHECKING:
+    from cjm.browser.cdp import Browser
 
-
-@dataclass(frozen=True)
-class OutputFormat:
-    name: str
-    suffix: str
-    journey_template: str
-    index_template: str | None
-
-
-FORMATS: dict[str, OutputFormat] = {
-    item.name: item
-    for item in (
-        OutputFormat("html", ".html", "journey.html.j2", "index.html.j2"),
-        OutputFormat("markdown", ".md", "journey.md.j2", "index.md.j2"),
-        OutputFormat("mermaid", ".mmd", "journey.mmd.j2", None),
-    )
-}
+__all__ = ["FORMATS", "INDEX_STEM", "BacklogInput", "RenderFormat", "Site", "render_outputs"]
 
 
 @dataclass(frozen=True)
@@ -51,52 +44,114 @@ class BacklogInput:
     rendered ones."""
 
 
+class Site:
+    """What a format renders from: the journeys, the language, templates, measurements.
+
+    :meth:`outputs` gives another format's files (rendered once per run), so a
+    format built on the HTML does not render it again; :meth:`browser` is the one
+    headless browser the posters print with, started when first asked for and
+    closed by :meth:`close`.
+    """
+
+    def __init__(
+        self,
+        files: Sequence[JourneyFile],
+        language: str,
+        templates: Templates,
+        measurements: Measurements | None = None,
+        poster: PosterOptions | None = None,
+        backlog: BacklogInput | None = None,
+    ) -> None:
+        self.files = sorted(files, key=lambda file: file.persona_id)
+        self.backlog = backlog
+        self.language, self.templates, self.measurements = language, templates, measurements
+        self.poster = poster or PosterOptions()
+        self._browser: Browser | None = None
+        self.models: dict[str, PhaseModel] = {}
+        for file in self.files:
+            assert file.model is not None, "render only journeys that loaded"
+            self.models[file.persona_id] = file.model
+        self._rendered: dict[str, dict[str, bytes]] = {}
+
+    def outputs(self, name: str) -> dict[str, bytes]:
+        """The files of format ``name``."""
+        if name not in self._rendered:
+            self._rendered[name] = dict(FORMATS.get(name)(self))
+        return self._rendered[name]
+
+    def html_pages(self) -> dict[str, str]:
+        """The HTML maps and index as text, by file name: what a poster prints."""
+        return {name: data.decode() for name, data in self.outputs("html").items()}
+
+    def browser(self) -> Browser:
+        """The headless browser (``--browser``, else the usual places), started once."""
+        if self._browser is None:
+            from cjm.browser.cdp import Browser
+            from cjm.browser.find import find_browser
+
+            self._browser = Browser(find_browser(self.poster.browser))
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+
+    def from_templates(
+        self, suffix: str, journey_template: str, index_template: str | None
+    ) -> dict[str, bytes]:
+        """A page per journey from ``journey_template``, and an index, as ``<id><suffix>``."""
+        index_name = f"{INDEX_STEM}{suffix}"
+        outputs: dict[str, bytes] = {}
+        pages: list[JourneyPage] = []
+        measured = self.measurements
+        views = self._backlog_views(suffix)
+        for file in self.files:
+            metrics = measured.journeys.get(file.persona_id) if measured else None
+            unclaimed = measured.unclaimed if measured else ()
+            page = build_journey(file, self.language, index_name, metrics, unclaimed, views)
+            pages.append(page)
+            text = self.templates.render(journey_template, page.variables())
+            outputs[f"{page.persona_id}{suffix}"] = text.encode()
+        if index_template is not None and pages:
+            formula = self.backlog.formula if self.backlog is not None else None
+            index = build_index(pages, self.models, self.language, suffix, measured, views, formula)
+            outputs[index_name] = self.templates.render(index_template, index.variables()).encode()
+        return outputs
+
+    def _backlog_views(self, suffix: str) -> tuple[OpportunityView, ...]:
+        """The ranked opportunities, their links pointing at ``<persona><suffix>`` pages."""
+        if self.backlog is None or not self.backlog.ranked:
+            return ()
+        rendered = {
+            file.persona_id: file.journey.persona.name
+            for file in self.files
+            if file.journey is not None
+        }
+        return opportunity_views(self.backlog.ranked, self.backlog.journeys, rendered, suffix)
+
+
 def render_outputs(
     files: Sequence[JourneyFile],
     formats: Sequence[str],
     language: str,
     templates: Templates,
     measurements: Measurements | None = None,
+    poster: PosterOptions | None = None,
     backlog: BacklogInput | None = None,
 ) -> dict[str, bytes]:
     """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name.
 
     With ``measurements`` the journeys' metrics (by persona id), their period and the
     unclaimed sources are shown; without, the output is as if they did not exist.
+    ``poster`` sets the paper, size and browser of the posters (pdf, png, pptx).
     With ``backlog`` the opportunities show on the maps and, with the matrix, in the index.
     """
-
-    ordered = sorted(files, key=lambda file: file.persona_id)
-    models: dict[str, PhaseModel] = {}
-    for file in ordered:
-        assert file.model is not None, "render only journeys that loaded"
-        models[file.persona_id] = file.model
+    site = Site(files, language, templates, measurements, poster, backlog)
     outputs: dict[str, bytes] = {}
-    for name in sorted(dict.fromkeys(formats)):
-        output = FORMATS[name]
-        index_name = f"{INDEX_STEM}{output.suffix}"
-        pages: list[JourneyPage] = []
-        views: tuple[OpportunityView, ...] = ()
-        if backlog is not None and backlog.ranked:
-            rendered = {
-                file.persona_id: file.journey.persona.name
-                for file in ordered
-                if file.journey is not None
-            }
-            views = opportunity_views(backlog.ranked, backlog.journeys, rendered, output.suffix)
-        for file in ordered:
-            metrics = measurements.journeys.get(file.persona_id) if measurements else None
-            unclaimed = measurements.unclaimed if measurements else ()
-            page = build_journey(file, language, index_name, metrics, unclaimed, views)
-            pages.append(page)
-            text = templates.render(output.journey_template, page.variables())
-            outputs[f"{page.persona_id}{output.suffix}"] = text.encode()
-        if output.index_template is not None and pages:
-            formula = backlog.formula if backlog is not None else None
-            index = build_index(
-                pages, models, language, output.suffix, measurements, views, formula
-            )
-            outputs[index_name] = templates.render(
-                output.index_template, index.variables()
-            ).encode()
+    try:
+        for name in sorted(dict.fromkeys(formats)):
+            outputs.update(site.outputs(name))
+    finally:
+        site.close()
     return dict(sorted(outputs.items()))

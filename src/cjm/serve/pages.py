@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from markupsafe import escape
+from cjm.output import escape
 
 __all__ = [
     "EVENTS_PATH",
@@ -93,9 +92,8 @@ class Blocked(NamedTuple):
     lines: tuple[str, ...]
 
 
-def html_text(value: object) -> str:
-    """``value`` as HTML text that shows exactly that text."""
-    return str(escape(str(value)))
+html_text = escape.html
+"""``value`` as HTML text that shows exactly that text (:func:`cjm.output.escape.html`)."""
 
 
 def digest(data: bytes) -> str:
@@ -210,9 +208,7 @@ _SCRIPT = """(function () {
 })();"""
 
 
-def _js(value: str) -> str:
-    # JSON is a JavaScript literal; "<" escaped so no value can close the script element.
-    return json.dumps(value).replace("<", "\\u003c")
+_js = escape.script_json
 
 
 def reload_script(name: str, page_digest: str) -> str:

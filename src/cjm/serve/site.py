@@ -60,7 +60,7 @@ def render_pages(
     backlog: BacklogInput | None = None,
 ) -> dict[str, bytes]:
     """The HTML pages ``cjm render`` writes for ``files``: the one call into the render pipeline."""
-    return render_outputs(files, ["html"], language, templates, measurements, backlog)
+    return render_outputs(files, ["html"], language, templates, measurements, backlog=backlog)
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,15 @@ Each is a pure function of the summary: the same files give byte-identical outpu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple, TextIO
+
+from cjm.output.registry import Registry
 
 if TYPE_CHECKING:  # the CLI imports this package for the names alone
     from cjm.backlog.links import Steps
     from cjm.backlog.score import Ranked
 
-__all__ = ["FORMATS", "BacklogSummary", "Reporter", "get_reporter"]
+__all__ = ["FORMATS", "BacklogSummary", "Reporter"]
 
 
 class BacklogSummary(NamedTuple):
@@ -35,12 +36,4 @@ class BacklogSummary(NamedTuple):
 Reporter = Callable[[BacklogSummary, TextIO, bool], None]
 """``reporter(summary, stream, color)`` writes the whole report to ``stream``."""
 
-FORMATS = ("text", "csv", "json", "markdown")
-
-
-def get_reporter(name: str) -> Reporter:
-    """The ``report`` function of ``cjm.backlog.report.<name>``."""
-    if name not in FORMATS:
-        raise KeyError(name)
-    reporter: Reporter = import_module(f"{__name__}.{name}").report
-    return reporter
+FORMATS: Registry[Reporter] = Registry(__name__, "report", default="text")

@@ -1,12 +1,17 @@
-"""The backlog as CSV, for a spreadsheet: one row per opportunity."""
+"""The backlog as CSV, for a spreadsheet: one row per opportunity.
+
+Written as every cjm CSV is (:mod:`cjm.output.csv`): UTF-8 with a byte-order
+mark, ``;`` and a decimal comma for a Dutch project, ``,`` and a point
+otherwise, text that Excel would run as a formula neutralised. Links, KPIs and
+solutions are joined in one cell each.
+"""
 
 from __future__ import annotations
 
-import csv
 from typing import TextIO
 
 from cjm.backlog.report import BacklogSummary
-from cjm.backlog.report._rows import score_text
+from cjm.output.csv import write_table
 
 HEADER = (
     "rank",
@@ -24,23 +29,20 @@ HEADER = (
 
 
 def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
-    dutch = summary.language == "nl"
-    writer = csv.writer(stream, delimiter=";" if dutch else ",", lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for item in summary.ranked:
-        opp = item.opportunity
-        writer.writerow(
-            [
-                item.rank,
-                opp.id,
-                opp.title,
-                opp.status,
-                opp.owner or "",
-                opp.impact,
-                opp.effort,
-                score_text(item.score, summary.language),
-                " ".join(opp.links),
-                "; ".join(opp.kpis),
-                "; ".join(f"{s.title} ({s.status})" for s in opp.solutions),
-            ]
-        )
+    rows = (
+        [
+            item.rank,
+            item.opportunity.id,
+            item.opportunity.title,
+            item.opportunity.status,
+            item.opportunity.owner,
+            item.opportunity.impact,
+            item.opportunity.effort,
+            item.score,
+            " ".join(item.opportunity.links),
+            "; ".join(item.opportunity.kpis),
+            "; ".join(f"{s.title} ({s.status})" for s in item.opportunity.solutions),
+        ]
+        for item in summary.ranked
+    )
+    write_table(stream, HEADER, rows, summary.language)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from cjm.backlog.report import BacklogSummary
+from cjm.output.escape import json_text, text
 
 
 def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
@@ -28,7 +28,7 @@ def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
                 solution.model_dump(mode="json", include={"id", "title", "status", "url", "owner"})
                 for solution in opp.solutions
             ],
-            "file": item.entry.file.path,
+            "file": text(item.entry.file.path),
         }
         if opp.extensions:
             entry["extensions"] = opp.extensions
@@ -38,7 +38,7 @@ def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
         "total": summary.total,
         "opportunities": entries,
     }
-    stream.write(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    stream.write(json_text(document))
 
 
 def _link(link: str, summary: BacklogSummary) -> dict[str, Any]:

@@ -6,11 +6,11 @@ from typing import TextIO
 
 from cjm.backlog.report import BacklogSummary
 from cjm.backlog.report._rows import link_text, score_text
+from cjm.output.escape import markdown, markdown_code
 
 
 def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
-    from cjm.render.environment import md_escape as md  # the one Markdown escaping
-
+    md = markdown
     stream.write(
         "| # | Opportunity | Status | Impact | Effort | Score | Owner | Links | Solutions |\n"
     )
@@ -23,7 +23,7 @@ def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
         )
         cells = [
             str(item.rank),
-            f"**{md(opp.title)}** (`{opp.id}`)",
+            f"**{md(opp.title)}** ({markdown_code(opp.id)})",
             md(opp.status),
             str(opp.impact),
             str(opp.effort),

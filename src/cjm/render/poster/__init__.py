@@ -1,9 +1,11 @@
 """Posters: the rendered HTML map printed by a headless browser as PDF, PNG or PowerPoint.
 
-Each format is one module with one function, ``render(browser, pages, options)``,
-taking the already-rendered HTML pages (``{"jonge-ouders.html": html, ...}``,
-the index included) and returning ``{file name: bytes}``. :func:`render_posters`
-finds the browser, starts it once for all formats and closes it.
+The formats ``pdf``, ``png`` and ``pptx`` are entries of the render registry
+(``cjm/render/formats/pdf.py`` ...) like the text formats; the printing is here,
+one module per format with one function, ``render(browser, pages, options)``,
+taking the already-rendered HTML pages (``{"jonge-ouders.html": html, ...}``, the
+index included) and returning ``{file name: bytes}``. The run's
+:class:`cjm.render.outputs.Site` starts the browser once for all of them.
 
 The bytes are not stable across runs: the PDF carries its creation time, the
 PNG depends on the browser's version and fonts, the deck is a zip with
@@ -13,7 +15,6 @@ says so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,6 @@ __all__ = [
     "POSTER_FORMATS",
     "PosterOptions",
     "best_layout",
-    "render_posters",
 ]
 
 POSTER_FORMATS = ("pdf", "png", "pptx")
@@ -77,32 +77,3 @@ def best_layout(page: Page, room_width: float, room_height: float) -> tuple[int,
             best_scale, best_width = scale, width
     page.emulate(best_width, "print")
     return best_width, best_scale
-
-
-def render_posters(
-    pages: Mapping[str, str], formats: Sequence[str], options: PosterOptions
-) -> dict[str, bytes]:
-    """``formats`` (of POSTER_FORMATS) of every HTML page in ``pages``, by file name."""
-    from cjm.browser.cdp import Browser
-    from cjm.browser.find import find_browser
-
-    executable = find_browser(options.browser)
-    browser = Browser(executable)
-    outputs: dict[str, bytes] = {}
-    try:
-        for name in formats:
-            if name == "pdf":
-                from cjm.render.poster import pdf
-
-                outputs.update(pdf.render(browser, pages, options))
-            elif name == "png":
-                from cjm.render.poster import png
-
-                outputs.update(png.render(browser, pages, options))
-            elif name == "pptx":
-                from cjm.render.poster import pptx
-
-                outputs.update(pptx.render(browser, pages, options))
-    finally:
-        browser.close()
-    return outputs

@@ -1,0 +1,21 @@
+"""``--format pptx``: one deck (``journeys.pptx``) for a client presentation, a slide per map.
+
+A poster, printed from the HTML maps by the run's headless browser; the printing
+is :mod:`cjm.render.poster.pptx`. Its bytes change from run to run (``--check``
+skips it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cjm.render.formats._poster import printed
+
+if TYPE_CHECKING:
+    from cjm.render.outputs import Site
+
+__all__ = ["render"]
+
+
+def render(site: Site) -> dict[str, bytes]:
+    return printed(site, "pptx")
