@@ -24,11 +24,13 @@ $(MERMAID): tests/mermaid/package-lock.json
 		echo "npm not found: the Mermaid parser tests will be skipped (apt-get install npm)"; \
 	fi
 
-# Lint the examples (warnings are fine, errors stop here), match the example export,
-# then render every format with its numbers on the map; the posters (PDF, deck)
-# when a browser is there to print them, and a word on how to get one when not.
+# Lint the examples and their opportunities (warnings are fine, errors stop here), show
+# the ranked backlog, match the example export, then render every format with its
+# numbers on the map and the impact x effort matrix in the index; the posters (PDF,
+# deck) when a browser is there to print them, and a word on how to get one when not.
 demo: $(STAMP)
 	$(BIN)/cjm lint journeys/
+	$(BIN)/cjm opportunities
 	$(BIN)/cjm analytics analytics/ga4-traffic-acquisition.csv journeys/
 	$(BIN)/cjm render journeys/ --format html --format markdown --format mermaid --out build/ \
 		--analytics analytics/ga4-traffic-acquisition.csv
@@ -46,6 +48,7 @@ demo: $(STAMP)
 	@echo "Open the journey maps: file://$(CURDIR)/build/index.html"
 	@echo "Today and the plan: file://$(CURDIR)/build/jonge-ouders.future.html"
 	@echo "Service blueprint: file://$(CURDIR)/build/blueprint/jonge-ouders.future.html"
+	@echo "The impact x effort matrix and the backlog: file://$(CURDIR)/build/index.html#backlog-title"
 	@echo "Markdown for the repository: build/index.md (Mermaid diagrams: build/*.mmd)"
 
 # Static checks: ruff (lint + format) and mypy --strict. CI runs them through `make test`.

@@ -99,6 +99,23 @@ def journey_text(index: int, touchpoints: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def backlog_text(files: int, touchpoints: int, count: int) -> str:
+    """``count`` opportunities, each linking five touchpoints or phases across the corpus."""
+    lines = ["opportunities:"]
+    for index in range(count):
+        links = []
+        for n in range(5):
+            persona = f"persona-{(index * 7 + n * 13) % files:04d}"
+            phase = PHASES[(index + n) % len(PHASES)]
+            step = phase if n == 4 else f"{phase}-{(index + n) % touchpoints}"
+            links.append(f"{persona}/{step}")
+        lines.append(
+            f"  - {{id: kans-{index}, title: Hoe kunnen we {index}?, links: [{', '.join(links)}], "
+            f"impact: {1 + index % 5}, effort: {1 + (index * 3) % 5}, status: planned}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def suppressed_text(lines: int, suppress: bool) -> str:
     """A journey of about ``lines`` lines, one ten-line touchpoint after another.
 
@@ -181,6 +198,7 @@ def main() -> int:
     parser.add_argument("--touchpoints", type=int, default=8, help="per phase")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--suppression-lines", type=int, default=20_000)
+    parser.add_argument("--opportunities", type=int, default=1_000)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
 
@@ -198,6 +216,14 @@ def main() -> int:
             (root / f"{name}.yaml").write_text(
                 suppressed_text(args.suppression_lines, suppress), encoding="utf-8"
             )
+        # The same corpus twice: once as the project's journeys (cjm.yaml points at it),
+        # so its opportunities.yaml is checked against every journey, once not.
+        shutil.copytree(corpus, root / "project" / "journeys")
+        shutil.copytree(corpus, root / "other" / "journeys")
+        (root / "cjm.yaml").write_text("journeys: project/journeys\n", encoding="utf-8")
+        (root / "opportunities.yaml").write_text(
+            backlog_text(args.files, args.touchpoints, args.opportunities), encoding="utf-8"
+        )
         (root / "small").mkdir()
         (root / "small" / "journey.yaml").write_text(journey_text(0, 2), encoding="utf-8")
 
@@ -229,6 +255,8 @@ def main() -> int:
                 "lint-small": [cjm, "lint", "small/journey.yaml"],
                 "typer-lint": [python, "-c", typer_only, "lint", "small/journey.yaml"],
                 "lint-suppressed": [cjm, "lint", "suppressed.yaml"],
+                "lint-backlog": [cjm, "lint", "project/journeys"],
+                "lint-no-backlog": [cjm, "lint", "other/journeys"],
                 "lint-unsuppressed": [cjm, "lint", "plain.yaml"],
                 "import-stack": [
                     python,
@@ -259,6 +287,12 @@ def main() -> int:
             "lint-suppressed",
             "lint-unsuppressed",
             2.0,
+        ),
+        (
+            f"cjm lint {args.files} files with {args.opportunities:,} opportunities vs none",
+            "lint-backlog",
+            "lint-no-backlog",
+            1.5,
         ),
     ]
     missed = 0

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
+from cjm.backlog.loader import Backlog, load_backlog_text
 from cjm.config import Config, ProjectSettings, load_config
 from cjm.lint.engine import lint
 from cjm.lint.rules import ALL_RULES
@@ -40,11 +42,38 @@ def lint_sources(
     today: date = TODAY,
     select: set[str] | None = None,
 ) -> list[Problem]:
-    """Lint several named YAML texts as one run (cross-file rules see them all)."""
+    """Lint several named YAML texts as one run (cross-file rules see them all).
+
+    Texts named ``opportunities.yaml`` (or ``opportunities/...``) are the project's
+    opportunities, checked against the journeys of the run.
+    """
     if config is None:
         config = Config(root=root or Path(), settings=settings or ProjectSettings())
-    files = [load_text(text.encode(), name, config) for name, text in sources.items()]
-    return lint(files, config, ALL_RULES, today=today, select=select)
+    files = [
+        load_text(text.encode(), name, config)
+        for name, text in sources.items()
+        if not is_backlog(name)
+    ]
+    backlog = Backlog(
+        [
+            load_backlog_text(text.encode(), name)
+            for name, text in sources.items()
+            if is_backlog(name)
+        ]
+    )
+    return lint(
+        files,
+        config,
+        ALL_RULES,
+        today=today,
+        select=select,
+        backlog=backlog if backlog.files else None,
+    )
+
+
+def is_backlog(name: str) -> bool:
+    """Whether a test source is an opportunities file rather than a journey."""
+    return name in BACKLOG_NAMES or name.startswith(f"{BACKLOG_DIR}/")
 
 
 def lint_source(text: str, settings: ProjectSettings | None = None) -> list[Problem]:

@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from cjm.cli import app
-from cjm.schema import SCHEMA_FILE, journey_schema, schema_text
+from cjm.schema import SCHEMA_FILE, journey_schema, opportunities_schema, schema_text
 from cjm.yaml_source import decode, parse_yaml
 from tests.conftest import REPO
 from tests.lint.rules.test_cases import CASES
@@ -86,3 +86,28 @@ def test_new_says_how_to_write_a_missing_schema(in_tmp: Path) -> None:
     result = CliRunner().invoke(app, ["new", "Jonge ouders"])
     assert result.exit_code == 0
     assert "cjm schema --output" in result.stderr
+
+
+OPPORTUNITIES = jsonschema.Draft202012Validator(opportunities_schema())
+
+
+def test_the_opportunities_schema_accepts_the_example_and_refuses_mistakes() -> None:
+    jsonschema.Draft202012Validator.check_schema(opportunities_schema())
+    example = _data((REPO / "opportunities.yaml").read_text("utf-8"))
+    assert [error.message for error in OPPORTUNITIES.iter_errors(example)] == []
+    for broken in (
+        "opportunities: [{id: a, title: A, impact: 6, effort: 1}]",
+        "opportunities: [{id: a, title: A, impact: 3}]",
+        "opportunities: [{id: a, title: A, impact: 3, effort: 1, links: [Jonge/ouders]}]",
+        "opportunities: [{id: a, title: A, impact: 3, effort: 1, status: klaar}]",
+        "opportunities: [{id: a, title: A, impact: 3, effort: 1, owner: x, eigenaar: y}]",
+    ):
+        assert list(OPPORTUNITIES.iter_errors(_data(broken))), broken
+    extension = "opportunities: [{id: a, title: A, impact: 3, effort: 1, x-jira: CX-1}]"
+    assert list(OPPORTUNITIES.iter_errors(_data(extension))) == []
+
+
+def test_cjm_schema_for_opportunities() -> None:
+    result = CliRunner().invoke(app, ["schema", "--for", "opportunities"])
+    assert result.exit_code == 0 and result.stdout == schema_text("opportunities")
+    assert '"title": "cjm opportunities file"' in result.stdout

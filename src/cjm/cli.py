@@ -23,6 +23,7 @@ from typer.models import CommandInfo, TyperInfo
 
 from cjm import __version__
 from cjm.analytics.report import FORMATS as ANALYTICS_FORMATS
+from cjm.backlog.report import FORMATS as OPPORTUNITIES_FORMATS
 from cjm.diff.report import FORMATS as DIFF_FORMATS
 from cjm.lint.report import FORMATS as LINT_FORMATS
 from cjm.render.formats import FORMATS as RENDER_FORMATS
@@ -252,15 +253,24 @@ def schema(
             "--output", "-o", metavar="FILE", help="Write the schema to FILE instead of stdout."
         ),
     ] = None,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--for",
+            metavar="FILE",
+            help="journey (a journey file) or opportunities (opportunities.yaml).",
+        ),
+    ] = "journey",
 ) -> None:
-    """Print the JSON Schema of the journey format.
+    """Print the JSON Schema of journeys or of opportunities.yaml.
 
-    Editors use it for completion and checks while you type; cjm init writes it
-    as cjm.schema.json.
+    Editors use it for completion and checks while you type; cjm init writes them
+    as cjm.schema.json and cjm.opportunities.schema.json.
     """
     from cjm.commands import schema as command
 
-    _run(lambda: command.run(output))
+    chosen = _choice("--for", kind, ("journey", "opportunities"))
+    _run(lambda: command.run(output, chosen))
 
 
 @command()
@@ -280,15 +290,15 @@ def init(
     bare: Annotated[
         bool,
         typer.Option(
-            "--bare", help="An empty journeys/ instead of the example journey: a client project."
+            "--bare", help="An empty journeys/ instead of the example project: a client project."
         ),
     ] = False,
 ) -> None:
     """Start a project: configuration, schema and journeys folder.
 
-    Writes cjm.yaml, cjm.schema.json, a .gitignore and journeys/ with a complete
-    example journey (with --bare, an empty journeys/). Says so when the folder is
-    not in a git repository.
+    Writes cjm.yaml, the schemas, a .gitignore, journeys/ with three complete
+    example journeys and the opportunities.yaml that links them (with --bare, an
+    empty journeys/). Says so when the folder is not in a git repository.
 
     Never overwrites a file: if any exists, lists them and exits 2 without writing.
     """
@@ -540,7 +550,7 @@ def analytics(
         ),
     ] = None,
 ) -> None:
-    """Match an analytics export to the touchpoints: funnel and gaps.
+    """Match an analytics export to the touchpoints: funnel, gaps.
 
     Per journey, each touchpoint's traffic by phase with phase totals, and mappings
     that match nothing; then the sources no touchpoint claims, largest first.
@@ -615,6 +625,48 @@ def diff(
             plan,
         )
     )
+
+
+@command()
+def opportunities(
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS,...",
+            help="Only these: idea, planned, in-progress, done, dropped.",
+        ),
+    ] = None,
+    persona: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--persona", metavar="ID,...", help="Only opportunities that link these journeys."
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"{OPPORTUNITIES_FORMATS.help()}."),
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the backlog to FILE instead of stdout."
+        ),
+    ] = None,
+) -> None:
+    """Show the ranked backlog of opportunities.
+
+    Opportunities link touchpoints and phases across all journeys.
+
+    Reads opportunities.yaml (and opportunities/) next to cjm.yaml and ranks them by
+    the score in cjm.yaml (impact ÷ effort by default), with their links, status,
+    owner and solutions. Ranks are the whole backlog's, also when filtered. Exit 0,
+    1 when an opportunities file has errors (printed on stderr), 2 for usage errors.
+    """
+    from cjm.commands import opportunities as command
+
+    chosen = _choice("--format", output_format, OPPORTUNITIES_FORMATS.names())
+    _run(lambda: command.run(_rule_list(status) or [], _rule_list(persona) or [], chosen, output))
 
 
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:

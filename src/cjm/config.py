@@ -19,8 +19,10 @@ __all__ = [
     "CONFIG_NAMES",
     "MAX_JOURNEY_BYTES",
     "Config",
+    "OpportunitySettings",
     "ProjectSettings",
     "RenderSettings",
+    "ScoreSettings",
     "find_config",
     "load_config",
     "resolve_model",
@@ -51,6 +53,25 @@ class RenderSettings(Node):
     """``map`` or ``blueprint`` (issue 15); checked against the view registry by render."""
 
 
+class ScoreSettings(Node):
+    """``opportunities: score:`` in ``cjm.yaml``: how the backlog is ranked (docs/format.md).
+
+    ``ratio`` ranks by impact ÷ effort (quick wins first); ``weighted`` by
+    ``impact_weight × impact − effort_weight × effort``, for a team that values
+    impact more than it fears effort (or the other way round).
+    """
+
+    method: Literal["ratio", "weighted"] = "ratio"
+    impact_weight: float = Field(default=1.0, ge=0, le=100)
+    effort_weight: float = Field(default=1.0, ge=0, le=100)
+
+
+class OpportunitySettings(Node):
+    """``opportunities:`` in ``cjm.yaml`` (issue 14)."""
+
+    score: ScoreSettings = Field(default_factory=ScoreSettings)
+
+
 class ProjectSettings(Node):
     """The keys of ``cjm.yaml``."""
 
@@ -63,6 +84,7 @@ class ProjectSettings(Node):
     """Per-rule severity and options, as written; :mod:`cjm.lint.settings` validates them
     (the rules' option models live with the rules, which this module must not import)."""
     render: RenderSettings = Field(default_factory=RenderSettings)
+    opportunities: OpportunitySettings = Field(default_factory=OpportunitySettings)
 
     @field_validator("model")
     @classmethod

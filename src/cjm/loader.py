@@ -16,6 +16,7 @@ from typing import NamedTuple
 from pydantic import ValidationError
 from yaml.nodes import ScalarNode
 
+from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
 from cjm.fsutil import shown_path
@@ -164,6 +165,9 @@ def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Pa
         except OSError:
             is_dir = False
         if is_dir:
+            # The opportunities are not journeys, also when the journeys folder is the root.
+            if entry.name == BACKLOG_DIR:
+                continue
             try:
                 found = entry.stat()
             except OSError as exc:
@@ -182,7 +186,7 @@ def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Pa
                 )
             else:
                 yield from _walk(path, ancestors | {key})
-        elif path.suffix in JOURNEY_SUFFIXES and entry.name not in CONFIG_NAMES:
+        elif path.suffix in JOURNEY_SUFFIXES and entry.name not in (*CONFIG_NAMES, *BACKLOG_NAMES):
             yield path
 
 

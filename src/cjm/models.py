@@ -31,11 +31,14 @@ from cjm.lines import one_line
 from cjm.phase_models import PRESETS
 
 __all__ = [
+    "CONFIDENCE_LEVELS",
+    "EVIDENCE_KINDS",
     "SLUG_MAX_LENGTH",
     "SLUG_PATTERN",
     "STATES",
     "Analytics",
     "Cta",
+    "Evidence",
     "Journey",
     "JourneyInfo",
     "Kpi",
@@ -44,6 +47,7 @@ __all__ = [
     "PhaseDef",
     "PhaseEntry",
     "Touchpoint",
+    "confidence_of",
     "describe",
     "is_slug",
 ]
@@ -199,6 +203,43 @@ class Node(BaseModel):
         return result
 
 
+# -- Evidence and confidence (issue 14: from map to management) ---------------
+# What a touchpoint, a phase or a persona rests on: interviews, surveys, data.
+# Kept in one block so that other additions to the models merge cleanly.
+
+EVIDENCE_KINDS = ("interview", "survey", "analytics", "support", "observation", "desk", "workshop")
+"""The kinds of evidence, as ``kind:`` takes them (the order the docs list them)."""
+CONFIDENCE_LEVELS = ("assumption", "partial", "validated")
+"""How well a step is backed, weakest first: ``confidence:`` takes these."""
+
+Confidence = Literal["assumption", "partial", "validated"]
+
+
+class Evidence(Node):
+    """One piece of research behind a touchpoint, a phase or a persona."""
+
+    kind: Literal["interview", "survey", "analytics", "support", "observation", "desk", "workshop"]
+    source: str | None = None
+    """Who or what: ``Interview 4, moeder van twee``, ``NPS-enquête Q3``."""
+    quote: str | None = None
+    date: IsoDate | None = None
+    url: str | None = None
+
+
+def confidence_of(evidence: list[Evidence], confidence: str | None) -> str:
+    """The confidence a step has: as written, else ``partial`` with evidence, else ``assumption``.
+
+    A step with evidence but no verdict is more than an assumption, and only the
+    team can say it is validated, so evidence alone counts as ``partial``.
+    """
+    if confidence is not None:
+        return confidence
+    return "partial" if evidence else "assumption"
+
+
+# -- end of evidence and confidence --------------------------------------------
+
+
 class Persona(Node):
     id: Slug | None = None
     name: str
@@ -211,6 +252,8 @@ class Persona(Node):
     life_events: Texts = []
     preferred_channels: Texts = []
     decision_makers: Texts = []
+    # Issue 14: the interviews and studies the persona rests on.
+    research: list[Evidence] = []
 
 
 class PhaseDef(Node):
@@ -334,6 +377,14 @@ class Touchpoint(Node):
     support: Lane = []
     """The processes and systems (CRM, ERP, a partner) that support them."""
     # --- end issue 15 ---
+    # Issue 14: what the step rests on (see confidence_of for the default).
+    evidence: list[Evidence] = []
+    confidence: Confidence | None = None
+
+    @property
+    def level(self) -> str:
+        """The confidence in force: written, or derived from the evidence."""
+        return confidence_of(self.evidence, self.confidence)
 
 
 class PhaseEntry(Node):
@@ -347,6 +398,14 @@ class PhaseEntry(Node):
     feeling: str | None = None
     kpis: list[Kpi] = []
     touchpoints: list[Touchpoint] = []
+    # Issue 14: what the phase as a whole rests on.
+    evidence: list[Evidence] = []
+    confidence: Confidence | None = None
+
+    @property
+    def level(self) -> str:
+        """The confidence in force: written, or derived from the evidence."""
+        return confidence_of(self.evidence, self.confidence)
 
 
 class Journey(Node):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from cjm.errors import UsageError
 from cjm.models import SLUG_MAX_LENGTH
@@ -19,8 +19,10 @@ from cjm.output.escape import yaml_string
 from cjm.phase_models import PhaseModel
 
 __all__ = [
+    "EXAMPLE_FILES",
     "EXAMPLE_NAME",
     "config_text",
+    "example_file",
     "example_journey",
     "gitignore_text",
     "skeleton",
@@ -118,6 +120,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "support": "blueprint: processen en systemen erachter (CRM, ERP, partner)",
         "next": "ids van contactmomenten waar de klant hierna heen kan",
         "analytics": "hoe dit contactmoment in webanalytics staat (cjm analytics)",
+        "research": "het onderzoek achter de persona: interviews, enquêtes, data",
+        "evidence": "waar dit op rust: interview, survey, analytics, support, ...",
+        "confidence": "assumption (aanname), partial of validated (bewezen)",
     },
     "en": {
         "header": "Customer journey for persona {name}. "
@@ -173,6 +178,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "support": "blueprint: processes and systems behind it (CRM, ERP, partner)",
         "next": "ids of touchpoints the customer may go to next",
         "analytics": "how this touchpoint shows up in web analytics (cjm analytics)",
+        "research": "the research behind the persona: interviews, surveys, data",
+        "evidence": "what this rests on: interview, survey, analytics, support, ...",
+        "confidence": "assumption, partial or validated",
     },
 }
 
@@ -198,6 +206,8 @@ _TOUCHPOINT_AFTER = (
     ("tone", '""', "tone"),
     ("next", "[]", "next"),
     ("analytics", "{source: google, medium: organic}", "analytics"),
+    ("evidence", "[{kind: interview, source: ''}]", "evidence"),
+    ("confidence", "assumption", "confidence"),
 )
 
 
@@ -253,6 +263,7 @@ def skeleton(
         optional("  ", "behaviour", "[]", words["behaviour"]),
         line("  life_events: []", words["life_events"]),
         line("  preferred_channels: []", words["preferred_channels"]),
+        optional("  ", "research", "[{kind: interview, source: ''}]", words["research"]),
     ]
     example = ", ".join(_scalar(role) for role in _ROLES[language])
     if segment == "b2b":
@@ -289,6 +300,13 @@ def skeleton(
             line('    thinking: ""', words["thinking"]),
             line('    feeling: ""', words["feeling"]),
             line("    kpis: []", words["kpis"]),
+        ]
+        if first:
+            out += [
+                optional("    ", "evidence", "[{kind: workshop, source: ''}]", words["evidence"]),
+                optional("    ", "confidence", "assumption", words["confidence"]),
+            ]
+        out += [
             "    touchpoints:",
             f"      - id: {phase.id}-touchpoint",
             line(f"        name: {placeholder}", words["touchpoint_name"]),
@@ -326,7 +344,23 @@ def example_journey() -> bytes:
     An installed wheel carries it in ``cjm/data/``; an editable install reads it
     from the repository's ``journeys/`` folder, its single source.
     """
-    shipped = resources.files("cjm").joinpath("data", EXAMPLE_NAME)
+    return example_file(f"journeys/{EXAMPLE_NAME}")
+
+
+EXAMPLE_FILES = (
+    "journeys/it-manager-mkb.yaml",
+    "journeys/jonge-ouders.yaml",
+    "journeys/online-shopper.yaml",
+    "opportunities.yaml",
+)
+"""The example project ``cjm init`` writes, as paths in the repository (and in the project):
+three personas and the opportunities that link them (issue 14)."""
+
+
+def example_file(name: str) -> bytes:
+    """One file of the example project: ``cjm/data/<file name>`` in a wheel, else the
+    repository's own copy, its single source."""
+    shipped = resources.files("cjm").joinpath("data", PurePosixPath(name).name)
     if shipped.is_file():
         return shipped.read_bytes()
-    return (Path(__file__).resolve().parents[2] / "journeys" / EXAMPLE_NAME).read_bytes()
+    return (Path(__file__).resolve().parents[2] / name).read_bytes()

@@ -17,9 +17,18 @@ from typing import Any
 from cjm.models import STATES, Journey
 from cjm.phase_models import PRESETS
 
-__all__ = ["SCHEMA_FILE", "journey_schema", "schema_text"]
+__all__ = [
+    "OPPORTUNITIES_SCHEMA_FILE",
+    "SCHEMAS",
+    "SCHEMA_FILE",
+    "journey_schema",
+    "opportunities_schema",
+    "schema_text",
+]
 
 SCHEMA_FILE = "cjm.schema.json"
+OPPORTUNITIES_SCHEMA_FILE = "cjm.opportunities.schema.json"
+"""The schema of ``opportunities.yaml`` (issue 14), written by ``cjm init`` beside the other."""
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -61,6 +70,22 @@ def journey_schema() -> dict[str, Any]:
     return {"$schema": _DIALECT, **schema, "title": "cjm journey file"}
 
 
-def schema_text() -> str:
+def opportunities_schema() -> dict[str, Any]:
+    """The schema of an opportunities file (``opportunities.yaml``)."""
+    from cjm.backlog.models import LINK_PATTERN, OpportunitiesFile
+
+    schema = OpportunitiesFile.model_json_schema()
+    _adjust(schema)
+    # The link's validator words its own message, which hides the pattern from pydantic.
+    links = schema["$defs"]["Opportunity"]["properties"]["links"]
+    links["items"] = {"type": "string", "pattern": LINK_PATTERN}
+    return {"$schema": _DIALECT, **schema, "title": "cjm opportunities file"}
+
+
+SCHEMAS = {"journey": journey_schema, "opportunities": opportunities_schema}
+"""The file kinds ``cjm schema --for`` knows, each with its schema."""
+
+
+def schema_text(kind: str = "journey") -> str:
     """The schema as cjm writes it: indented, stable key order, ending in a newline."""
-    return json.dumps(journey_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"

@@ -21,14 +21,22 @@ def test_init_creates_a_project_that_lints_clean(in_tmp: Path) -> None:
     project = in_tmp / "project"
     assert sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file()) == [
         ".gitignore",
+        "cjm.opportunities.schema.json",
         "cjm.schema.json",
         "cjm.yaml",
+        "journeys/it-manager-mkb.yaml",
         "journeys/jonge-ouders.yaml",
+        "journeys/online-shopper.yaml",
+        "opportunities.yaml",
     ]
     assert "language: en" in (project / "cjm.yaml").read_text()
     assert "build/" in (project / ".gitignore").read_text().splitlines()
-    example = (project / "journeys" / "jonge-ouders.yaml").read_bytes()
-    assert example == (REPO / "journeys" / "jonge-ouders.yaml").read_bytes()
+    for name in ("journeys/jonge-ouders.yaml", "opportunities.yaml"):
+        assert (project / name).read_bytes() == (REPO / name).read_bytes()
+    # The opportunities link all three personas, and every link holds.
+    os.chdir(project)
+    linted = runner.invoke(app, ["lint", "--select", "unknown-link,orphan-opportunity,schema"])
+    assert (linted.exit_code, linted.output) == (0, "no problems in 4 files\n")
 
 
 def test_init_refuses_to_overwrite_and_changes_nothing(in_tmp: Path) -> None:
@@ -52,6 +60,7 @@ def test_bare_makes_a_client_project_without_the_example(in_tmp: Path) -> None:
     project = in_tmp / "klant"
     assert sorted(str(p.relative_to(project)) for p in project.rglob("*")) == [
         ".gitignore",
+        "cjm.opportunities.schema.json",
         "cjm.schema.json",
         "cjm.yaml",
         "journeys",

@@ -62,6 +62,10 @@ NOT_TEXT = {
     "senses",
     "next",
     "url",
+    # Evidence (issue 14): its kind and the confidence are enums, its date a date.
+    "kind",
+    "confidence",
+    "date",
 }
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
 # Every report format, as registered: a new one is run here too, and

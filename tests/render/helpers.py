@@ -13,7 +13,7 @@ from cjm.loader import JourneyFile, load_journey, load_text
 from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
-from cjm.render.outputs import render_outputs
+from cjm.render.outputs import BacklogInput, render_outputs
 from tests.conftest import REPO
 
 EXAMPLES = sorted((REPO / "journeys").glob("*.yaml"))
@@ -50,8 +50,24 @@ def render(
     search: Sequence[Path] = (),
     measurements: Measurements | None = None,
     view: str = "map",
+    backlog: BacklogInput | None = None,
 ) -> dict[str, str]:
     outputs = render_outputs(
-        files, formats, language, _templates(tuple(search)), measurements, view=view
+        files,
+        formats,
+        language,
+        _templates(tuple(search)),
+        measurements,
+        view=view,
+        backlog=backlog,
     )
     return {name: data.decode() for name, data in outputs.items()}
+
+
+def example_backlog(files: Sequence[JourneyFile]) -> BacklogInput | None:
+    """The example project's opportunities.yaml, ranked as ``cjm render`` ranks it."""
+    from cjm.backlog.loader import load_backlog
+    from cjm.commands.render import backlog_input
+
+    config = Config(root=REPO, settings=ProjectSettings())
+    return backlog_input(config, files, load_backlog(config))

@@ -19,7 +19,7 @@ from cjm.browser.cdp import Browser
 from cjm.render.environment import Templates
 from cjm.render.outputs import render_outputs
 from tests.conftest import REPO
-from tests.render.helpers import EXAMPLES, load_clean, load_example
+from tests.render.helpers import EXAMPLES, example_backlog, load_clean, load_example
 
 pytestmark = pytest.mark.slow
 
@@ -317,3 +317,114 @@ def test_without_chromium_ci_fails_and_a_local_run_skips(
     monkeypatch.setenv("CI", ci)
     with pytest.raises(outcome, match="no Chromium on PATH"):
         _executable()
+
+
+# Each matrix point: its id, number, label, and where its circle is drawn.
+MATRIX_POINTS = """
+Array.from(document.querySelectorAll('svg.matrix a.point')).map(point => {
+  const circle = point.querySelector('circle').getBoundingClientRect();
+  const label = point.querySelector('text.point-label').getBoundingClientRect();
+  const plot = document.querySelector('svg.matrix').getBoundingClientRect();
+  const row = document.getElementById(point.getAttribute('href').slice(1));
+  return {
+    id: point.dataset.opportunity,
+    number: point.querySelector('text.point-number').textContent.trim(),
+    label: point.querySelector('text.point-label').textContent.trim(),
+    x: circle.x + circle.width / 2, y: circle.y + circle.height / 2, r: circle.width / 2,
+    box: [label.left, label.top, label.right, label.bottom],
+    dot: [circle.left, circle.top, circle.right, circle.bottom],
+    inside: circle.left >= plot.left && circle.right <= plot.right
+      && label.right <= plot.right + 1 && circle.top >= plot.top && circle.bottom <= plot.bottom,
+    visible: circle.width > 0 && label.width > 0,
+    row: row ? row.querySelector('td.rank').textContent.trim() : null,
+  };
+})
+"""
+QUADRANTS = """
+Object.fromEntries(Array.from(document.querySelectorAll('svg.matrix g.quadrant')).map(group => {
+  const box = group.querySelector('rect').getBoundingClientRect();
+  return [group.classList[1], {name: group.querySelector('text').textContent.trim(),
+    left: box.left, right: box.right, top: box.top, bottom: box.bottom}];
+}))
+"""
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    """Whether two boxes ``[left, top, right, bottom]`` share more than an edge."""
+    return a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+
+
+@pytest.fixture(scope="module")
+def with_backlog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("backlog")
+    files = [load_example(path) for path in EXAMPLES]
+    outputs = render_outputs(files, ["html"], "nl", Templates(), backlog=example_backlog(files))
+    for name, data in outputs.items():
+        (folder / name).write_bytes(data)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_the_matrix_shows_every_opportunity(browser: Browser, with_backlog: Path) -> None:
+    backlog = example_backlog([load_example(path) for path in EXAMPLES])
+    assert backlog is not None
+    page = browser.open(with_backlog / "index.html", width=1600)
+    try:
+        report = page.report()
+        assert report.console_errors == [] and report.requests == [page.url]
+        points = page.evaluate(MATRIX_POINTS)
+        expected = [(str(item.rank), item.opportunity.id) for item in backlog.ranked]
+        assert [(point["number"], point["id"]) for point in points] == expected
+        for point in points:
+            assert point["visible"] and point["inside"], point
+            assert point["label"] in point["id"] or point["label"].endswith("…"), point
+            assert point["row"] == point["number"], "the point links its row in the backlog"
+        # No two points cover each other, also where opportunities share a cell, and
+        # no label runs into another point or label.
+        for i, a in enumerate(points):
+            for b in points[i + 1 :]:
+                assert (a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2 >= (a["r"] + b["r"]) ** 2
+                for one, other in ((a, b), (b, a)):
+                    assert not _overlap(one["box"], other["box"]), (one["id"], other["id"])
+                    assert not _overlap(one["box"], other["dot"]), (one["id"], other["id"])
+        quadrants = page.evaluate(QUADRANTS)
+        names = {key: value["name"] for key, value in quadrants.items()}
+        assert names == {
+            "quick_wins": "Snelle winst",
+            "big_bets": "Grote projecten",
+            "fill_ins": "Kleine klussen",
+            "money_pits": "Tijdvreters",
+        }
+        # High impact and low effort is up and to the left: quick wins are there.
+        by_id = {point["id"]: point for point in points}
+        quick = quadrants["quick_wins"]
+        levertijd = by_id["levertijd-vooraf"]  # impact 5, effort 2
+        assert quick["left"] <= levertijd["x"] <= quick["right"]
+        assert quick["top"] <= levertijd["y"] <= quick["bottom"]
+        (ARTIFACTS / "index-matrix.png").write_bytes(page.screenshot())
+    finally:
+        page.close()
+
+
+def test_linked_touchpoints_carry_their_opportunities(browser: Browser, with_backlog: Path) -> None:
+    page = browser.open(with_backlog / "jonge-ouders.html", width=1600)
+    try:
+        badges = page.evaluate(
+            "Array.from(document.querySelectorAll('#tp-levertijd-telefoon a.badge.opportunity'))"
+            ".map(a => [a.getAttribute('href'), a.textContent.trim()])"
+        )
+        assert badges == [
+            ["index.html#opp-levertijd-vooraf", "#2 in uitvoering"],
+            ["index.html#opp-klantenservice-zonder-wachten", "#7 idee"],
+        ]
+        # The confidence reads without colour: every card has its symbol and word.
+        cards = page.evaluate("document.querySelectorAll('li.card').length")
+        marks = page.evaluate(
+            "Array.from(document.querySelectorAll('li.card .confidence'))"
+            ".map(c => c.textContent.replace(/\\s+/g, ' ').trim())"
+        )
+        assert len(marks) == cards
+        assert all(mark[0] in "○◐●" for mark in marks), marks
+        assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    finally:
+        page.close()

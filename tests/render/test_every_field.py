@@ -75,9 +75,19 @@ SHOWN_AS: dict[tuple[str, str], Expect] = {
     ("Touchpoint", "senses"): lambda v, _: _both(
         f"{LABELS['senses']}:", *(LABELS[f"sense_{s}"] for s in v)
     ),
-    ("Touchpoint", "emotion"): lambda v, _: {"html": [f"{v}/5"], "md": [f" | {v} |\n"]},
+    ("Touchpoint", "emotion"): lambda v, _: {"html": [f"{v}/5"], "md": [f" | {v} | "]},
     ("Touchpoint", "next"): _next,
     ("Kpi", "better"): lambda v, _: _both("≤ 10 Qdoel" if v == "lower" else "≥ 10 Qdoel"),
+    # Evidence and confidence (issue 14) show in the map's words, with a symbol.
+    ("Evidence", "kind"): lambda v, _: _both(LABELS[f"evidence_{v}"]),
+    ("Touchpoint", "confidence"): lambda v, _: {
+        "html": [f'<span class="confidence {v}">', LABELS[f"confidence_{v}"]],
+        "md": [f"● {LABELS[f'confidence_{v}']}"],
+    },
+    ("PhaseEntry", "confidence"): lambda v, _: {
+        "html": [f'<span class="confidence {v}">', LABELS[f"confidence_{v}"]],
+        "md": [f"◐ {LABELS[f'confidence_{v}']}"],
+    },
 }
 
 

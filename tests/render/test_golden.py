@@ -1,4 +1,5 @@
-"""Golden files: the HTML, Markdown and Mermaid of one example journey, byte for byte.
+"""Golden files: the HTML, Markdown and Mermaid of one example journey, byte for byte,
+and the index of all three with the example backlog (matrix and ranked list).
 
 When a change to the templates or the context is intended, regenerate them with
 
@@ -14,16 +15,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-from tests.render.helpers import load_example, render
+from tests.render.helpers import EXAMPLES, example_backlog, load_example, render
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CJM_UPDATE_GOLDEN") == "1"
 
 
-@pytest.mark.parametrize("name", ["jonge-ouders.html", "jonge-ouders.md", "jonge-ouders.mmd"])
-def test_example_matches_its_golden_file(name: str) -> None:
-    outputs = render([load_example(REPO / "journeys" / "jonge-ouders.yaml")])
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, str]:
+    files = [load_example(path) for path in EXAMPLES]
+    return render(files, backlog=example_backlog(files))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["jonge-ouders.html", "jonge-ouders.md", "jonge-ouders.mmd", "index.html", "index.md"],
+)
+def test_example_matches_its_golden_file(name: str, outputs: dict[str, str]) -> None:
     golden = GOLDEN / name
     if UPDATE:
         golden.write_bytes(outputs[name].encode())

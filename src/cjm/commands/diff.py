@@ -8,7 +8,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cjm.backlog.loader import BacklogFile, covers_project, load_backlog, load_backlog_text
 from cjm.config import Config, load_config
+from cjm.diff.backlog import (
+    backlog_diff,
+    backlog_problems,
+    disk_backlog,
+    is_backlog_file,
+    revision_backlog,
+)
 from cjm.diff.changes import PersonaDiff
 from cjm.diff.compare import compare, persona_only
 from cjm.diff.report import FORMATS, DiffReport
@@ -52,19 +60,28 @@ def run(
 ) -> int:
     """``plan``: read the difference as a plan (see :mod:`cjm.diff.plan`)."""
     config = load_config()
+    backlogs: tuple[list[BacklogFile], list[BacklogFile]] = ([], [])
     if revision is not None:
-        old, new = _revisions(revision, [Path(arg) for arg in args], config)
+        old, new, backlogs = _revisions(revision, [Path(arg) for arg in args], config)
         pairs = pair_by_persona(old, new)
     elif _is_git_driver(args):
         return _git_driver(args, output_format, config)
+    elif len(args) == 2 and all(is_backlog_file(Path(arg)) for arg in args):
+        # Two opportunities files: the backlogs, not journeys, are compared.
+        old, new, pairs = Side("old"), Side("new"), []
+        backlogs = (disk_backlog(Path(args[0]), config), disk_backlog(Path(args[1]), config))
     elif len(args) == 2:
         old, new, pairs = _two_paths(Path(args[0]), Path(args[1]), config)
+        if Path(args[0]).is_dir():
+            backlogs = (disk_backlog(Path(args[0]), config), disk_backlog(Path(args[1]), config))
     else:
         raise UsageError(
             "give two journey files or two folders (cjm diff OLD NEW), or a revision "
             "(cjm diff --rev REV [PATHS...])"
         )
-    found = problems([old, new])
+    found = problems([old, new]) + backlog_problems(
+        [(old.label, backlogs[0]), (new.label, backlogs[1])]
+    )
     if found:
         sys.stderr.write("".join(f"{terminal(line)}\n" for line in found))
         raise InvalidJourney(
@@ -75,6 +92,10 @@ def run(
     header: tuple[str, ...] = ()
     if plan:
         diffs, header = _plan(pairs, diffs, config, output_format)
+    else:
+        changed = backlog_diff(*backlogs)
+        if changed:
+            diffs.append(changed)
     _write(diffs, output_format, config, output, header)
     return 1 if exit_code and any(diffs) else 0
 
@@ -115,8 +136,12 @@ def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[P
     return Side("old", [a]), Side("new", [b]), [(b.persona_id, a, b)]
 
 
-def _revisions(spec: str, paths: list[Path], config: Config) -> tuple[Side, Side]:
-    """``REV`` against the working tree, ``A..B`` between commits, ``A...B`` from their base."""
+def _revisions(
+    spec: str, paths: list[Path], config: Config
+) -> tuple[Side, Side, tuple[list[BacklogFile], list[BacklogFile]]]:
+    """``REV`` against the working tree, ``A..B`` between commits, ``A...B`` from their base.
+
+    The opportunities are compared too when the paths cover every journey."""
     targets = paths or [shown_path(config.journeys_dir)]
     # Outside git, say that first: no folder or file could make --rev work there.
     repo = find_repo(targets[0])
@@ -134,13 +159,26 @@ def _revisions(spec: str, paths: list[Path], config: Config) -> tuple[Side, Side
         if three:
             old_commit = repo.merge_base(old_commit, new_commit)
         old = revision_side(repo, first, old_commit, pathspecs, config)
-        return old, revision_side(repo, second, new_commit, pathspecs, config)
-    old = revision_side(repo, spec, repo.commit(spec), pathspecs, config)
+        new = revision_side(repo, second, new_commit, pathspecs, config)
+        if not covers_project(paths, config):
+            return old, new, ([], [])
+        return (
+            old,
+            new,
+            (
+                revision_backlog(repo, old_commit, config),
+                revision_backlog(repo, new_commit, config),
+            ),
+        )
+    commit = repo.commit(spec)
+    old = revision_side(repo, spec, commit, pathspecs, config)
     new = worktree_side(targets, config, "working tree")
     missing = [p for p in paths if not p.exists() and not _names(old, repo.relative(p))]
     if missing:
         raise UsageError(f"'{missing[0]}' is neither in the working tree nor at {spec}")
-    return old, new
+    if not covers_project(paths, config):
+        return old, new, ([], [])
+    return old, new, (revision_backlog(repo, commit, config), load_backlog(config).files)
 
 
 def _names(side: Side, pathspec: str) -> bool:
@@ -163,6 +201,8 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
     """
     path, old_file, old_hex, _, new_file, _, _ = args[:7]
     new_path = args[7] if len(args) == 9 else path
+    if is_backlog_file(Path(path)):
+        return _git_driver_backlog(path, old_file, new_file, output_format, config)
     old = _driver_side(old_file, path, f"old {old_hex[:7]}", config)
     new = _driver_side(new_file, new_path, "new", config)
     shown = terminal(path if new_path == path else f"{path} → {new_path}")
@@ -185,6 +225,36 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
             write_stdout(f"{terminal(key)}: no difference in meaning\n")
             return 0
     _write(diffs, output_format, config, None)
+    return 0
+
+
+def _git_driver_backlog(
+    path: str, old_file: str, new_file: str, output_format: str, config: Config
+) -> int:
+    """git's external diff of an opportunities file: the backlog compared by id."""
+    sides: list[tuple[str, list[BacklogFile]]] = []
+    for file, label in ((old_file, "old"), (new_file, "new")):
+        if file == _NULL:
+            sides.append((label, []))
+            continue
+        try:
+            raw = read_limited(Path(file), config.settings.max_journey_bytes, "max_journey_bytes")
+        except ReadRefused as refused:
+            raise UsageError(f"'{display(file)}' given by git: {refused.message}") from None
+        sides.append((label, [load_backlog_text(raw, path)]))
+    found = backlog_problems(sides)
+    shown = terminal(path)
+    if found:
+        write_stdout(f"cjm diff {shown}: cannot compare\n")
+        write_stdout("".join(f"  {terminal(line)}\n" for line in found))
+        return 0
+    changed = backlog_diff(sides[0][1], sides[1][1])
+    if output_format == "text":
+        write_stdout(f"cjm diff {shown}\n")
+        if not changed:
+            write_stdout("opportunities: no difference in meaning\n")
+            return 0
+    _write([changed] if changed else [], output_format, config, None)
     return 0
 
 

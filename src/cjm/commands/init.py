@@ -1,7 +1,8 @@
-"""``cjm init``: a new project with a configuration, the schema, a .gitignore and journeys/.
+"""``cjm init``: a new project with a configuration, the schemas, a .gitignore and journeys/.
 
 With ``bare`` the journeys folder is empty (a client project starts from ``cjm new``);
-otherwise it holds the complete example journey to learn from.
+otherwise the project is the complete example to learn from: three personas and the
+opportunities.yaml that links them.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from pathlib import Path
 from cjm.fsutil import create_new
 from cjm.git import in_repository
 from cjm.output.writer import display
-from cjm.scaffold import EXAMPLE_NAME, config_text, example_journey, gitignore_text
-from cjm.schema import SCHEMA_FILE, schema_text
+from cjm.scaffold import EXAMPLE_FILES, config_text, example_file, gitignore_text
+from cjm.schema import OPPORTUNITIES_SCHEMA_FILE, SCHEMA_FILE, schema_text
 
 __all__ = ["KEEP_FILE", "run"]
 
@@ -22,15 +23,14 @@ fresh clone without ``journeys/`` would make ``cjm lint`` fail. Hidden, so cjm s
 
 
 def run(directory: Path, language: str, bare: bool = False) -> int:
-    journeys = directory / "journeys"
-    files = {
-        directory / "cjm.yaml": config_text(language).encode(),
-        (journeys / KEEP_FILE if bare else journeys / EXAMPLE_NAME): (
-            b"" if bare else example_journey()
-        ),
-        directory / ".gitignore": gitignore_text().encode(),
-        directory / SCHEMA_FILE: schema_text().encode(),
-    }
+    files = {directory / "cjm.yaml": config_text(language).encode()}
+    if bare:
+        files[directory / "journeys" / KEEP_FILE] = b""
+    else:
+        files.update({directory / name: example_file(name) for name in EXAMPLE_FILES})
+    files[directory / ".gitignore"] = gitignore_text().encode()
+    files[directory / SCHEMA_FILE] = schema_text().encode()
+    files[directory / OPPORTUNITIES_SCHEMA_FILE] = schema_text("opportunities").encode()
     create_new(files)
     for path in files:
         print(f"created {display(path)}")

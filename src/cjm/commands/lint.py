@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
+from cjm.backlog.loader import covers_project, load_backlog
 from cjm.config import load_config
 from cjm.errors import UsageError
 from cjm.lint.engine import lint
@@ -39,11 +40,16 @@ def run(
     # Validate the configuration and the flags before reading any journey: exit 2 early.
     active = configure(ALL_RULES, config, select=select, ignore=ignore)
     files = load_paths(paths, config)
-    problems = lint(files, config, ALL_RULES, select=select, ignore=ignore, today=today)
+    # The opportunities link every journey: checked only when all of them are in the run.
+    backlog = load_backlog(config) if covers_project(paths, config) else None
+    problems = lint(
+        files, config, ALL_RULES, select=select, ignore=ignore, today=today, backlog=backlog
+    )
+    checked = [*files, *(backlog.files if backlog else ())]
     summary = RunSummary(
         problems,
-        len(files),
-        sources={file.path: file.text for file in files if file.text is not None},
+        len(checked),
+        sources={file.path: file.text for file in checked if file.text is not None},
         rules=active,
         root=config.root,
         quiet=quiet,

@@ -20,6 +20,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cjm.backlog.links import linkable
+from cjm.backlog.loader import Backlog, covers_project, load_backlog
 from cjm.config import Config, load_config
 from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import shown_path
@@ -32,7 +34,7 @@ from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.formats import FORMATS
-from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.render.outputs import INDEX_STEM, BacklogInput, render_outputs
 from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.render.views import DEFAULT_VIEW, VIEWS
 from cjm.wording import plural
@@ -86,12 +88,21 @@ def run(
     view = chosen_view(config, view)
     files = load_paths(paths, config)
     measured = measure(analytics, files, lang) if analytics is not None else None
-    clean, failed = _lint_gate(files, config)
+    backlog = load_backlog(config)
+    loaded = list(backlog.files)
+    clean, failed = _lint_gate(files, config, backlog if covers_project(paths, config) else None)
+    ranked = backlog_input(config, files, backlog)
     # --check compares the formats whose bytes are stable: not the posters.
     rendered = [name for name in chosen if not (check and name in POSTER_FORMATS)]
-    outputs = render_outputs(clean, rendered, lang, Templates(search), measured, poster, view)
-    if failed:
-        print(f"{plural(failed, 'journey')} not rendered because of errors", file=sys.stderr)
+    outputs = render_outputs(
+        clean, rendered, lang, Templates(search), measured, poster, view, ranked
+    )
+    journeys_failed = failed - (len(loaded) - len(backlog.files))
+    if journeys_failed:
+        print(
+            f"{plural(journeys_failed, 'journey')} not rendered because of errors",
+            file=sys.stderr,
+        )
     if check:
         if posters:
             print(
@@ -165,23 +176,53 @@ def measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> M
     return measurements(result, language)
 
 
-def _lint_gate(files: Sequence[JourneyFile], config: Config) -> tuple[list[JourneyFile], int]:
-    """The journeys without lint errors; the others' errors go to stderr."""
-    clean, blocked = lint_gate(files, config)
+def _lint_gate(
+    files: Sequence[JourneyFile], config: Config, backlog: Backlog | None = None
+) -> tuple[list[JourneyFile], int]:
+    """The journeys without lint errors; the others' errors go to stderr.
+
+    An opportunities file with errors counts as a file not rendered: ``backlog``
+    loses it (its opportunities are left out of every map and the index).
+    """
+    clean, blocked = lint_gate(files, config, backlog)
     for lines in blocked.values():
         for line in lines:
             print(line, file=sys.stderr)
+    left_out = 0
+    if backlog is not None:
+        kept = [file for file in backlog.files if file.path not in blocked]
+        left_out = len(backlog.files) - len(kept)
+        backlog.files = kept
+    if left_out:
+        files_word = "opportunities file" if left_out == 1 else "opportunities files"
+        print(f"{left_out} {files_word} left out because of errors", file=sys.stderr)
+    # An opportunities file left out fails the run as a journey not rendered does.
     return clean, len(blocked)
 
 
+def backlog_input(
+    config: Config, files: Sequence[JourneyFile], backlog: Backlog
+) -> BacklogInput | None:
+    """The opportunities to show, ranked by the score of cjm.yaml; None without any."""
+    from cjm.backlog.score import describe_score, rank
+
+    settings = config.settings.opportunities.score
+    ranked = rank(backlog.entries(), settings)
+    if not ranked:
+        return None
+    journeys = linkable((file.persona_id, file.journey) for file in files if file.journey)
+    return BacklogInput(tuple(ranked), describe_score(settings), journeys)
+
+
 def lint_gate(
-    files: Sequence[JourneyFile], config: Config
+    files: Sequence[JourneyFile], config: Config, backlog: Backlog | None = None
 ) -> tuple[list[JourneyFile], dict[str, list[str]]]:
     """The journeys that may be rendered, and for each that may not, why (lines to show).
 
     Shared with ``cjm serve``, which shows the lines in the page instead of the map.
+    With ``backlog``, its files' errors are among the reasons too (by their path).
     """
-    problems = lint(files, config, ALL_RULES)
+    problems = lint(files, config, ALL_RULES, backlog=backlog)
     blocked: dict[str, list[str]] = {}
     for problem in problems:
         if problem.severity is Severity.ERROR:

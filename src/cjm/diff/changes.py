@@ -10,9 +10,10 @@ __all__ = ["Change", "Kind", "PersonaDiff", "Subject", "counts"]
 
 Kind = Literal["added", "removed", "changed", "moved", "reordered"]
 
-Subject = Literal["persona", "journey", "file", "phase", "kpi", "touchpoint"]
+Subject = Literal["persona", "journey", "file", "phase", "kpi", "touchpoint", "opportunity"]
 """What a change belongs to. ``file`` is the journey file's own top level
-(``version`` and top-level ``x-`` keys)."""
+(``version`` and top-level ``x-`` keys); ``opportunity`` one of the project's
+opportunities (``opportunities.yaml``)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Change:
     field: str = ""
     phase: str | None = None
     """The phase the change belongs to (the new one for a move); None above phases."""
+    note: str = ""
+    """Words for people only, not in the JSON: what backs a new confidence (``2 interviews``)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def counts(diff: PersonaDiff) -> Counter[str]:
     for change in diff.changes:
         if change.kind == "reordered":
             counter["reordered"] += 1
-        elif not change.field and change.subject in ("phase", "kpi", "touchpoint"):
+        elif not change.field and change.subject in ("phase", "kpi", "touchpoint", "opportunity"):
             counter[f"{change.subject} {change.kind}"] += 1
         else:
             counter["field"] += 1

@@ -18,16 +18,19 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal
 
+from cjm.backlog.models import Opportunity
 from cjm.diff.changes import Change, Kind, PersonaDiff, Subject
 from cjm.models import Journey, Node, PhaseEntry, Touchpoint
 from cjm.phase_models import PhaseModel
 
-__all__ = ["compare", "persona_only", "plain", "whole"]
+__all__ = ["BACKLOG_KEY", "compare", "compare_backlogs", "persona_only", "plain", "whole"]
 
 # Lists of things whose order means nothing to a reader: `[see, touch]` is `[touch, see]`.
 _UNORDERED = frozenset({"senses", "next"})
 # Lists of nodes matched by identity; compared by their own functions below.
 _CHILDREN = frozenset({"phases", "touchpoints", "kpis"})
+# Lists of records (evidence, research, solutions): each item added or removed as a whole.
+_RECORDS = frozenset({"evidence", "research", "solutions"})
 
 
 def plain(value: Any) -> Any:
@@ -82,13 +85,59 @@ class _Scope:
                 continue
             field = f"{prefix}{name}"
             a, b = getattr(old, name), getattr(new, name)
-            if isinstance(a, Node) and isinstance(b, Node):
+            if name == "confidence" and isinstance(new, Touchpoint | PhaseEntry):
+                assert isinstance(old, Touchpoint | PhaseEntry)
+                self.confidence(field, old, new)
+            elif name in _RECORDS:
+                self.records(field, a, b)
+            elif isinstance(a, Node) and isinstance(b, Node):
                 self.node(a, b, f"{field}.")
             elif _is_texts(a) and _is_texts(b):
                 self.items(field, a, b, ordered=name not in _UNORDERED)
             else:
                 self.value(field, a, b)
         self.extensions(old.extensions, new.extensions, prefix)
+
+    def records(self, field: str, old: Sequence[Node], new: Sequence[Node]) -> None:
+        """A list of records (``evidence``): each one added or removed, whole."""
+        before = Counter(_key(item) for item in old)
+        after = Counter(_key(item) for item in new)
+        gone, came = before - after, after - before
+        for item in old:
+            if gone[_key(item)] > 0:
+                gone[_key(item)] -= 1
+                self.emit(field, "removed", plain(item), None)
+        for item in new:
+            if came[_key(item)] > 0:
+                came[_key(item)] -= 1
+                self.emit(field, "added", None, plain(item))
+
+    def confidence(
+        self, field: str, old: Touchpoint | PhaseEntry, new: Touchpoint | PhaseEntry
+    ) -> None:
+        """The confidence in force (written, or from the evidence): one change when it moves,
+        worded with the evidence that backs it now."""
+        if old.level == new.level:
+            return
+        kinds = Counter(item.kind for item in new.evidence)
+        note = ", ".join(
+            f"{count} {_PLURAL.get(kind, kind) if count > 1 else kind}"
+            for kind, count in sorted(kinds.items())
+        )
+        path = ".".join(part for part in (self.path, field) if part)
+        self.out.append(
+            Change(
+                path,
+                "changed",
+                old.level,
+                new.level,
+                self.subject,
+                self.label,
+                field,
+                self.phase,
+                note,
+            )
+        )
 
     def value(self, field: str, old: Any, new: Any) -> None:
         if _same(old, new):
@@ -120,6 +169,19 @@ class _Scope:
     def extensions(self, old: dict[str, Any], new: dict[str, Any], prefix: str) -> None:
         for key in sorted(old.keys() | new.keys()):
             self.value(f"{prefix}{key}", old.get(key), new.get(key))
+
+
+_PLURAL = {
+    "interview": "interviews",
+    "survey": "surveys",
+    "observation": "observations",
+    "workshop": "workshops",
+}
+"""Evidence kinds that read as a count: ``2 interviews`` (``2 analytics`` needs none)."""
+
+
+def _key(item: Node) -> str:
+    return json.dumps(plain(item), sort_keys=True, default=str)
 
 
 def _is_texts(value: Any) -> bool:
@@ -265,3 +327,25 @@ def persona_only(
     )
     names = _phase_names(list(journey.phases), model, language)
     return PersonaDiff(persona, journey.persona.name, kind, (change,), names)
+
+
+BACKLOG_KEY = "opportunities"
+"""The backlog's place among the personas of a diff (it sorts after none of them)."""
+
+
+def compare_backlogs(old: Sequence[Opportunity], new: Sequence[Opportunity]) -> PersonaDiff:
+    """The project's opportunities compared by id: added, removed, each field changed."""
+    out: list[Change] = []
+    before = {item.id: item for item in old}
+    after = {item.id: item for item in new}
+    for item in new:
+        scope = _Scope(out, f"opportunities[{item.id}]", "opportunity", item.title)
+        if item.id in before:
+            scope.node(before[item.id], item)
+        else:
+            scope.emit("", "added", None, plain(item))
+    for item in old:
+        if item.id not in after:
+            scope = _Scope(out, f"opportunities[{item.id}]", "opportunity", item.title)
+            scope.emit("", "removed", plain(item), None)
+    return PersonaDiff(BACKLOG_KEY, BACKLOG_KEY, "changed", tuple(out))

@@ -49,9 +49,15 @@ LABELS: dict[str, dict[str, str]] = {
         "phase": "phase",
         "kpi": "KPI",
         "touchpoint": "touchpoint",
+        "opportunity": "opportunity",
         "phases": "phases",
         "kpis": "KPIs",
         "touchpoints": "touchpoints",
+        "opportunitys": "opportunities",
+        "now": "now {level}",
+        "backed by": "backed by {evidence}",
+        "was": "was {level}",
+        "backlog": "Opportunities (opportunities.yaml)",
         "field": "fields changed",
         "field1": "field changed",
         "persona added": "persona added",
@@ -77,9 +83,15 @@ LABELS: dict[str, dict[str, str]] = {
         "phase": "fase",
         "kpi": "KPI",
         "touchpoint": "touchpoint",
+        "opportunity": "kans",
         "phases": "fasen",
         "kpis": "KPI's",
         "touchpoints": "touchpoints",
+        "opportunitys": "kansen",
+        "now": "nu {level}",
+        "backed by": "onderbouwd met {evidence}",
+        "was": "was {level}",
+        "backlog": "Kansen (opportunities.yaml)",
         "field": "velden gewijzigd",
         "field1": "veld gewijzigd",
         "persona added": "persona toegevoegd",
@@ -111,7 +123,7 @@ def summary(diff: PersonaDiff, language: str) -> str:
         return f"{words[f'persona {diff.status}']}: {', '.join(sizes)}"
     found = counts(diff)
     parts: list[str] = []
-    for subject in ("touchpoint", "phase", "kpi"):
+    for subject in ("touchpoint", "phase", "kpi", "opportunity"):
         group = [(kind, found[f"{subject} {kind}"]) for kind in ("added", "removed", "moved")]
         group = [(kind, number) for kind, number in group if number]
         for index, (kind, number) in enumerate(group):
@@ -144,6 +156,9 @@ def subject(change: Change, diff: PersonaDiff, language: str) -> list[Segment]:
         return [(f"{words['touchpoint']} ", ""), (change.label, "subject"), *_ident(ident)]
     if change.subject == "kpi":
         return [(f"{words['kpi']} ", ""), (change.label, "subject")]
+    if change.subject == "opportunity":
+        ident = _subject_path(change).rsplit("[", 1)[-1].rstrip("]")
+        return [(f"{words['opportunity']} ", ""), (change.label, "subject"), *_ident(ident)]
     return [(words[change.subject], "subject")]
 
 
@@ -164,10 +179,18 @@ def body(change: Change, diff: PersonaDiff, language: str) -> list[Segment]:
         return [*lead, (f"{words['reordered']}: ", ""), (order, "new")]
     if change.kind == "added":
         tail: list[Segment] = [(" ", ""), (_value(change.new), "new")] if change.field else []
+        if _is_record(change.field, change.new):
+            tail = [(" ", ""), (_record(change.new), "new")]
         return [*lead, (words["added"], ""), *tail]
     if change.kind == "removed":
         tail = [(" ", ""), (_value(change.old), "old")] if change.field else []
+        if _is_record(change.field, change.old):
+            tail = [(" ", ""), (_record(change.old), "old")]
         return [*lead, (words["removed"], ""), *tail]
+    if change.field.endswith("confidence") and change.kind == "changed":
+        return _confidence(change, words)
+    if change.subject == "opportunity" and change.field.endswith("status"):
+        return [*lead, (str(change.old), "old"), (" → ", ""), (str(change.new), "new")]
     if _is_long(change.old) or _is_long(change.new):
         return [*lead, *word_diff(str(change.old), str(change.new))]
     segments: list[Segment] = [
@@ -178,6 +201,40 @@ def body(change: Change, diff: PersonaDiff, language: str) -> list[Segment]:
     ]
     if change.field.endswith("emotion") and _numbers(change.old, change.new):
         better = change.new > change.old
+        segments.append((f" ({words['better' if better else 'worse']})", _direction(better)))
+    return segments
+
+
+_LEVELS = ("assumption", "partial", "validated")
+
+
+def _is_record(field: str, value: Any) -> bool:
+    return field.rsplit(".", 1)[-1] in ("evidence", "research", "solutions") and isinstance(
+        value, dict
+    )
+
+
+def _record(value: dict[str, Any]) -> str:
+    """``interview 'Interview 3' (2026-09-09)``; a solution as ``'Ticket' (planned)``."""
+    if "kind" in value:
+        source = f" '{value['source']}'" if value.get("source") else ""
+        when = f" ({value['date']})" if value.get("date") else ""
+        return f"{value['kind']}{source}{when}"
+    return f"'{value.get('title', '')}' ({value.get('status', 'idea')})"
+
+
+def _confidence(change: Change, words: dict[str, str]) -> list[Segment]:
+    """``confidence: now validated, backed by 2 interviews (was assumption)``."""
+    segments: list[Segment] = [
+        (change.field, "field"),
+        (": ", ""),
+        (words["now"].format(level=change.new), "new"),
+    ]
+    if change.note:
+        segments.append((f", {words['backed by'].format(evidence=change.note)}", ""))
+    segments.append((f" ({words['was'].format(level=change.old)})", "old"))
+    if change.old in _LEVELS and change.new in _LEVELS:
+        better = _LEVELS.index(change.new) > _LEVELS.index(change.old)
         segments.append((f" ({words['better' if better else 'worse']})", _direction(better)))
     return segments
 
@@ -247,7 +304,14 @@ def outline(diff: PersonaDiff, language: str) -> list[Section]:
         section = sections.get(change.phase)
         if section is None:
             header: list[Segment] = (
-                [(LABELS[language]["general"], "name")]
+                [
+                    (
+                        LABELS[language][
+                            "backlog" if change.subject == "opportunity" else "general"
+                        ],
+                        "name",
+                    )
+                ]
                 if change.phase is None
                 else _phase_header(change.phase, diff, language)
             )

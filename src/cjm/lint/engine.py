@@ -15,9 +15,11 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from cjm.backlog.links import Steps, linkable
+from cjm.backlog.loader import Backlog, BacklogFile
 from cjm.config import Config
 from cjm.lines import one_line
-from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.rule import BacklogContext, JourneyContext, Rule
 from cjm.lint.settings import ActiveRule, configure
 from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
@@ -37,19 +39,27 @@ def lint(
     select: Collection[str] | None = None,
     ignore: Collection[str] = (),
     today: date | None = None,
+    backlog: Backlog | None = None,
 ) -> list[Problem]:
-    """All problems in ``files``, sorted by file, line, column and rule.
+    """All problems in ``files`` (and in ``backlog``'s files), sorted by file, line, column, rule.
 
     The rules run with the severities and options of ``config`` (``rules:`` in
     cjm.yaml), limited by ``select`` and ``ignore``; a misconfiguration raises
-    :class:`~cjm.errors.ConfigError` or :class:`~cjm.errors.UsageError`.
+    :class:`~cjm.errors.ConfigError` or :class:`~cjm.errors.UsageError`. Pass the
+    ``backlog`` only when ``files`` are the whole project: its links are checked
+    against them.
     """
     active = {item.rule.id: item for item in configure(rules, config, select=select, ignore=ignore)}
-    by_path = {file.path: file for file in files}
-    found: dict[str, list[Problem]] = {file.path: [] for file in files}
+    sources: list[JourneyFile | BacklogFile] = [*files, *(backlog.files if backlog else ())]
+    by_path = {file.path: file for file in sources}
+    found: dict[str, list[Problem]] = {file.path: [] for file in sources}
 
     def place(
-        file: JourneyFile, rule_id: str, findings: Iterable[Finding], *, always: bool = False
+        file: JourneyFile | BacklogFile,
+        rule_id: str,
+        findings: Iterable[Finding],
+        *,
+        always: bool = False,
     ) -> None:
         item = active.get(rule_id)
         if item is not None:
@@ -74,18 +84,29 @@ def lint(
             )
 
     contexts: list[JourneyContext] = []
-    for file in files:
+    for source in sources:
         # A file that did not load was not checked at all: whatever --select,
         # --ignore or cjm.yaml turned off, that is reported, or the gate would pass
         # a broken file. (Findings of a file that loaded are the loader's warnings.)
-        for rule_id, finding in file.findings:
-            place(file, rule_id, [finding], always=file.journey is None)
+        broken = source.journey is None if isinstance(source, JourneyFile) else source.broken
+        for rule_id, finding in source.findings:
+            place(source, rule_id, [finding], always=broken)
+    for file in files:
         if file.journey is not None and file.model is not None:
             contexts.append(
                 JourneyContext(
-                    file.path, file.journey, file.model, config, today=today or date.today()
+                    file.path,
+                    file.journey,
+                    file.model,
+                    config,
+                    today=today or date.today(),
+                    backlog=backlog,
                 )
             )
+    run = None
+    if backlog is not None:
+        journeys = linkable((context.persona_id, context.journey) for context in contexts)
+        run = BacklogContext(backlog, contexts, config, today or date.today(), Steps(journeys))
 
     for item in active.values():
         rule = item.rule
@@ -95,16 +116,22 @@ def lint(
         if rule.check_run is not None:
             for context, finding in rule.check_run(contexts, item.options):
                 place(by_path[context.path], rule.id, [finding])
+        if rule.check_backlog is not None and run is not None:
+            for path, finding in rule.check_backlog(run, item.options):
+                place(by_path[path], rule.id, [finding])
 
     known = {rule.id for rule in rules}
     problems: list[Problem] = []
-    for file in files:
-        problems.extend(_suppress(file, found[file.path], active, known))
+    for source in sources:
+        problems.extend(_suppress(source, found[source.path], active, known))
     return sorted(problems)
 
 
 def _suppress(
-    file: JourneyFile, problems: list[Problem], active: dict[str, ActiveRule], known: set[str]
+    file: JourneyFile | BacklogFile,
+    problems: list[Problem],
+    active: dict[str, ActiveRule],
+    known: set[str],
 ) -> list[Problem]:
     """Drop what suppression comments silence; report those that silence nothing.
 
@@ -223,7 +250,7 @@ def _scalar_test(document: YamlDocument | None) -> Callable[[int, int], bool]:
     return inside
 
 
-def _span(file: JourneyFile, finding: Finding) -> Span:
+def _span(file: JourneyFile | BacklogFile, finding: Finding) -> Span:
     if finding.span is not None:
         return finding.span
     if file.document is None:

@@ -13,16 +13,28 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from datetime import date
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
+from cjm.backlog.links import Steps
+from cjm.backlog.loader import Backlog
 from cjm.config import Config
 from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding, Severity
 
-__all__ = ["JourneyCheck", "JourneyContext", "NoOptions", "Rule", "RunCheck", "plain_text"]
+__all__ = [
+    "BacklogCheck",
+    "BacklogContext",
+    "JourneyCheck",
+    "JourneyContext",
+    "NoOptions",
+    "Rule",
+    "RunCheck",
+    "plain_text",
+]
 
 
 _LITERAL = re.compile(r"``(.+?)``")
@@ -68,6 +80,30 @@ class JourneyContext(NamedTuple):
     config: Config
     today: date = field(default_factory=date.today)
     """The date rules compare against; injected so that tests are deterministic."""
+    backlog: Backlog | None = None
+    """The project's opportunities, when the run covers the whole project (else None)."""
+
+    @property
+    def persona_id(self) -> str:
+        """The persona id: declared, or the file name's stem (as links name the journey)."""
+        return self.journey.persona.id or PurePath(self.path).stem
+
+    def linked(self) -> set[str]:
+        """Ids of this journey's touchpoints and phases that an opportunity links."""
+        if self.backlog is None:
+            return set()
+        return self.backlog.linked_steps().get(self.persona_id, set())
+
+
+class BacklogContext(NamedTuple):
+    """The opportunities of a run, and every valid journey they may link (issue 14)."""
+
+    backlog: Backlog
+    journeys: Sequence[JourneyContext]
+    config: Config
+    today: date
+    steps: Steps
+    """The journeys' steps, indexed (lazily) once per run: resolving a link is a lookup."""
 
 
 JourneyCheck = Callable[[JourneyContext, Any], Iterable[Finding]]
@@ -75,6 +111,9 @@ JourneyCheck = Callable[[JourneyContext, Any], Iterable[Finding]]
 
 RunCheck = Callable[[Sequence[JourneyContext], Any], Iterable[tuple[JourneyContext, Finding]]]
 """Checks all journeys of a run together (cross-file rules); says which file each finding is in."""
+
+BacklogCheck = Callable[[BacklogContext, Any], Iterable[tuple[str, Finding]]]
+"""Checks the opportunities against the journeys; says which file (by path) each finding is in."""
 
 
 class Rule(NamedTuple):
@@ -87,6 +126,7 @@ class Rule(NamedTuple):
     enabled: bool = True
     """False for a rule that runs only when cjm.yaml names it (or ``--select`` does):
     advice that fits some projects only, such as ``missing-backstage``."""
+    check_backlog: BacklogCheck | None = None
 
     @property
     def summary(self) -> str:
@@ -101,4 +141,4 @@ class Rule(NamedTuple):
     @property
     def reported_by_loader(self) -> bool:
         """True for rules the loader reports (syntax, keys, schema): they have no check."""
-        return self.check is None and self.check_run is None
+        return self.check is None and self.check_run is None and self.check_backlog is None

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -33,6 +33,9 @@ from cjm.models import Analytics, JourneyInfo, Kpi, Persona, PhaseEntry, Touchpo
 from cjm.phase_models import PhaseModel
 from cjm.render.kpi import KpiStatus, kpi_status
 from cjm.render.labels import labels_for
+
+if TYPE_CHECKING:  # the backlog's views build on this module's
+    from cjm.render.backlog import Matrix, OpportunityView
 
 __all__ = [
     "BLUEPRINT",
@@ -214,6 +217,8 @@ class TouchpointView(_Holds):
     """Its ``analytics`` mappings as a list, whether the file gives one or several."""
     next: tuple[TouchpointRef, ...] = ()
     metrics: tuple[Metric, ...] = ()
+    backlog: tuple[OpportunityView, ...] = ()
+    """Opportunities in the backlog that link this touchpoint, best ranked first."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +237,8 @@ class PhaseView(_Holds):
     """The phase with the lowest average emotion (the first of equals)."""
     with_cta: int
     metrics: tuple[Metric, ...] = ()
+    backlog: tuple[OpportunityView, ...] = ()
+    """Opportunities in the backlog that link this phase as a whole."""
 
 
 @dataclass(frozen=True)
@@ -432,6 +439,8 @@ class JourneyPage(_Page):
     """For a future state with its current journey: the current curve and the changes."""
     blueprint: tuple[tuple[str, str], ...] = ()
     """BLUEPRINT under the ``blueprint`` view (``cjm render --view blueprint``), else empty."""
+    backlog: tuple[OpportunityView, ...] = ()
+    """Opportunities in the backlog that link this journey or a step of it, best first."""
 
 
 @dataclass(frozen=True)
@@ -500,6 +509,12 @@ class IndexPage(_Page):
     """Sources no touchpoint claims, largest first; None without measurements."""
     groups: tuple[PersonaGroup, ...] = ()
     """The journeys grouped by persona (issue 15), in the order of ``journeys``."""
+    backlog: tuple[OpportunityView, ...] = ()
+    """Every opportunity of the project, best ranked first."""
+    matrix: Matrix | None = None
+    """The impact × effort matrix of ``backlog``; None without opportunities."""
+    score_formula: str | None = None
+    """How the score is worked out (``impact ÷ effort``), from cjm.yaml."""
 
 
 def _average(values: Sequence[int]) -> float | None:
@@ -519,11 +534,13 @@ def build_journey(
     index: str,
     metrics: Metrics | None = None,
     unclaimed: Sequence[UnclaimedSource] = (),
+    backlog: Sequence[OpportunityView] = (),
 ) -> JourneyPage:
     """The page of one valid journey (``file.journey`` and ``file.model`` are set).
 
     ``unclaimed`` are the measured sources no touchpoint claims, largest first: the
-    summary names the first.
+    summary names the first. ``backlog`` is the project's ranked opportunities: those
+    linking this journey show on its cards, phases and list.
     """
     journey, model = file.journey, file.model
     assert journey is not None and model is not None, "render only journeys that loaded"
@@ -532,6 +549,12 @@ def build_journey(
     names = [_phase_name(entry, model, language) for entry in journey.phases]
     emotions = [tp.emotion for _, _, tp in journey.touchpoints() if tp.emotion is not None]
     peak = max(emotions, default=0)
+    mine = tuple(view for view in backlog if file.persona_id in view.personas())
+    linked: dict[str, list[OpportunityView]] = {}
+    for view in mine:
+        for link in view.links:
+            if link.persona_id == file.persona_id and link.step_id is not None:
+                linked.setdefault(link.step_id, []).append(view)
     refs: dict[str, TouchpointRef] = {}
     for number, (_, _, tp) in enumerate(journey.touchpoints(), start=1):
         refs.setdefault(tp.id, TouchpointRef(tp.id, tp.name, number))
@@ -558,6 +581,7 @@ def build_journey(
                     mappings=_mappings(tp.analytics),
                     next=tuple(refs[id_] for id_ in tp.next if id_ in refs),
                     metrics=tuple(metrics.touchpoints.get(tp.id, ())),
+                    backlog=tuple(dict.fromkeys(linked.get(tp.id, ()))),
                 )
             )
         rows.append(tuple(row))
@@ -581,6 +605,7 @@ def build_journey(
             lowest=position == lowest_index,
             with_cta=sum(1 for tp in row if tp.cta is not None),
             metrics=tuple(metrics.phases.get(entry.id, ())),
+            backlog=tuple(dict.fromkeys(linked.get(entry.id, ()))),
         )
         for position, (entry, row) in enumerate(zip(journey.phases, rows, strict=True))
     )
@@ -606,6 +631,7 @@ def build_journey(
         language=language,
         index=index,
         metrics_period=metrics.period,
+        backlog=mine,
     )
 
 
@@ -723,8 +749,16 @@ def build_index(
     language: str,
     suffix: str,
     measurements: Measurements | None = None,
+    backlog: Sequence[OpportunityView] = (),
+    score_formula: str | None = None,
 ) -> IndexPage:
-    """The index over ``pages`` (sorted by journey key); ``models`` by journey key."""
+    """The index over ``pages`` (sorted by journey key); ``models`` by journey key.
+
+    ``backlog`` is the project's ranked opportunities: the index shows them as a
+    list and as the impact × effort matrix.
+    """
+    from cjm.render.backlog import build_matrix
+
     ordered = sorted(pages, key=lambda page: page.key)
     entries = {
         page.key: IndexEntry(
@@ -774,6 +808,9 @@ def build_index(
         language=language,
         metrics_period=measurements.period if measurements is not None else None,
         unclaimed=measurements.unclaimed if measurements is not None else None,
+        backlog=tuple(backlog),
+        matrix=build_matrix(backlog),
+        score_formula=score_formula if backlog else None,
         groups=_groups(tuple(entries.values())),
     )
 

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cjm.backlog.score import Ranked
 from cjm.loader import JourneyFile
+from cjm.models import Journey
 from cjm.names import INDEX_STEM
 from cjm.phase_models import PhaseModel
+from cjm.render.backlog import OpportunityView, opportunity_views
 from cjm.render.context import BLUEPRINT, JourneyPage, Measurements, build_index, build_journey
 from cjm.render.environment import Templates
 from cjm.render.formats import FORMATS, RenderFormat
@@ -30,7 +34,18 @@ from cjm.states import Member
 if TYPE_CHECKING:
     from cjm.browser.cdp import Browser
 
-__all__ = ["FORMATS", "INDEX_STEM", "RenderFormat", "Site", "render_outputs"]
+__all__ = ["FORMATS", "INDEX_STEM", "BacklogInput", "RenderFormat", "Site", "render_outputs"]
+
+
+@dataclass(frozen=True)
+class BacklogInput:
+    """The project's opportunities for a render: ranked, with the formula that ranked them."""
+
+    ranked: Sequence[Ranked] = ()
+    formula: str | None = None
+    journeys: dict[str, Journey] = field(default_factory=dict)
+    """Every journey that loaded, by persona id: links resolve against all, not only the
+    rendered ones."""
 
 
 class Site:
@@ -52,8 +67,10 @@ class Site:
         measurements: Measurements | None = None,
         poster: PosterOptions | None = None,
         view: str = DEFAULT_VIEW,
+        backlog: BacklogInput | None = None,
     ) -> None:
         self.files = sorted(files, key=lambda file: file.key)
+        self.backlog = backlog
         self.language, self.templates, self.measurements = language, templates, measurements
         self.poster = poster or PosterOptions()
         self.view = view
@@ -99,19 +116,32 @@ class Site:
         pages: list[JourneyPage] = []
         measured = self.measurements
         blueprint = BLUEPRINT if self.view == "blueprint" else ()
+        views = self._backlog_views(suffix)
         for file in self.files:
             metrics = measured.journeys.get(file.key) if measured else None
             unclaimed = measured.unclaimed if measured else ()
-            page = build_journey(file, self.language, index_name, metrics, unclaimed)
+            page = build_journey(file, self.language, index_name, metrics, unclaimed, views)
             pages.append(dataclasses.replace(page, blueprint=blueprint))
         pages = link_states(pages, self.members, suffix)
         for page in pages:
             text = self.templates.render(journey_template, page.variables())
             outputs[f"{page.key}{suffix}"] = text.encode()
         if index_template is not None and pages:
-            index = build_index(pages, self.models, self.language, suffix, measured)
+            formula = self.backlog.formula if self.backlog is not None else None
+            index = build_index(pages, self.models, self.language, suffix, measured, views, formula)
             outputs[index_name] = self.templates.render(index_template, index.variables()).encode()
         return outputs
+
+    def _backlog_views(self, suffix: str) -> tuple[OpportunityView, ...]:
+        """The ranked opportunities, their links pointing at ``<persona><suffix>`` pages."""
+        if self.backlog is None or not self.backlog.ranked:
+            return ()
+        rendered = {
+            file.persona_id: file.journey.persona.name
+            for file in self.files
+            if file.journey is not None
+        }
+        return opportunity_views(self.backlog.ranked, self.backlog.journeys, rendered, suffix)
 
 
 def render_outputs(
@@ -122,6 +152,7 @@ def render_outputs(
     measurements: Measurements | None = None,
     poster: PosterOptions | None = None,
     view: str = DEFAULT_VIEW,
+    backlog: BacklogInput | None = None,
 ) -> dict[str, bytes]:
     """Every output file for ``files`` (valid journeys) in ``formats``, sorted by name.
 
@@ -129,8 +160,9 @@ def render_outputs(
     unclaimed sources are shown; without, the output is as if they did not exist.
     ``poster`` sets the paper, size and browser of the posters (pdf, png, pptx);
     ``view`` ``blueprint`` draws the service-blueprint lanes under the map.
+    With ``backlog`` the opportunities show on the maps and, with the matrix, in the index.
     """
-    site = Site(files, language, templates, measurements, poster, view)
+    site = Site(files, language, templates, measurements, poster, view, backlog)
     outputs: dict[str, bytes] = {}
     try:
         for name in sorted(dict.fromkeys(formats)):

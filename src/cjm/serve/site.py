@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from cjm.backlog.loader import covers_project, load_backlog
 from cjm.commands.render import (
+    backlog_input,
     chosen_export,
     chosen_language,
     chosen_view,
@@ -37,7 +39,7 @@ from cjm.fsutil import shown_path
 from cjm.loader import JOURNEY_SUFFIXES, JourneyFile, discover, load_journey, load_text
 from cjm.render.context import Measurements
 from cjm.render.environment import TEMPLATE_SUFFIX, Templates
-from cjm.render.outputs import INDEX_STEM, render_outputs
+from cjm.render.outputs import INDEX_STEM, BacklogInput, render_outputs
 from cjm.render.views import DEFAULT_VIEW
 from cjm.serve import pages
 from cjm.serve.pages import Blocked
@@ -58,9 +60,12 @@ def render_pages(
     templates: Templates,
     measurements: Measurements | None,
     view: str = DEFAULT_VIEW,
+    backlog: BacklogInput | None = None,
 ) -> dict[str, bytes]:
     """The HTML pages ``cjm render`` writes for ``files``: the one call into the render pipeline."""
-    return render_outputs(files, ["html"], language, templates, measurements, view=view)
+    return render_outputs(
+        files, ["html"], language, templates, measurements, view=view, backlog=backlog
+    )
 
 
 @dataclass(frozen=True)
@@ -195,14 +200,24 @@ class Site:
             with contextlib.redirect_stderr(captured):
                 measured = measure(export, files, self.lang)
             printed = tuple(captured.getvalue().splitlines())
-        clean, blocked_lines = lint_gate(files, config)
+        # The opportunities, as cjm render shows them: an opportunities file with
+        # errors is left out, and its problems are listed on the index.
+        backlog = load_backlog(config)
+        covered = covers_project(self.paths, config)
+        clean, blocked_lines = lint_gate(files, config, backlog if covered else None)
+        backlog.files = [file for file in backlog.files if file.path not in blocked_lines]
+        ranked = backlog_input(config, files, backlog)
         view = chosen_view(config, None)  # render: view: in cjm.yaml, as cjm render reads it
-        rendered = render_pages(clean, self.lang, self._compiled, measured, view)
+        rendered = render_pages(clean, self.lang, self._compiled, measured, view, ranked)
         for file in clean:
             self._names[file.path] = f"{file.key}.html"
         by_path = {file.path: file for file in files}
         blocked = tuple(
-            Blocked(path, self._page_name(by_path[path], rendered), tuple(lines))
+            Blocked(
+                path,
+                self._page_name(by_path[path], rendered) if path in by_path else None,
+                tuple(lines),
+            )
             for path, lines in blocked_lines.items()
         )
         self.pages = self._assemble(rendered, blocked)

@@ -2,7 +2,9 @@
 
 Ids are how ``next`` links touchpoints, how ``cjm diff`` matches what changed
 and how rendered maps link to a touchpoint. Two touchpoints with one id make
-all three ambiguous; the second one is reported.
+all three ambiguous; the second one is reported. Opportunity ids are unique
+across the project's opportunities files, and so are solution ids: tickets and
+``cjm diff`` name them.
 
 Passing::
 
@@ -27,7 +29,7 @@ Failing::
 
 from collections.abc import Iterator
 
-from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.rule import BacklogContext, JourneyContext, Rule
 from cjm.problems import Finding, Severity
 
 
@@ -51,4 +53,41 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         touchpoints.setdefault(touchpoint.id, ctx.journey.phases[p].id)
 
 
-rule = Rule(id="duplicate-id", severity=Severity.ERROR, doc=__doc__ or "", check=check)
+def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, Finding]]:
+    opportunities: dict[str, str] = {}
+    solutions: dict[str, str] = {}
+    for entry in run.backlog.entries():
+        opportunity = entry.opportunity
+        where = f"{entry.file.path}, opportunities[{entry.index}]"
+        if opportunity.id in opportunities:
+            yield (
+                entry.file.path,
+                Finding(
+                    (*entry.path, "id"),
+                    f"opportunity id '{opportunity.id}' is used twice "
+                    f"(first in {opportunities[opportunity.id]})",
+                ),
+            )
+        opportunities.setdefault(opportunity.id, where)
+        for s, solution in enumerate(opportunity.solutions):
+            if solution.id is None:
+                continue
+            if solution.id in solutions:
+                yield (
+                    entry.file.path,
+                    Finding(
+                        (*entry.path, "solutions", s, "id"),
+                        f"solution id '{solution.id}' is used twice "
+                        f"(first in {solutions[solution.id]})",
+                    ),
+                )
+            solutions.setdefault(solution.id, f"opportunity '{opportunity.id}'")
+
+
+rule = Rule(
+    id="duplicate-id",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    check=check,
+    check_backlog=check_backlog,
+)
