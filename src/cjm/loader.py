@@ -16,6 +16,7 @@ from typing import NamedTuple
 from pydantic import ValidationError
 from yaml.nodes import ScalarNode
 
+from cjm.collector import paused_collector
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
 from cjm.fsutil import shown_path
@@ -94,10 +95,11 @@ def load_paths(paths: Sequence[Path], config: Config) -> list[JourneyFile]:
     """Every journey file under ``paths``, loaded, and a problem for each place that
     could not be searched (an unreadable folder, a symlink cycle): what commands that
     take PATHS use, so that each such place is reported and the others go on."""
-    return [
-        load_journey(entry, config) if isinstance(entry, Path) else _refused(*entry)
-        for entry in _entries(paths, config)
-    ]
+    with paused_collector():  # what loads stays alive: see cjm.collector
+        return [
+            load_journey(entry, config) if isinstance(entry, Path) else _refused(*entry)
+            for entry in _entries(paths, config)
+        ]
 
 
 def _entries(paths: Sequence[Path], config: Config) -> list[Path | Unlisted]:
@@ -219,10 +221,13 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
     # Values a '#' cut short load without an error: say so (comment-in-value). An
     # empty value the schema refuses already carries the same hint.
     refused = {finding.path for rule, finding in result.findings if rule == "schema"}
-    for path, hint in cut_values(result.text, document.values):
+    for path, hint in cut_values(result.text, document.nodes):
         if path not in refused:
             finding = Finding(path, hint.message, span=_hint_span(hint, document))
             result.findings.append(("comment-in-value", finding))
+    # The hints above were the last to need the parser's nodes; kept for the whole
+    # run, they made the garbage collector's full passes grow with every file.
+    document.forget_nodes()
     return result
 
 
@@ -261,7 +266,7 @@ def _hint_span(hint: Hint, document: YamlDocument) -> Span:
 
 def _comment_hint(finding: Finding, document: YamlDocument, text: str) -> Finding:
     """An empty value that a ``#`` emptied (``name: #1 keuze``) says so, at the ``#``."""
-    node = None if finding.key else document.values.get(finding.path)
+    node = None if finding.key else document.nodes.get(finding.path)
     if not (isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value == ""):
         return finding
     hint = comment_hint(text, node.start_mark)
