@@ -55,6 +55,26 @@ class Site:
             assert file.model is not None, "render only journeys that loaded"
             self.models[file.persona_id] = file.model
         self._rendered: dict[str, dict[str, bytes]] = {}
+        self._pages: list[JourneyPage] | None = None
+
+    def pages(self) -> list[JourneyPage]:
+        """Each journey's page, built once for every format (issue 17: building it
+        per format cost about three times as much). The pages name ``index.html``
+        as their index; a format sets its own index file per render."""
+        if self._pages is None:
+            measured = self.measurements
+            unclaimed = measured.unclaimed if measured else ()
+            self._pages = [
+                build_journey(
+                    file,
+                    self.language,
+                    f"{INDEX_STEM}.html",
+                    measured.journeys.get(file.persona_id) if measured else None,
+                    unclaimed,
+                )
+                for file in self.files
+            ]
+        return self._pages
 
     def outputs(self, name: str) -> dict[str, bytes]:
         """The files of format ``name``."""
@@ -86,17 +106,14 @@ class Site:
         """A page per journey from ``journey_template``, and an index, as ``<id><suffix>``."""
         index_name = f"{INDEX_STEM}{suffix}"
         outputs: dict[str, bytes] = {}
-        pages: list[JourneyPage] = []
-        measured = self.measurements
-        for file in self.files:
-            metrics = measured.journeys.get(file.persona_id) if measured else None
-            unclaimed = measured.unclaimed if measured else ()
-            page = build_journey(file, self.language, index_name, metrics, unclaimed)
-            pages.append(page)
-            text = self.templates.render(journey_template, page.variables())
+        pages = self.pages()
+        for page in pages:
+            variables = page.variables()
+            variables["index"] = index_name  # the one field that differs per format
+            text = self.templates.render(journey_template, variables)
             outputs[f"{page.persona_id}{suffix}"] = text.encode()
         if index_template is not None and pages:
-            index = build_index(pages, self.models, self.language, suffix, measured)
+            index = build_index(pages, self.models, self.language, suffix, self.measurements)
             outputs[index_name] = self.templates.render(index_template, index.variables()).encode()
         return outputs
 
