@@ -85,3 +85,13 @@ def test_unreadable_file_is_a_problem_not_a_crash(in_tmp: Path) -> None:
     assert loaded.journey is None
     assert loaded.findings[0][0] == "yaml-syntax"
     assert "this is a folder, not a file" in loaded.findings[0][1].message
+
+
+def test_a_loaded_document_keeps_positions_as_integers_not_parser_nodes() -> None:
+    # Issue 17: kept libyaml nodes made every full garbage collection re-scan them.
+    raw = b"version: 1\npersona:\n  id: x\n  name: X\nphases: []\n"
+    document = load_text(raw, "x.yaml", Config(root=Path())).document
+    assert document is not None and document.nodes == {}
+    assert document.values[("persona", "name")] == (4, 9, 4, 10)
+    assert document.keys[("persona", "name")] == (4, 3, 4, 7)
+    assert all(type(n) is int for record in document.values.values() for n in record)

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from yaml.nodes import ScalarNode
 
 from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
+from cjm.collector import paused_collector
 from cjm.config import CONFIG_NAMES, Config, resolve_model
 from cjm.errors import UsageError
 from cjm.fsutil import shown_path
@@ -104,10 +105,11 @@ def load_paths(paths: Sequence[Path], config: Config) -> list[JourneyFile]:
     """Every journey file under ``paths``, loaded, and a problem for each place that
     could not be searched (an unreadable folder, a symlink cycle): what commands that
     take PATHS use, so that each such place is reported and the others go on."""
-    return [
-        load_journey(entry, config) if isinstance(entry, Path) else _refused(*entry)
-        for entry in _entries(paths, config)
-    ]
+    with paused_collector():  # what loads stays alive: see cjm.collector
+        return [
+            load_journey(entry, config) if isinstance(entry, Path) else _refused(*entry)
+            for entry in _entries(paths, config)
+        ]
 
 
 def _entries(paths: Sequence[Path], config: Config) -> list[Path | Unlisted]:
@@ -229,14 +231,24 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
         return result
     result.document = document
     _validate(result, document, config)
-    # Values a '#' cut short load without an error: say so (comment-in-value). An
-    # empty value the schema refuses already carries the same hint.
-    refused = {finding.path for rule, finding in result.findings if rule == "schema"}
-    for path, hint in cut_values(result.text, document.values):
+    comments_in_values(result.text, document, result.findings)
+    return result
+
+
+def comments_in_values(
+    text: str, document: YamlDocument, findings: list[tuple[str, Finding]]
+) -> None:
+    """Add a finding for each value a '#' cut short (comment-in-value), then drop the
+    parser's nodes. Such values load without an error; an empty value the schema
+    refused already carries the same hint, so it gets none here."""
+    refused = {finding.path for rule, finding in findings if rule == "schema"}
+    for path, hint in cut_values(text, document.nodes):
         if path not in refused:
             finding = Finding(path, hint.message, span=_hint_span(hint, document))
-            result.findings.append(("comment-in-value", finding))
-    return result
+            findings.append(("comment-in-value", finding))
+    # The hints were the last to need the parser's nodes; kept for the whole run,
+    # they made the garbage collector's full passes grow with every file.
+    document.forget_nodes()
 
 
 def _validate(result: JourneyFile, document: YamlDocument, config: Config) -> None:
@@ -247,7 +259,9 @@ def _validate(result: JourneyFile, document: YamlDocument, config: Config) -> No
     except ValidationError as exc:
         for item in schema_problems(exc, data, Journey):
             finding = Finding(item.path, item.message, key=item.key)
-            result.findings.append(("schema", _comment_hint(finding, document, result.text or "")))
+            result.findings.append(
+                ("schema", schema_comment_hint(finding, document, result.text or ""))
+            )
         return
     if journey.persona.id is None and not is_slug(Path(shown).stem):
         result.findings.append(
@@ -272,9 +286,9 @@ def _hint_span(hint: Hint, document: YamlDocument) -> Span:
     return Span(line, column + hint.shift, line, column + hint.shift + 1)
 
 
-def _comment_hint(finding: Finding, document: YamlDocument, text: str) -> Finding:
+def schema_comment_hint(finding: Finding, document: YamlDocument, text: str) -> Finding:
     """An empty value that a ``#`` emptied (``name: #1 keuze``) says so, at the ``#``."""
-    node = None if finding.key else document.values.get(finding.path)
+    node = None if finding.key else document.nodes.get(finding.path)
     if not (isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value == ""):
         return finding
     hint = comment_hint(text, node.start_mark)

@@ -7,7 +7,10 @@ let libyaml *compose* the document (fast, C) with our own scalar resolver
 ourselves is what lets us:
 
 * record the position of every node, keyed by its path (``("phases", 2, "name")``),
-  so any later problem — pydantic's or a lint rule's — points at ``line:col``;
+  so any later problem — pydantic's or a lint rule's — points at ``line:col``.
+  Positions are kept as four plain integers, not as libyaml's node and ``Mark``
+  objects: a run over many files kept millions of those alive, and Python's
+  garbage collector re-scanned them all on every full collection (issue 17);
 * refuse a mapping that repeats a key (PyYAML keeps the last one and loses data);
 * bound alias expansion, so a "billion laughs" document is refused quickly and
   in memory proportional to the file, not to the expansion.
@@ -31,6 +34,7 @@ __all__ = [
     "MAX_NUMBER_DIGITS",
     "NodePath",
     "Positions",
+    "Record",
     "Span",
     "YamlDocument",
     "YamlProblem",
@@ -40,6 +44,10 @@ __all__ = [
 
 NodePath = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and list indices from the root."""
+
+
+Record = tuple[int, int, int, int]
+"""A node's span as plain integers (1-based line, column, end line, end column)."""
 
 
 class Span(NamedTuple):
@@ -53,17 +61,24 @@ class Span(NamedTuple):
 
 @dataclass
 class YamlDocument:
-    """Plain Python data plus the node of every value and mapping key in it.
+    """Plain Python data plus the position of every value and mapping key in it.
 
-    Nodes, not spans, are kept: most are never asked for, and making a span for
-    each of the hundreds of thousands of nodes in a large run costs more than
-    parsing them.
+    Positions are tuples of four integers (:data:`Record`), which the garbage
+    collector stops tracking; a :class:`Span` is made only when one is asked for.
+    ``nodes`` holds the parser's nodes of the values for the hints that need a
+    node's style and tag (:mod:`cjm.yaml_hints`); call :meth:`forget_nodes` once
+    they are done, so that a run over many files does not keep every node tree.
     """
 
     data: Any
-    values: dict[NodePath, Node] = field(default_factory=dict)
-    keys: dict[NodePath, Node] = field(default_factory=dict)
+    values: dict[NodePath, Record] = field(default_factory=dict)
+    keys: dict[NodePath, Record] = field(default_factory=dict)
     positions: Positions = field(default_factory=lambda: Positions(None))
+    nodes: dict[NodePath, Node] = field(default_factory=dict)
+
+    def forget_nodes(self) -> None:
+        """Drop the parser's nodes; positions stay (as integers)."""
+        self.nodes = {}
 
     def span(self, path: NodePath, *, key: bool = False) -> Span:
         """The span of ``path``, or of its nearest ancestor that exists.
@@ -72,14 +87,14 @@ class YamlDocument:
         path has a position.
         """
         if key and path in self.keys:
-            return self.positions.span(self.keys[path])
+            return Span(*self.keys[path])
         while path:
             found = self.values.get(path)
             if found is not None:
-                return self.positions.span(found)
+                return Span(*found)
             path = path[:-1]
         root = self.values.get(())
-        return Span(1, 1, 1, 1) if root is None else self.positions.span(root)
+        return Span(1, 1, 1, 1) if root is None else Span(*root)
 
 
 class Positions:
@@ -97,6 +112,11 @@ class Positions:
         needed = text is not None and any(char in text for char in EXTRA_BREAKS)
         self._lines = LineIndex.of(text) if needed and text is not None else None
 
+    @property
+    def plain(self) -> bool:
+        """Whether libyaml's lines are the editor's (no U+0085, U+2028, U+2029)."""
+        return self._lines is None
+
     def mark(self, mark: Any) -> tuple[int, int]:
         """1-based line and column of a libyaml mark."""
         if self._lines is None:
@@ -107,8 +127,12 @@ class Positions:
         """1-based line and column of the character at ``offset`` in ``text``."""
         return (self._lines or LineIndex.of(text)).position(offset)
 
-    def span(self, node: Node) -> Span:
-        return Span(*self.mark(node.start_mark), *self.mark(node.end_mark))
+    def record(self, node: Node) -> Record:
+        """The node's span as plain integers, made while the node is at hand."""
+        start, end = node.start_mark, node.end_mark
+        if self._lines is None:
+            return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        return (*self._lines.position(start.index), *self._lines.position(end.index))
 
 
 class YamlProblem(Exception):
@@ -328,6 +352,10 @@ def _reader_position(exc: yaml.YAMLError, text: str, positions: Positions) -> tu
 class _Builder:
     def __init__(self, document: YamlDocument, budget: int) -> None:
         self.document = document
+        self.record = document.positions.record
+        self.plain = document.positions.plain
+        self.values = document.values
+        self.nodes = document.nodes
         self.budget = budget
         self.active: set[int] = set()  # ids of collections being built: a cycle check
 
@@ -344,7 +372,12 @@ class _Builder:
             )
         if len(path) > _MAX_DEPTH:
             raise self.problem(node, f"the document nests deeper than {_MAX_DEPTH} levels")
-        self.document.values[path] = node
+        if self.plain:  # record() inlined: this line runs for every node of every file
+            start, end = node.start_mark, node.end_mark
+            self.values[path] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        else:
+            self.values[path] = self.record(node)
+        self.nodes[path] = node
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:
@@ -368,7 +401,7 @@ class _Builder:
         for key, key_node, value_node in self.entries(node):
             if key in result:  # a key written in the mapping overrides a merged one
                 continue
-            self.document.keys[(*path, key)] = key_node
+            self.document.keys[(*path, key)] = self.record(key_node)
             result[key] = self.build(value_node, (*path, key))
         return result
 

@@ -76,6 +76,43 @@ def test_the_sandbox_refuses_internals_and_changes(tmp_path: Path, expression: s
     assert SIMPLE["items"] == ["a", "b"]
 
 
+# The built-in templates run unsandboxed (issue 17) only when nothing a user
+# brings can be loaded by the render: the cases say which renders stay sandboxed.
+@pytest.mark.parametrize(
+    ("user_files", "name", "sandboxed"),
+    [
+        ({}, "journey.html.j2", False),  # cjm's own page, nothing overridden
+        ({"mine.html.j2": "x"}, "journey.html.j2", False),  # an unrelated user template
+        ({"mine.html.j2": "x"}, "mine.html.j2", True),  # a user template
+        ({"_curve.html.j2": "x"}, "journey.html.j2", True),  # a built-in page, user partial
+        ({"_curve.html.j2": "x"}, "index.md.j2", True),  # any override: all sandboxed
+        ({"journey.html.j2": "x"}, "journey.html.j2", True),  # a user page of a built-in name
+    ],
+)
+def test_only_cjms_own_templates_run_unsandboxed(
+    tmp_path: Path, user_files: dict[str, str], name: str, sandboxed: bool
+) -> None:
+    assert _templates(tmp_path, user_files).sandboxed(name) is sandboxed
+
+
+def test_a_user_partial_included_by_a_built_in_page_stays_sandboxed(tmp_path: Path) -> None:
+    # journey.mmd.j2 (built-in) includes _journey.mmd.j2 first: a user's version
+    # of the partial is used, and it runs in the sandbox.
+    templates = _templates(tmp_path, {"_journey.mmd.j2": "{{ ''.__class__.__mro__ }}"})
+    with pytest.raises(TemplateError, match="not allowed in a template") as caught:
+        templates.render("journey.mmd.j2", {})
+    assert str(caught.value).startswith(f"{tmp_path / '_journey.mmd.j2'}:1:1: ")
+
+
+def test_a_user_template_including_a_built_in_one_stays_sandboxed(tmp_path: Path) -> None:
+    templates = _templates(
+        tmp_path, {"t.md.j2": "{{ name.__class__.__mro__ }}{% include '_summary.md.j2' %}"}
+    )
+    assert templates.sandboxed("t.md.j2")
+    with pytest.raises(TemplateError, match="not allowed in a template"):
+        templates.render("t.md.j2", {"summary": None, "name": "x"})
+
+
 def test_a_missing_template_lists_where_it_was_searched(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match=r"template 'nope\.md\.j2' not found \(searched "):
         Templates([tmp_path]).render("nope.md.j2", SIMPLE)

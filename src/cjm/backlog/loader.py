@@ -21,13 +21,12 @@ from cjm.fsutil import shown_path
 from cjm.loader import (
     Unlisted,
     _entries,  # the journeys folder's search: hidden, cycles, unreadable
+    comments_in_values,
+    schema_comment_hint,
 )
-from cjm.loader import _comment_hint as comment_hint_finding  # one wording of the hint
-from cjm.loader import _hint_span as hint_span
 from cjm.problems import Finding
 from cjm.reading import ReadRefused, display, read_limited, utf8_name
 from cjm.validation import schema_problems
-from cjm.yaml_hints import cut_values
 from cjm.yaml_source import Span, YamlDocument, YamlProblem, decode, parse_yaml
 
 __all__ = [
@@ -185,13 +184,9 @@ def load_backlog_text(raw: bytes, shown: str) -> BacklogFile:
     except ValidationError as exc:
         for item in schema_problems(exc, data, OpportunitiesFile):
             finding = Finding(item.path, item.message, key=item.key)
-            result.findings.append(("schema", comment_hint_finding(finding, document, result.text)))
-        return result
-    result.opportunities = tuple(parsed.opportunities)
-    refused = {finding.path for rule, finding in result.findings if rule == "schema"}
-    for path, hint in cut_values(result.text, document.values):
-        if path not in refused:
-            result.findings.append(
-                ("comment-in-value", Finding(path, hint.message, span=hint_span(hint, document)))
-            )
+            hinted = schema_comment_hint(finding, document, result.text)
+            result.findings.append(("schema", hinted))
+    else:
+        result.opportunities = tuple(parsed.opportunities)
+    comments_in_values(result.text, document, result.findings)
     return result

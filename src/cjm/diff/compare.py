@@ -51,10 +51,44 @@ def plain(value: Any) -> Any:
 
 
 def _same(old: Any, new: Any) -> bool:
-    # Through JSON so that `1` and `true` differ and mapping order does not count.
+    # Through JSON so that `1` and `true` differ and mapping order does not count;
+    # serialised only when the cheap check cannot tell (most values are equal).
+    if _surely_same(old, new):
+        return True
     return json.dumps(plain(old), sort_keys=True, default=str) == json.dumps(
         plain(new), sort_keys=True, default=str
     )
+
+
+# Types whose `==` on two values of the one type means the same JSON (not float:
+# 0.0 == -0.0 but their JSON differs).
+_EXACT: frozenset[type] = frozenset({str, int, bool, type(None), date})
+
+
+def _surely_same(old: Any, new: Any) -> bool:
+    """True only when ``plain`` of both gives the same JSON; False means "compare".
+
+    Issue 17: diff serialised every field of every touchpoint (215k ``json.dumps``
+    calls at 200 journeys) although nearly all are equal; this check walks the
+    values once and stops at the first doubt.
+    """
+    kind = type(old)
+    if kind is not type(new):
+        return False
+    if kind in _EXACT:
+        return bool(old == new)
+    if kind is list or kind is tuple:
+        return len(old) == len(new) and all(map(_surely_same, old, new))
+    if kind is dict:
+        return old.keys() == new.keys() and all(_surely_same(old[k], new[k]) for k in old)
+    if isinstance(old, Node):
+        fields = old.model_fields_set
+        return (
+            fields == new.model_fields_set
+            and all(_surely_same(getattr(old, name), getattr(new, name)) for name in fields)
+            and _surely_same(old.extensions, new.extensions)
+        )
+    return False
 
 
 class _Scope:
@@ -291,6 +325,8 @@ def _touchpoints(
             continue
         if before[0] != phase_id:
             scope.emit("", "moved", before[0], phase_id)
+        elif _surely_same(before[1], touchpoint):
+            continue  # most touchpoints are unchanged: no need to look field by field
         scope.node(before[1], touchpoint)
     for touchpoint in old.touchpoints if old is not None else []:
         if touchpoint.id not in new_tps:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from cjm.collector import paused_collector
 from cjm.config import CONFIG_NAMES, Config
 from cjm.errors import UsageError
 from cjm.git import GitRepo
@@ -57,7 +58,8 @@ def revision_side(
     """The journeys under ``pathspecs`` as they were in ``commit``, read from git objects."""
     names = [name for name in repo.files(commit, pathspecs) if _is_journey(name)]
     contents = repo.read(commit, names)
-    files = [load_text(contents[name], name, config) for name in names]
+    with paused_collector():  # what loads stays alive: see cjm.collector
+        files = [load_text(contents[name], name, config) for name in names]
     return Side(revision, files, revision)
 
 

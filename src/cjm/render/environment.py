@@ -2,7 +2,10 @@
 
 Templates may come from a shared company repository, so they run sandboxed:
 they can read the context but not reach into Python, nor change it (one
-template appending to a list must not change what the next output shows). Undefined names are errors
+template appending to a list must not change what the next output shows).
+The templates cjm ships are its own code and run unsandboxed (the sandbox's
+checks on every attribute were 72% of rendering HTML, issue 17), but only when
+the render can load nothing else: see :meth:`Templates.render`. Undefined names are errors
 (a typo must not print a blank into a client's map), and every error names the
 template file and line.
 
@@ -96,32 +99,33 @@ class Templates:
     """Finds and renders templates: ``search`` directories first, then the built-in set."""
 
     def __init__(self, search: Sequence[Path] = ()) -> None:
-        self.directories = [*search, builtin_templates()]
-        loader = jinja2.FileSystemLoader([str(path) for path in self.directories])
-        common: dict[str, Any] = {
-            "loader": loader,
-            "undefined": jinja2.StrictUndefined,
-            "keep_trailing_newline": True,
-            "trim_blocks": True,
-            "lstrip_blocks": True,
-            "auto_reload": False,
-        }
-        self._environments = {
-            "html": ImmutableSandboxedEnvironment(autoescape=True, **common),
-            "md": ImmutableSandboxedEnvironment(finalize=_finalizer(md_escape), **common),
-            "mmd": ImmutableSandboxedEnvironment(finalize=_finalizer(mermaid_text), **common),
-        }
-        for environment in self._environments.values():
-            environment.filters["md"] = md_escape
-            environment.filters["mermaid"] = mermaid_text
-            environment.filters["md_url"] = md_url
-            environment.filters["link_url"] = link_url
-            environment.filters["decimal"] = decimal
+        builtin = builtin_templates()
+        self.directories = [*search, builtin]
+        self._environments = _environments(
+            ImmutableSandboxedEnvironment, [str(path) for path in self.directories]
+        )
+        # The built-in templates, unsandboxed, with a loader that sees the built-in
+        # folder only: whatever they include or extend (even by a computed name)
+        # can only be cjm's own code.
+        self._trusted = _environments(jinja2.Environment, [str(builtin)])
+        shipped = set(jinja2.FileSystemLoader(str(builtin)).list_templates())
+        # A user folder may hold any name: one shadowing a built-in template (a
+        # partial such as _curve.html.j2 included by a built-in page) makes the
+        # built-in pages load user code, so then every render stays sandboxed.
+        user = {n for d in search for n in _listed(d)}
+        self._trusted_names = frozenset() if user & shipped else frozenset(shipped - user)
+
+    def sandboxed(self, name: str) -> bool:
+        """Whether rendering ``name`` runs in the sandbox: unless every template it
+        can load is one cjm ships (no user folder holds ``name`` or overrides any
+        built-in template)."""
+        return name not in self._trusted_names
 
     def render(self, name: str, variables: dict[str, Any]) -> str:
         """Render template ``name``; raise :class:`TemplateError` naming file and line."""
         kind = name.removesuffix(TEMPLATE_SUFFIX).rsplit(".", 1)[-1]
-        environment = self._environments.get(kind, self._environments["html"])
+        environments = self._environments if self.sandboxed(name) else self._trusted
+        environment = environments.get(kind, environments["html"])
         try:
             text = environment.get_template(name).render(variables)
         except jinja2.TemplateSyntaxError as error:
@@ -136,6 +140,40 @@ class Templates:
             raise TemplateError(_describe(error), _template_frame(error, name)) from None
         # Output files have \n line endings and exactly one trailing newline.
         return text.replace("\r\n", "\n").rstrip("\n") + "\n"
+
+
+def _environments(
+    kind: type[jinja2.Environment], directories: list[str]
+) -> dict[str, jinja2.Environment]:
+    """One environment per output language, loading from ``directories``."""
+    common: dict[str, Any] = {
+        "loader": jinja2.FileSystemLoader(directories),
+        "undefined": jinja2.StrictUndefined,
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "auto_reload": False,
+    }
+    environments = {
+        "html": kind(autoescape=True, **common),
+        "md": kind(finalize=_finalizer(md_escape), **common),
+        "mmd": kind(finalize=_finalizer(mermaid_text), **common),
+    }
+    for environment in environments.values():
+        environment.filters["md"] = md_escape
+        environment.filters["mermaid"] = mermaid_text
+        environment.filters["md_url"] = md_url
+        environment.filters["link_url"] = link_url
+        environment.filters["decimal"] = decimal
+    return environments
+
+
+def _listed(directory: Path) -> list[str]:
+    """The template names a user folder holds (none when it cannot be listed)."""
+    try:
+        return list(jinja2.FileSystemLoader(str(directory)).list_templates())
+    except OSError:
+        return []
 
 
 def _describe(error: Exception) -> str:
