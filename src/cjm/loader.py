@@ -222,17 +222,33 @@ def load_journey(path: Path, config: Config) -> JourneyFile:
 def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
     """Validate journey source given as bytes; ``shown`` names it in messages."""
     result = JourneyFile(shown)
-    try:
-        result.text = decode(raw)
-        document = parse_yaml(result.text)
-    except YamlProblem as problem:
-        span = Span(problem.line, problem.column, problem.line, problem.column)
-        result.findings.append((problem.rule, Finding((), problem.message, span=span)))
+    text, document = parse_source(raw, result.findings)
+    result.text = text
+    if text is None or document is None:
         return result
     result.document = document
     _validate(result, document, config)
-    comments_in_values(result.text, document, result.findings)
+    comments_in_values(text, document, result.findings)
     return result
+
+
+def parse_source(
+    raw: bytes, findings: list[tuple[str, Finding]]
+) -> tuple[str | None, YamlDocument | None]:
+    """Decode and parse a YAML file's bytes (journeys and opportunities alike).
+
+    The text is returned whenever it decodes, so reports can quote its lines; a
+    file that is not YAML cjm accepts adds its finding at its position instead of
+    a document.
+    """
+    text = None
+    try:
+        text = decode(raw)
+        return text, parse_yaml(text)
+    except YamlProblem as problem:
+        span = Span(problem.line, problem.column, problem.line, problem.column)
+        findings.append((problem.rule, Finding((), problem.message, span=span)))
+        return text, None
 
 
 def comments_in_values(

@@ -22,12 +22,13 @@ from cjm.loader import (
     Unlisted,
     _entries,  # the journeys folder's search: hidden, cycles, unreadable
     comments_in_values,
+    parse_source,
     schema_comment_hint,
 )
 from cjm.problems import Finding
 from cjm.reading import ReadRefused, display, read_limited, utf8_name
 from cjm.validation import schema_problems
-from cjm.yaml_source import Span, YamlDocument, YamlProblem, decode, parse_yaml
+from cjm.yaml_source import Span, YamlDocument
 
 __all__ = [
     "BACKLOG_DIR",
@@ -170,12 +171,9 @@ def _refused(path: Path, message: str) -> BacklogFile:
 def load_backlog_text(raw: bytes, shown: str) -> BacklogFile:
     """Validate an opportunities file given as bytes; ``shown`` names it in messages."""
     result = BacklogFile(shown)
-    try:
-        result.text = decode(raw)
-        document = parse_yaml(result.text)
-    except YamlProblem as problem:
-        span = Span(problem.line, problem.column, problem.line, problem.column)
-        result.findings.append((problem.rule, Finding((), problem.message, span=span)))
+    text, document = parse_source(raw, result.findings)
+    result.text = text
+    if text is None or document is None:
         return result
     result.document = document
     data = {} if document.data is None else document.data
@@ -184,9 +182,9 @@ def load_backlog_text(raw: bytes, shown: str) -> BacklogFile:
     except ValidationError as exc:
         for item in schema_problems(exc, data, OpportunitiesFile):
             finding = Finding(item.path, item.message, key=item.key)
-            hinted = schema_comment_hint(finding, document, result.text)
+            hinted = schema_comment_hint(finding, document, text)
             result.findings.append(("schema", hinted))
     else:
         result.opportunities = tuple(parsed.opportunities)
-    comments_in_values(result.text, document, result.findings)
+    comments_in_values(text, document, result.findings)
     return result
