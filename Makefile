@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # in tests/mermaid/package-lock.json. Without npm those tests skip (CI=true: fail).
 MERMAID := tests/mermaid/node_modules/.package-lock.json
 
-.PHONY: demo test check lint format bench clean
+.PHONY: demo test check lint format bench catalogs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "cjm needs Python 3.11 or newer")'
@@ -63,6 +63,10 @@ test: check $(MERMAID)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Bring the message catalogs in step with the code (docs/languages.md); NEW_LANG=de starts one.
+catalogs: $(STAMP)
+	$(BIN)/python -m cjm.text.maintain $(if $(NEW_LANG),--init $(NEW_LANG),)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

@@ -35,11 +35,16 @@ def test_the_wheel_renders_without_the_repository(tmp_path: Path) -> None:
         archive.extractall(site)
     shipped = {f"cjm/templates/{path.name}" for path in (REPO / "templates").glob("*.j2")}
     assert len(shipped) >= 9 and shipped <= names
+    # The catalogs ship compiled: the .po source and the .mo the build made from it.
+    for language in ("en", "nl"):
+        assert f"cjm/locale/{language}/LC_MESSAGES/cjm.po" in names
+        assert f"cjm/locale/{language}/LC_MESSAGES/cjm.mo" in names
 
     # The unpacked wheel first on the path, run from a folder outside the repository.
     project = tmp_path / "project"
     (project / "journeys").mkdir(parents=True)
     shutil.copy(REPO / "journeys" / "jonge-ouders.yaml", project / "journeys")
+    (project / "cjm.yaml").write_text("language: nl\n", encoding="utf-8")
     environment = {**os.environ, "PYTHONPATH": str(site)}
     found = subprocess.run(
         [

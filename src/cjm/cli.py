@@ -27,6 +27,7 @@ from cjm.backlog.report import FORMATS as OPPORTUNITIES_FORMATS
 from cjm.diff.report import FORMATS as DIFF_FORMATS
 from cjm.lint.report import FORMATS as LINT_FORMATS
 from cjm.render.formats import FORMATS as RENDER_FORMATS
+from cjm.text import languages
 
 __all__ = ["app", "main"]
 
@@ -93,18 +94,39 @@ app = typer.Typer(
 command = functools.partial(app.command, cls=_Command)
 
 
-def _run(command: Callable[[], int]) -> NoReturn:
+def _run(command: Callable[[], int], lang: str | None = None) -> NoReturn:
+    """Run ``command``; an error is printed in ``--lang`` (``lang``), else the project's
+    language, else English, and becomes its exit code."""
     from cjm.errors import CjmError
 
     try:
         code = command()
     except CjmError as error:
         from cjm.output.escape import terminal
+        from cjm.text import msg, text_for
 
         sys.stdout.flush()
-        typer.echo(f"cjm: error: {terminal(error, keep_newlines=True)}", err=True)
+        text = text_for(_error_language(lang))
+        said = text(msg("cjm: error: {error}", error=error.text(text)))
+        typer.echo(terminal(said, keep_newlines=True), err=True)
         code = error.exit_code
     raise typer.Exit(code)
+
+
+def _error_language(lang: str | None) -> str:
+    """The language to report an error in: the command's choice, read again here
+    because the error may come before the command got to decide it (a broken cjm.yaml)."""
+    from cjm.config import load_config
+    from cjm.errors import CjmError
+    from cjm.text import choose_language
+
+    if lang is not None:
+        return lang
+    try:
+        configured: str | None = load_config().language
+    except CjmError:
+        configured = None  # the error is about cjm.yaml itself: English
+    return choose_language(None, configured)
 
 
 def _version(value: bool) -> None:
@@ -304,7 +326,7 @@ def init(
     """
     from cjm.commands import init as command
 
-    _run(lambda: command.run(directory, _choice("--language", language, ("nl", "en")), bare))
+    _run(lambda: command.run(directory, _choice("--language", language, languages()), bare))
 
 
 @command()
@@ -428,7 +450,7 @@ def render(
     from cjm.render.views import VIEWS
 
     chosen = [_choice("--format", name, RENDER_FORMATS.names()) for name in formats or []]
-    lang = None if language is None else _choice("--lang", language, ("nl", "en"))
+    lang = None if language is None else _choice("--lang", language, languages())
     if not 100 <= width <= 16384:  # Chromium's largest image side
         raise typer.BadParameter(f"must be from 100 to 16384, got {width}", param_hint="--width")
     poster = PosterOptions(
@@ -488,7 +510,7 @@ def serve(
     """
     from cjm.commands import serve as command
 
-    lang = None if language is None else _choice("--lang", language, ("nl", "en"))
+    lang = None if language is None else _choice("--lang", language, languages())
     _run(lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics))
 
 

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, StrictInt, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from cjm.errors import ConfigError, Location
 from cjm.models import InlineModel, Node, PhaseDef, _unknown_model, describe
 from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
 from cjm.reading import ReadRefused, read_limited
+from cjm.text import DEFAULT_LANGUAGE, languages
 from cjm.validation import schema_problems
 from cjm.yaml_source import NodePath, YamlDocument, YamlProblem, decode, parse_yaml
 
@@ -48,9 +50,14 @@ class RenderSettings(Node):
     out: str | None = None
     formats: list[str] | None = None
     analytics: str | None = None
-    lang: Literal["nl", "en"] | None = None
+    lang: str | None = None
     view: str | None = None
     """``map`` or ``blueprint`` (issue 15); checked against the view registry by render."""
+
+    @field_validator("lang")
+    @classmethod
+    def _spoken(cls, value: str | None) -> str | None:
+        return None if value is None else known_language(value)
 
 
 class ScoreSettings(Node):
@@ -76,7 +83,8 @@ class ProjectSettings(Node):
     """The keys of ``cjm.yaml``."""
 
     model: str | InlineModel = DEFAULT_MODEL
-    language: Literal["nl", "en"] = "nl"
+    language: str = DEFAULT_LANGUAGE
+    """The language of every output (cjm.text); ``--lang`` overrides it."""
     journeys: str = "journeys"
     max_journey_bytes: StrictInt = Field(default=MAX_JOURNEY_BYTES, ge=1)
     """A journey file larger than this is refused unread (see docs/limits.md)."""
@@ -85,6 +93,11 @@ class ProjectSettings(Node):
     (the rules' option models live with the rules, which this module must not import)."""
     render: RenderSettings = Field(default_factory=RenderSettings)
     opportunities: OpportunitySettings = Field(default_factory=OpportunitySettings)
+
+    @field_validator("language")
+    @classmethod
+    def _spoken(cls, value: str) -> str:
+        return known_language(value)
 
     @field_validator("model")
     @classmethod
@@ -125,6 +138,19 @@ class Config:
     @property
     def model(self) -> PhaseModel:
         return resolve_model(self.settings.model, "project")
+
+
+def known_language(value: str) -> str:
+    """``value`` when cjm has a catalog for it; otherwise an error naming the ones it has."""
+    spoken = languages()
+    if value not in spoken:
+        raise PydanticCustomError(
+            "unknown_language",
+            "must be one of {spoken}, got {value}: a new language is one .po file "
+            "(docs/languages.md)",
+            {"spoken": ", ".join(spoken), "value": f"'{value}'"},
+        )
+    return value
 
 
 def resolve_model(spec: str | list[PhaseDef], name: str) -> PhaseModel:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from cjm.text import Message, Text, text_for
+
 __all__ = [
     "CjmError",
     "ConfigError",
@@ -35,19 +37,28 @@ class Location(NamedTuple):
 
 
 class CjmError(Exception):
-    """Base of every error cjm reports to a user instead of a traceback."""
+    """Base of every error cjm reports to a user instead of a traceback.
+
+    ``message`` is a :class:`cjm.text.Message`, rendered in the language the command
+    decided by :meth:`text`; a plain ``str`` is shown as it is (a message from a
+    library, such as an OS error's ``strerror``, already in the user's own locale).
+    """
 
     exit_code = 2
 
-    def __init__(self, message: str, location: Location | None = None) -> None:
+    def __init__(self, message: Message | str, location: Location | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location
 
+    def text(self, text: Text) -> str:
+        """The error as a user reads it: ``where: what``, in ``text``'s language."""
+        said = text(self.message)
+        return said if self.location is None else f"{self.location}: {said}"
+
     def __str__(self) -> str:
-        if self.location is None:
-            return self.message
-        return f"{self.location}: {self.message}"
+        # For tracebacks and logs; a user sees :meth:`text` in the project's language.
+        return self.text(text_for("en"))
 
 
 class UsageError(CjmError):

@@ -66,6 +66,7 @@ def test_the_skeleton_shows_every_optional_field_with_an_explanation(
 def test_the_skeleton_links_the_format_reference_from_the_project_url(in_tmp: Path) -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     repository = project["project"]["urls"]["Repository"]
+    (in_tmp / "cjm.yaml").write_text("language: nl\n")
     assert runner.invoke(app, ["new", "Jonge ouders"]).exit_code == 0
     text = (in_tmp / "journeys" / "jonge-ouders.yaml").read_text(encoding="utf-8")
     assert f"# Alle velden en hun betekenis: {repository}/blob/main/docs/format.md\n" in text

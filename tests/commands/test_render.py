@@ -183,7 +183,7 @@ def test_a_broken_template_is_a_clear_error_and_nothing_is_written(project: Path
     _override(project / "mine", "# {{ persona.name }}\n\n{{ persona.nmae }}\n")
     result = cjm("render", "-f", "markdown", "--templates", "mine")
     assert result.exit_code == 2
-    assert result.stderr.startswith("cjm: error: mine/journey.md.j2:3:1: template error: ")
+    assert result.stderr.startswith("cjm: fout: mine/journey.md.j2:3:1: template error: ")
     assert "nmae" in result.stderr
     assert not (project / "build").exists()
 
@@ -338,7 +338,7 @@ def test_render_formats_in_cjm_yaml_are_checked_at_their_line(
     for extra in ([], ["--check"], ["--format", "markdown"]):
         result = cjm("render", *extra)
         assert result.exit_code == 2
-        assert result.stderr.startswith(f"cjm: error: {project / message}")
+        assert result.stderr.startswith(f"cjm: fout: {project / message}")
     assert not (project / "site").exists()
 
 
@@ -365,7 +365,7 @@ def test_an_export_that_cannot_be_read_exits_2_and_writes_nothing(
         (project / "bad.csv").write_text(csv, encoding="utf-8")
     for extra in ([], ["--check"]):
         result = cjm("render", "--analytics", "bad.csv", *extra)
-        assert (result.exit_code, result.stderr) == (2, f"cjm: error: {message}\n")
+        assert (result.exit_code, result.stderr) == (2, f"cjm: fout: {message}\n")
     assert not (project / "build").exists()
 
 
@@ -380,7 +380,7 @@ def test_an_export_that_cannot_be_read_exits_2_and_writes_nothing(
 def test_usage_errors_exit_2(project: Path, args: list[str], message: str) -> None:
     result = cjm("render", *args)
     assert result.exit_code == 2
-    assert result.stderr == f"cjm: error: {message}\n"
+    assert result.stderr == f"cjm: fout: {message}\n"
 
 
 @pytest.mark.parametrize(

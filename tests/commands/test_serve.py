@@ -129,7 +129,7 @@ def test_a_port_in_use_is_exit_2_naming_the_port(tmp_path: Path) -> None:
         done = run_cjm("serve", "--port", str(port), cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr == (
-        f"cjm: error: port {port} is already in use on 127.0.0.1: stop what is using it, "
+        f"cjm: fout: port {port} is already in use on 127.0.0.1: stop what is using it, "
         "or choose another port with --port (--port 0 picks a free one)\n"
     )
     assert done.stdout == ""
@@ -138,10 +138,10 @@ def test_a_port_in_use_is_exit_2_naming_the_port(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nowhere"], "cjm: error: 'nowhere' does not exist\n"),
-        (["--templates", "missing"], "cjm: error: --templates: 'missing' is not a folder\n"),
+        (["nowhere"], "cjm: fout: 'nowhere' does not exist\n"),
+        (["--templates", "missing"], "cjm: fout: --templates: 'missing' is not a folder\n"),
         (["--port", "70000"], "less than or equal to"),
-        (["--lang", "de"], "must be one of nl, en, got 'de'"),
+        (["--lang", "de"], "must be one of en, nl, got 'de'"),
     ],
 )
 def test_what_cannot_start_is_exit_2(tmp_path: Path, args: list[str], message: str) -> None:

@@ -77,6 +77,7 @@ def test_the_plan_reads_as_a_plan(flags: list[str], expected: str, tmp_path: Pat
 def test_the_markdown_plan_has_its_header_under_the_title(tmp_path: Path) -> None:
     (tmp_path / "nu.yaml").write_text(CURRENT, encoding="utf-8")
     (tmp_path / "plan.yaml").write_text(FUTURE, encoding="utf-8")
+    (tmp_path / "cjm.yaml").write_text("language: nl\n", encoding="utf-8")
     done = run_cjm("diff", "nu.yaml", "plan.yaml", "--plan", "-f", "markdown", cwd=tmp_path)
     assert done.stdout.startswith(
         "# Wijzigingen in de klantreizen\n\n"

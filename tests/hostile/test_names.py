@@ -57,5 +57,5 @@ def test_render_refuses_a_name_too_long_for_the_file_system(tmp_path: Path) -> N
     outputs = {"index.html": b"", "p" * 250 + ".html": b""}
     with pytest.raises(UsageError) as caught:
         _preflight(outputs, tmp_path / "build")
-    assert "the name is too long for the file system" in caught.value.message
+    assert "the name is too long for the file system" in str(caught.value)
     assert not (tmp_path / "build").exists()

@@ -70,7 +70,7 @@ def test_a_wrong_rule_setting_names_its_line(
     assert error.exit_code == 2
     assert error.location is not None
     assert (error.location.line, error.location.column) == (line, column), str(error)
-    assert message in error.message
+    assert message in str(error)
     assert str(error).startswith(f"{tmp_path / 'cjm.yaml'}:{line}:{column}: ")
 
 

@@ -1,0 +1,172 @@
+"""The one text layer: every sentence a user reads comes from a message catalog.
+
+Code never builds a user-facing sentence itself. It names one with :func:`msg`
+(or :func:`nmsg` when a count picks the form), passing the values as named
+parameters, and what writes output turns it into the project's language with a
+:class:`Text`::
+
+    problem = msg("phase '{phase}' has no touchpoints", phase="purchase")
+    nmsg("{count} error", "{count} errors", 2)
+    text = text_for("nl")
+    text(problem)             # "fase 'purchase' heeft geen touchpoints"
+    text.number(1234.5)       # "1.234,5"
+
+Messages are values: a rule or a comparison returns them without knowing the
+language, and each reporter renders them once, in the language the command decided
+(:func:`choose_language`). The catalogs are gettext ``.po`` files in
+``cjm/locale/<lang>/LC_MESSAGES/cjm.po``, compiled to ``.mo`` when cjm is built;
+Babel gives plural rules, numbers, percentages and dates per locale. Adding a
+language is adding its ``.po`` file (docs/languages.md).
+
+This module is imported by every command, so it stays light: the catalog of a
+language is read the first time a message is rendered in it, and Babel only when a
+number, percentage or date needs the locale's format.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "MISSING",
+    "Message",
+    "Text",
+    "choose_language",
+    "languages",
+    "msg",
+    "nmsg",
+    "text_for",
+]
+
+DEFAULT_LANGUAGE = "en"
+"""The language when neither ``--lang`` nor ``cjm.yaml`` names one."""
+
+MISSING = "-"
+"""How a number that is not there (or not finite) is shown, in every language."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A sentence to show, not yet in a language: a catalog id and its values.
+
+    ``plural`` and ``count`` are set for a message whose form depends on a number
+    (:func:`nmsg`). A parameter may itself be a :class:`Message`; it is rendered in
+    the same language first.
+    """
+
+    msgid: str
+    params: tuple[tuple[str, object], ...] = ()
+    plural: str | None = None
+    count: int | None = None
+
+    def __str__(self) -> str:
+        # Only for code paths that must have a str (tracebacks, debugging): English.
+        return text_for(DEFAULT_LANGUAGE)(self)
+
+
+def msg(msgid: str, /, **params: object) -> Message:
+    """A message from the catalog; ``msgid`` is its English text with ``{name}`` fields."""
+    return Message(msgid, tuple(params.items()))
+
+
+def nmsg(singular: str, plural: str, count: int, /, **params: object) -> Message:
+    """A message whose form follows ``count`` (available to the text as ``{count}``)."""
+    return Message(singular, tuple(params.items()), plural, count)
+
+
+def languages() -> tuple[str, ...]:
+    """The languages cjm speaks: one per catalog shipped, sorted."""
+    from cjm.text.catalog import available
+
+    return available()
+
+
+def choose_language(flag: str | None, configured: str | None) -> str:
+    """``--lang``, else ``cjm.yaml``'s ``language``, else English: decided once, at the top."""
+    return flag or configured or DEFAULT_LANGUAGE
+
+
+class Text:
+    """Messages, numbers and dates in one language."""
+
+    def __init__(self, language: str, translations: gettext.NullTranslations) -> None:
+        self.language = language
+        self._translations = translations
+
+    def __call__(self, message: Message | str) -> str:
+        """``message`` in this language; a plain ``str`` is data and passes unchanged."""
+        if isinstance(message, str):
+            return message
+        if message.plural is None or message.count is None:
+            template = self._translations.gettext(message.msgid)
+        else:
+            template = self._translations.ngettext(message.msgid, message.plural, message.count)
+        values: dict[str, object] = {
+            name: self(value) if isinstance(value, Message) else value
+            for name, value in message.params
+        }
+        if message.count is not None:
+            values.setdefault("count", self.number(message.count))
+        return template.format_map(_Values(values))
+
+    def number(self, value: float | None, *, fraction: bool = False) -> str:
+        """``18420`` as ``18,420`` (en) or ``18.420`` (nl); two decimals for a fraction,
+        or for every value with ``fraction`` (money, averages)."""
+        if value is None or isinstance(value, bool) or not math.isfinite(value):
+            return MISSING
+        whole = float(value).is_integer()
+        if whole and not fraction and -1000 < value < 1000:
+            return str(int(value))  # the same in every locale, and spares loading Babel
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0.00" if fraction or not whole else "#,##0"
+        return str(format_decimal(value, format=pattern, locale=self.language))
+
+    def decimal(self, value: float | None) -> str:
+        """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``."""
+        if value is None or isinstance(value, bool) or not math.isfinite(value):
+            return MISSING
+        if float(value).is_integer() and not isinstance(value, float):
+            return self.number(value)
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(value, format="#,##0.###", locale=self.language))
+
+    def percent(self, share: float | None) -> str:
+        """A share (0..1) as ``35.4%`` (en) or ``35,4%`` (nl)."""
+        if share is None or not math.isfinite(share):
+            return MISSING
+        from babel.numbers import format_percent
+
+        return str(format_percent(share, format="#,##0.0%", locale=self.language))
+
+    def date(self, day: date) -> str:
+        """A date as people write it: ``3 March 2026`` (en), ``3 maart 2026`` (nl)."""
+        from babel.dates import format_date
+
+        return str(format_date(day, format="long", locale=self.language))
+
+
+class _Values(dict[str, object]):
+    """Format values; a field the translation names but the code did not pass shows as
+    ``{name}`` instead of raising, so a translator's typo cannot crash a report (the
+    catalog test catches it)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@cache
+def text_for(language: str) -> Text:
+    """The :class:`Text` of ``language``; its catalog is read on first use, once."""
+    from cjm.text.catalog import translations
+
+    return Text(language, translations(language))
