@@ -84,7 +84,7 @@ def test_unreadable_file_is_a_problem_not_a_crash(in_tmp: Path) -> None:
     loaded = load_journey(in_tmp / "dir.yaml", Config(root=in_tmp))
     assert loaded.journey is None
     assert loaded.findings[0][0] == "yaml-syntax"
-    assert "this is a folder, not a file" in loaded.findings[0][1].message
+    assert "this is a folder, not a file" in str(loaded.findings[0][1].message)
 
 
 def test_a_loaded_document_keeps_positions_as_integers_not_parser_nodes() -> None:

@@ -121,7 +121,7 @@ def test_based_on(
         assert resolved.target is not None and resolved.target.path == expected
     else:
         assert resolved.target is None
-        assert resolved.problem is not None and expected in resolved.problem
+        assert resolved.problem is not None and expected in str(resolved.problem)
 
 
 def test_a_file_on_disk_outside_the_run_is_no_problem(tmp_path: Path) -> None:

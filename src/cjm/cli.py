@@ -166,6 +166,16 @@ LanguageOption = Annotated[
         show_default=False,
     ),
 ]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
+        "Default: cjm.yaml's language, else English.",
+        show_default=False,
+    ),
+]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
@@ -226,6 +236,7 @@ def lint(
     show_source: Annotated[
         bool, typer.Option("--show-source", help="Show the offending line with a caret.")
     ] = False,
+    language: LangOption = None,
 ) -> None:
     """Check journey files: YAML, the format, and the journey rules.
 
@@ -236,6 +247,7 @@ def lint(
 
     fmt = _choice("--format", output_format, LINT_FORMATS.names())
     level = _choice("--fail-on", fail_on, ("error", "warning", "info"))
+    lang = None if language is None else _choice("--lang", language, languages())
     _run(
         lambda: command.run(
             paths or [],
@@ -247,7 +259,9 @@ def lint(
             statistics=statistics,
             show_source=show_source,
             output=output,
-        )
+            lang=lang,
+        ),
+        lang,
     )
 
 

@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, StrictInt, ValidationError, field_validator
-from pydantic_core import PydanticCustomError
 
 from cjm.errors import ConfigError, Location
-from cjm.models import InlineModel, Node, PhaseDef, _unknown_model, describe
+from cjm.models import InlineModel, Node, PhaseDef, _unknown_model, custom_error, describe
 from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
 from cjm.reading import ReadRefused, read_limited
-from cjm.text import DEFAULT_LANGUAGE, languages
+from cjm.text import DEFAULT_LANGUAGE, languages, msg
 from cjm.validation import schema_problems
 from cjm.yaml_source import NodePath, YamlDocument, YamlProblem, decode, parse_yaml
 
@@ -144,11 +143,14 @@ def known_language(value: str) -> str:
     """``value`` when cjm has a catalog for it; otherwise an error naming the ones it has."""
     spoken = languages()
     if value not in spoken:
-        raise PydanticCustomError(
+        raise custom_error(
             "unknown_language",
-            "must be one of {spoken}, got {value}: a new language is one .po file "
-            "(docs/languages.md)",
-            {"spoken": ", ".join(spoken), "value": f"'{value}'"},
+            msg(
+                "must be one of {spoken}, got '{value}': a new language is one .po file "
+                "(docs/languages.md)",
+                spoken=", ".join(spoken),
+                value=value,
+            ),
         )
     return value
 
@@ -200,8 +202,11 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     data = {} if document.data is None else document.data
     if not isinstance(data, dict):
         raise ConfigError(
-            "cjm.yaml must be a mapping of settings such as 'model: b2c' and "
-            f"'language: nl', got {describe(data)}",
+            msg(
+                "cjm.yaml must be a mapping of settings such as 'model: b2c' and "
+                "'language: nl', got {got}",
+                got=describe(data),
+            ),
             Location(shown, 1, 1),
         )
     try:
@@ -223,8 +228,13 @@ def _unique_phases(settings: ProjectSettings, document: YamlDocument, shown: str
         if phase.id in first:
             span = document.span(("model", index, "id"))
             raise ConfigError(
-                f"model[{index}]: phase id '{phase.id}' is used twice (first as "
-                f"model[{first[phase.id]}]); give each phase its own id",
+                msg(
+                    "{where}: phase id '{id}' is used twice (first as {first}); "
+                    "give each phase its own id",
+                    where=f"model[{index}]",
+                    id=phase.id,
+                    first=f"model[{first[phase.id]}]",
+                ),
                 Location(shown, span.line, span.column),
             )
         first[phase.id] = index

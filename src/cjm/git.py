@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.errors import UsageError
+from cjm.text import msg
 
 __all__ = ["GitRepo", "find_repo", "in_repository"]
 
@@ -26,7 +27,7 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
             check=False,
         )
     except FileNotFoundError:
-        raise UsageError("git is not installed or not on PATH; --rev needs git") from None
+        raise UsageError(msg("git is not installed or not on PATH; --rev needs git")) from None
 
 
 def find_repo(start: Path) -> GitRepo:
@@ -37,9 +38,12 @@ def find_repo(start: Path) -> GitRepo:
     done = _git(anchor, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
         raise UsageError(
-            f"not a git repository: '{start}' is not inside one, and --rev reads journeys "
-            "from git history; run 'git init' (and commit) to start one, or compare two "
-            "files or folders with 'cjm diff OLD NEW'"
+            msg(
+                "not a git repository: '{path}' is not inside one, and --rev reads journeys "
+                "from git history; run 'git init' (and commit) to start one, or compare two "
+                "files or folders with 'cjm diff OLD NEW'",
+                path=str(start),
+            )
         )
     return GitRepo(Path(done.stdout.decode().strip()))
 
@@ -69,22 +73,40 @@ class GitRepo:
         try:
             inside = absolute.relative_to(self.root.resolve())
         except ValueError:
-            raise UsageError(f"'{path}' is outside the git repository at '{self.root}'") from None
+            raise UsageError(
+                msg(
+                    "'{path}' is outside the git repository at '{root}'",
+                    path=str(path),
+                    root=str(self.root),
+                )
+            ) from None
         return inside.as_posix() if inside.parts else "."
 
     def commit(self, revision: str) -> str:
         """The commit a revision names; a clear error for one git does not know."""
         if revision.startswith("-"):
-            raise UsageError(f"'{revision}' is not a revision")
+            raise UsageError(msg("'{revision}' is not a revision", revision=revision))
         done = _git(self.root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
         if done.returncode != 0:
-            raise UsageError(f"unknown revision '{revision}' in '{self.root}'")
+            raise UsageError(
+                msg(
+                    "unknown revision '{revision}' in '{root}'",
+                    revision=revision,
+                    root=str(self.root),
+                )
+            )
         return done.stdout.decode().strip()
 
     def merge_base(self, first: str, second: str) -> str:
         done = _git(self.root, "merge-base", first, second)
         if done.returncode != 0:
-            raise UsageError(f"revisions '{first}' and '{second}' have no common ancestor")
+            raise UsageError(
+                msg(
+                    "revisions '{first}' and '{second}' have no common ancestor",
+                    first=first,
+                    second=second,
+                )
+            )
         return done.stdout.decode().strip()
 
     def files(self, commit: str, pathspecs: Sequence[str]) -> list[str]:
@@ -93,7 +115,14 @@ class GitRepo:
             self.root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", *pathspecs
         )
         if done.returncode != 0:
-            raise UsageError(f"cannot list '{commit}': {done.stderr.decode().strip()}")
+            # git's own words after cjm's.
+            raise UsageError(
+                msg(
+                    "cannot list '{commit}': {reason}",
+                    commit=commit,
+                    reason=done.stderr.decode().strip(),
+                )
+            )
         return sorted(name for name in done.stdout.decode().split("\0") if name)
 
     def read(self, commit: str, paths: Sequence[str]) -> dict[str, bytes]:
@@ -103,13 +132,21 @@ class GitRepo:
         request = "".join(f"{commit}:{path}\n" for path in paths).encode()
         done = _git(self.root, "cat-file", "--batch", stdin=request)
         if done.returncode != 0:
-            raise UsageError(f"cannot read '{commit}': {done.stderr.decode().strip()}")
+            raise UsageError(
+                msg(
+                    "cannot read '{commit}': {reason}",
+                    commit=commit,
+                    reason=done.stderr.decode().strip(),
+                )
+            )
         out, contents, at = done.stdout, {}, 0
         for path in paths:
             end = out.index(b"\n", at)
             header = out[at:end].split()
             if len(header) != 3 or header[1] != b"blob":
-                raise UsageError(f"'{path}' is not a file at {commit[:12]}")
+                raise UsageError(
+                    msg("'{path}' is not a file at {commit}", path=path, commit=commit[:12])
+                )
             size = int(header[2])
             contents[path] = out[end + 1 : end + 1 + size]
             at = end + 1 + size + 1  # the content is followed by a newline

@@ -26,6 +26,7 @@ from cjm.phase_models import PhaseModel
 from cjm.problems import Finding
 from cjm.reading import ReadRefused, display, read_limited, utf8_name
 from cjm.states import JOURNEY_SUFFIXES, journey_key
+from cjm.text import Message, msg
 from cjm.validation import schema_problems
 from cjm.yaml_hints import Hint, comment_hint, cut_values
 from cjm.yaml_source import (
@@ -87,7 +88,7 @@ class Unlisted(NamedTuple):
     """A place in a journeys folder that could not be searched, and why."""
 
     path: Path
-    message: str
+    message: Message
 
 
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:
@@ -117,8 +118,11 @@ def _entries(paths: Sequence[Path], config: Config) -> list[Path | Unlisted]:
         default = config.journeys_dir
         if not default.is_dir():
             raise UsageError(
-                f"no journeys folder at '{display(default)}': pass files or folders to check, "
-                "or set 'journeys:' in cjm.yaml"
+                msg(
+                    "no journeys folder at '{path}': pass files or folders to check, "
+                    "or set 'journeys:' in cjm.yaml",
+                    path=display(default),
+                )
             )
         paths = [shown_path(default)]
     found: list[Path | Unlisted] = []
@@ -132,7 +136,7 @@ def _entries(paths: Sequence[Path], config: Config) -> list[Path | Unlisted]:
         elif given.exists() or given.is_symlink():
             candidates = [given]  # a FIFO, a device or a broken link: load_journey says which
         else:
-            raise UsageError(f"'{display(given)}' does not exist")
+            raise UsageError(msg("'{path}' does not exist", path=display(given)))
         for candidate in candidates:
             # realpath, not resolve(): it never raises, also not on a symlink cycle.
             key = os.path.realpath(candidate if isinstance(candidate, Path) else candidate.path)
@@ -156,7 +160,7 @@ def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Pa
         with os.scandir(directory) as listing:
             entries = list(listing)
     except OSError as exc:
-        yield Unlisted(directory, f"cannot search the folder: {exc.strerror or exc}")
+        yield Unlisted(directory, _unsearchable(exc))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -173,18 +177,24 @@ def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Pa
             try:
                 found = entry.stat()
             except OSError as exc:
-                yield Unlisted(path, f"cannot search the folder: {exc.strerror or exc}")
+                yield Unlisted(path, _unsearchable(exc))
                 continue
             key = (found.st_dev, found.st_ino)
             if len(ancestors) >= _MAX_FOLDER_DEPTH:
                 yield Unlisted(
-                    path, f"folders nest deeper than {_MAX_FOLDER_DEPTH} levels here; not searched"
+                    path,
+                    msg(
+                        "folders nest deeper than {depth} levels here; not searched",
+                        depth=_MAX_FOLDER_DEPTH,
+                    ),
                 )
             elif key in ancestors:
                 yield Unlisted(
                     path,
-                    "a symlink cycle: this folder is one it lies in; remove the link "
-                    "or point it elsewhere",
+                    msg(
+                        "a symlink cycle: this folder is one it lies in; remove the link "
+                        "or point it elsewhere"
+                    ),
                 )
             else:
                 yield from _walk(path, ancestors | {key})
@@ -192,7 +202,12 @@ def _walk(directory: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Pa
             yield path
 
 
-def _refused(path: Path, message: str) -> JourneyFile:
+def _unsearchable(exc: OSError) -> Message:
+    # The OS's own words (strerror), in the user's locale already.
+    return msg("cannot search the folder: {reason}", reason=exc.strerror or str(exc))
+
+
+def _refused(path: Path, message: Message) -> JourneyFile:
     # The path as it is (undecodable bytes and all): each report escapes it for its
     # own grammar, so SARIF can name the very file (%FF) where text shows \xff.
     result = JourneyFile(str(path))
@@ -209,8 +224,10 @@ def load_journey(path: Path, config: Config) -> JourneyFile:
     if not utf8_name(path):
         return _refused(
             path,
-            "the name is not valid UTF-8 or holds a control character, so it cannot be "
-            "shown, rendered or linked; rename the file",
+            msg(
+                "the name is not valid UTF-8 or holds a control character, so it cannot be "
+                "shown, rendered or linked; rename the file"
+            ),
         )
     try:
         raw = read_limited(path, config.settings.max_journey_bytes, "max_journey_bytes")
@@ -285,9 +302,13 @@ def _validate(result: JourneyFile, document: YamlDocument, config: Config) -> No
                 "schema",
                 Finding(
                     ("persona",),
-                    f"persona: no 'id', and the file name '{Path(shown).stem}' is not a slug "
-                    f"(of at most {SLUG_MAX_LENGTH} characters) to default to; add an 'id' "
-                    "such as 'jonge-ouders'",
+                    msg(
+                        "persona: no 'id', and the file name '{stem}' is not a slug "
+                        "(of at most {length} characters) to default to; add an 'id' "
+                        "such as 'jonge-ouders'",
+                        stem=Path(shown).stem,
+                        length=SLUG_MAX_LENGTH,
+                    ),
                 ),
             )
         )
@@ -311,5 +332,6 @@ def schema_comment_hint(finding: Finding, document: YamlDocument, text: str) -> 
     if hint is None:
         return finding
     return finding._replace(
-        message=f"{finding.message}: {hint.message}", span=_hint_span(hint, document)
+        message=msg("{problem}: {hint}", problem=finding.message, hint=hint.message),
+        span=_hint_span(hint, document),
     )

@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from cjm.lines import one_line
 from cjm.phase_models import PRESETS
+from cjm.text import Message, msg
 
 __all__ = [
     "CONFIDENCE_LEVELS",
@@ -67,10 +68,16 @@ def is_slug(text: str) -> bool:
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def describe(value: object) -> str:
+def custom_error(kind: str, message: Message) -> PydanticCustomError:
+    """A validation error worded by cjm: :mod:`cjm.validation` shows ``message`` in the
+    reader's language (pydantic's own text of it is the English)."""
+    return PydanticCustomError(kind, "{message}", {"message": message})
+
+
+def describe(value: object) -> Message | str:
     """How a value reads in a message: ``7``, ``'abc'``, ``a list``."""
     if value is None:
-        return "nothing"
+        return msg("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -79,40 +86,43 @@ def describe(value: object) -> str:
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"'{one_line(shown)}'"
     if isinstance(value, list):
-        return "a list"
+        return msg("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("a mapping")
     return type(value).__name__  # pragma: no cover - YAML yields only the types above
 
 
 def _emotion(value: object) -> object:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise PydanticCustomError(
+        raise custom_error(
             "emotion",
-            "must be a whole number from 1 (very negative) to 5 (very positive), got {got}",
-            {"got": describe(value)},
+            msg(
+                "must be a whole number from 1 (very negative) to 5 (very positive), got {got}",
+                got=describe(value),
+            ),
         )
     return value
 
 
 def _text_or_number(value: object) -> object:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise PydanticCustomError(
-            "text_or_number", "must be text or a number, got {got}", {"got": describe(value)}
+        raise custom_error(
+            "text_or_number", msg("must be text or a number, got {got}", got=describe(value))
         )
     return value
 
 
 def _iso_date(value: object) -> object:
     if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise PydanticCustomError(
-            "iso_date", "must be a date written as YYYY-MM-DD, got {got}", {"got": describe(value)}
+        raise custom_error(
+            "iso_date",
+            msg("must be a date written as YYYY-MM-DD, got {got}", got=describe(value)),
         )
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError(
-            "iso_date", "is not a real date: {got}", {"got": describe(value)}
+        raise custom_error(
+            "iso_date", msg("is not a real date: {got}", got=describe(value))
         ) from None
 
 
@@ -123,10 +133,12 @@ def _one_or_more_mappings(value: object) -> object:
         return [value]
     if isinstance(value, list):
         return value
-    raise PydanticCustomError(
+    raise custom_error(
         "mappings",
-        "must be a mapping with source and medium, or a list of them, got {got}",
-        {"got": describe(value)},
+        msg(
+            "must be a mapping with source and medium, or a list of them, got {got}",
+            got=describe(value),
+        ),
     )
 
 
@@ -145,8 +157,8 @@ def _text_or_texts(value: object) -> object:
         return [value]
     if isinstance(value, list):
         return value
-    raise PydanticCustomError(
-        "text_or_texts", "must be text or a list of texts, got {got}", {"got": describe(value)}
+    raise custom_error(
+        "text_or_texts", msg("must be text or a list of texts, got {got}", got=describe(value))
     )
 
 
@@ -300,10 +312,13 @@ class JourneyInfo(Node):
         # The id and the state both go into the output's file name
         # (`persona.id.future.html`): an id spelled like a state would read as one.
         if value in STATES:
-            raise PydanticCustomError(
+            raise custom_error(
                 "state_as_id",
-                "{got} is a state, not a journey id: write 'state: {got_plain}' instead",
-                {"got": describe(value), "got_plain": value},
+                msg(
+                    "{got} is a state, not a journey id: write 'state: {state}' instead",
+                    got=describe(value),
+                    state=value,
+                ),
             )
         return value
 
@@ -312,11 +327,24 @@ def _unknown_model(name: str) -> PydanticCustomError:
     import difflib
 
     close = difflib.get_close_matches(name, list(PRESETS), n=1)
-    hint = f" — did you mean '{close[0]}'?" if close else ""
-    return PydanticCustomError(
+    if close:
+        return custom_error(
+            "unknown_model",
+            msg(
+                "names an unknown phase model '{name}' — did you mean '{close}'? "
+                "(presets: {presets})",
+                name=name,
+                close=close[0],
+                presets=", ".join(PRESETS),
+            ),
+        )
+    return custom_error(
         "unknown_model",
-        "names an unknown phase model {name}{hint} (presets: {presets})",
-        {"name": f"'{name}'", "hint": hint, "presets": ", ".join(PRESETS)},
+        msg(
+            "names an unknown phase model '{name}' (presets: {presets})",
+            name=name,
+            presets=", ".join(PRESETS),
+        ),
     )
 
 

@@ -9,17 +9,20 @@ refusing the same names.
 from __future__ import annotations
 
 from cjm.config import CONFIG_NAMES
+from cjm.text import Message, msg
 
 __all__ = ["INDEX_STEM", "RESERVED_STEMS"]
 
 INDEX_STEM = "index"
 """The stem of the index ``cjm render`` writes beside the journeys."""
 
-RESERVED_STEMS: dict[str, str] = {
-    INDEX_STEM: "cjm render writes the index of all journeys as index.html",
+RESERVED_STEMS: dict[str, Message] = {
+    INDEX_STEM: msg("cjm render writes the index of all journeys as index.html"),
     **{
-        stem: f"{' or '.join(n for n in CONFIG_NAMES if n.startswith(stem + '.'))} is the "
-        "project configuration, which lint skips as a journey"
+        stem: msg(
+            "{names} is the project configuration, which lint skips as a journey",
+            names=" or ".join(n for n in CONFIG_NAMES if n.startswith(stem + ".")),
+        )
         for stem in dict.fromkeys(name.rsplit(".", 1)[0] for name in CONFIG_NAMES)
     },
 }

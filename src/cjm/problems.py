@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
+from cjm.text import Message, msg
 from cjm.yaml_source import NodePath, Span
 
 __all__ = ["Finding", "Problem", "Severity"]
@@ -25,6 +26,12 @@ class Severity(StrEnum):
         """Higher is more severe; ``--fail-on`` compares ranks."""
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
+    @property
+    def word(self) -> Message:
+        """The severity as a reader's text names it (``fout`` in Dutch); machine formats
+        keep :attr:`value`, the neutral id."""
+        return _WORDS[self]
+
 
 class Finding(NamedTuple):
     """What a rule reports: where in the journey (``path``) and what is wrong.
@@ -35,7 +42,7 @@ class Finding(NamedTuple):
     """
 
     path: NodePath
-    message: str
+    message: Message
     key: bool = False
     span: Span | None = None
 
@@ -50,4 +57,25 @@ class Problem(NamedTuple):
     end_column: int
     rule: str
     severity: Severity
-    message: str
+    message: Message
+    """Rendered in the command's language by the reporter (:class:`cjm.text.Text`)."""
+
+    def order(self) -> tuple[str, int, int, int, int, str, str]:
+        """Where the problem sorts: by file, position and rule (the message decides
+        nothing, so the order is the same in every language)."""
+        return (
+            self.path,
+            self.line,
+            self.column,
+            self.end_line,
+            self.end_column,
+            self.rule,
+            self.message.msgid,
+        )
+
+
+_WORDS = {
+    Severity.ERROR: msg("error"),
+    Severity.WARNING: msg("warning"),
+    Severity.INFO: msg("info"),
+}

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 
 from cjm.output.writer import display  # the one way a path is shown
+from cjm.text import Message, Number, msg
 
 __all__ = ["ReadRefused", "display", "read_limited", "utf8_name"]
 
@@ -24,7 +25,7 @@ __all__ = ["ReadRefused", "display", "read_limited", "utf8_name"]
 class ReadRefused(Exception):
     """``path`` is not a file cjm reads; ``message`` says what it is and what to do."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Message) -> None:
         super().__init__(message)
         self.message = message
 
@@ -35,24 +36,27 @@ def utf8_name(path: Path | str) -> bool:
 
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, msg("a folder")),
+    (stat.S_ISFIFO, msg("a FIFO (named pipe)")),
+    (stat.S_ISCHR, msg("a character device")),
+    (stat.S_ISBLK, msg("a block device")),
+    (stat.S_ISSOCK, msg("a socket")),
 )
 
 
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+def _kind(mode: int) -> Message:
+    return next((name for test, name in _KINDS if test(mode)), msg("not a regular file"))
 
 
-def _reason(exc: OSError, path: Path) -> str:
+def _reason(exc: OSError, path: Path) -> Message:
     if exc.errno == errno.ELOOP:
-        return "a symlink cycle: the link leads back to itself; remove it or point it at a file"
+        return msg(
+            "a symlink cycle: the link leads back to itself; remove it or point it at a file"
+        )
     if exc.errno == errno.ENOENT and path.is_symlink():
-        return "a broken symlink: its target does not exist"
-    return f"cannot read the file: {exc.strerror or exc}"
+        return msg("a broken symlink: its target does not exist")
+    # The OS's own words (strerror), in the user's locale already.
+    return msg("cannot read the file: {reason}", reason=exc.strerror or str(exc))
 
 
 def read_limited(path: Path, limit: int, setting: str | None = None) -> bytes:
@@ -81,7 +85,10 @@ def read_limited(path: Path, limit: int, setting: str | None = None) -> bytes:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):
             raise ReadRefused(
-                f"is {_kind(opened.st_mode)}, not a file; cjm reads regular files only"
+                msg(
+                    "is {kind}, not a file; cjm reads regular files only",
+                    kind=_kind(opened.st_mode),
+                )
             )
         try:
             data = handle.read(limit + 1)
@@ -92,11 +99,32 @@ def read_limited(path: Path, limit: int, setting: str | None = None) -> bytes:
     return data
 
 
-def _not_a_file(mode: int) -> str:
-    return f"this is {_kind(mode)}, not a file; cjm reads regular files only"
+def _not_a_file(mode: int) -> Message:
+    return msg("this is {kind}, not a file; cjm reads regular files only", kind=_kind(mode))
 
 
-def _too_large(size: int, limit: int, setting: str | None) -> str:
-    where = f"; split it, or raise '{setting}' in cjm.yaml" if setting else ""
-    size_text = f"{size:,} bytes, " if size > limit + 1 else ""
-    return f"the file is {size_text}more than the limit of {limit:,} bytes{where}"
+def _too_large(size: int, limit: int, setting: str | None) -> Message:
+    # Only a size read by stat is known; reading stops one byte past the limit.
+    known = size > limit + 1
+    if setting and known:
+        return msg(
+            "the file is {size} bytes, more than the limit of {limit} bytes; split it, "
+            "or raise '{setting}' in cjm.yaml",
+            size=Number(size),
+            limit=Number(limit),
+            setting=setting,
+        )
+    if setting:
+        return msg(
+            "the file is more than the limit of {limit} bytes; split it, "
+            "or raise '{setting}' in cjm.yaml",
+            limit=Number(limit),
+            setting=setting,
+        )
+    if known:
+        return msg(
+            "the file is {size} bytes, more than the limit of {limit} bytes",
+            size=Number(size),
+            limit=Number(limit),
+        )
+    return msg("the file is more than the limit of {limit} bytes", limit=Number(limit))

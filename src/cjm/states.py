@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cjm.models import Journey, JourneyInfo
+from cjm.text import Message, msg
 
 __all__ = [
     "JOURNEY_SUFFIXES",
@@ -84,7 +85,7 @@ class Resolved:
     """
 
     target: Member | None
-    problem: str | None = None
+    problem: Message | None = None
 
 
 class Run:
@@ -126,13 +127,31 @@ def based_on(member: Member, run: Run | Sequence[Member]) -> Resolved:
         if found is None:
             if wanted.is_file():
                 return Resolved(None)  # on disk, just not in this run: nothing to pair
-            return Resolved(None, f"based_on '{reference}' names no file (looked for {wanted})")
+            return Resolved(
+                None,
+                msg(
+                    "based_on '{reference}' names no file (looked for {path})",
+                    reference=reference,
+                    path=str(wanted),
+                ),
+            )
         return _current(found, reference)
     found = run.by_key.get(reference)
     if found is None:
         known = sorted(o.key for group in run.currents.values() for o in group if o is not member)
-        hint = f" (current journeys: {', '.join(known[:10])})" if known else ""
-        return Resolved(None, f"based_on '{reference}' names no journey of this run{hint}")
+        if known:
+            return Resolved(
+                None,
+                msg(
+                    "based_on '{reference}' names no journey of this run "
+                    "(current journeys: {journeys})",
+                    reference=reference,
+                    journeys=", ".join(known[:10]),
+                ),
+            )
+        return Resolved(
+            None, msg("based_on '{reference}' names no journey of this run", reference=reference)
+        )
     return _current(found, reference)
 
 
@@ -140,6 +159,9 @@ def _current(found: Member, reference: str) -> Resolved:
     if not found.current:
         return Resolved(
             None,
-            f"based_on '{reference}' names a future state; name the current journey it changes",
+            msg(
+                "based_on '{reference}' names a future state; name the current journey it changes",
+                reference=reference,
+            ),
         )
     return Resolved(found)

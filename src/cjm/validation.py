@@ -13,6 +13,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
@@ -20,6 +21,7 @@ from pydantic_core import ErrorDetails
 
 from cjm.lines import one_line
 from cjm.models import describe
+from cjm.text import Message, msg, nmsg
 from cjm.yaml_source import NodePath
 
 __all__ = ["SchemaProblem", "render_path", "schema_problems"]
@@ -29,7 +31,7 @@ class SchemaProblem(NamedTuple):
     """A validation problem: where in the data, whether at the key, and what."""
 
     path: NodePath
-    message: str
+    message: Message
     key: bool = False
 
 
@@ -50,7 +52,7 @@ def schema_problems(
     whose type matched (``model: []`` is a list, if an empty one) says what is
     really wrong, so the other members' "must be text" errors are left out.
     """
-    seen: set[tuple[NodePath, str]] = set()
+    seen: set[tuple[NodePath, Message]] = set()
     found = [
         (details["type"] in _TYPE_WORDS, _problem(details, path, root), path)
         for details in error.errors(include_url=False)
@@ -86,16 +88,21 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> NodePath:
     return tuple(path)
 
 
-def _subject(path: NodePath) -> tuple[str, str]:
+def _subject(path: NodePath) -> tuple[str, Message | str]:
     """Split a path into where (``phases[2]``) and what (``'name'`` or ``'next[1]'``)."""
     cut = len(path)
     while cut > 0 and isinstance(path[cut - 1], int):
         cut -= 1
     if cut == 0:
-        return "", f"'{render_path(path)}'" if path else "the file"
+        return "", f"'{render_path(path)}'" if path else msg("the file")
     where = render_path(path[: cut - 1])
     what = render_path((str(path[cut - 1]), *path[cut:]))
     return where, f"'{what}'"
+
+
+def _at(where: str, said: Message) -> Message:
+    """``phases[2]: said``; the path is the data's, the same in every language."""
+    return msg("{where}: {problem}", where=where, problem=said) if where else said
 
 
 def _problem(details: ErrorDetails, path: NodePath, root: type[BaseModel]) -> SchemaProblem:
@@ -108,61 +115,84 @@ def _problem(details: ErrorDetails, path: NodePath, root: type[BaseModel]) -> Sc
         known = _known_keys(root, path[:-1])
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         if close:
-            message = f"unknown key '{key}' — did you mean '{close[0]}'?"
+            message = msg("unknown key '{key}' — did you mean '{close}'?", key=key, close=close[0])
+        elif known:
+            message = msg(
+                "unknown key '{key}' (known keys: {known}; keys of your own start with 'x-')",
+                key=key,
+                known=", ".join(known),
+            )
         else:
-            known_text = f"known keys: {', '.join(known)}; " if known else ""
-            message = f"unknown key '{key}' ({known_text}keys of your own start with 'x-')"
-        return SchemaProblem(path, f"{where}: {message}" if where else message, key=True)
+            message = msg("unknown key '{key}' (keys of your own start with 'x-')", key=key)
+        return SchemaProblem(path, _at(where, message), key=True)
 
     where, what = _subject(path)
     if kind == "missing":
-        text = f"{what} is required"
         if not path[:-1]:
-            text += " at the top level of a journey file"
-        return SchemaProblem(path, f"{where}: {text}" if where else text)
-    text = f"{what} {_requirement(kind, ctx, got, details['msg'])}"
+            said = msg("{what} is required at the top level of a journey file", what=what)
+        else:
+            said = msg("{what} is required", what=what)
+        return SchemaProblem(path, _at(where, said))
+    said = msg(
+        "{what} {requirement}", what=what, requirement=_requirement(kind, ctx, got, details["msg"])
+    )
     if path == () and kind in {"model_type", "model_attributes_type", "dict_type"}:
-        text = "a journey file must be a mapping with 'persona' and 'phases', got " + (
-            "an empty file" if details.get("input") is None else got
+        said = msg(
+            "a journey file must be a mapping with 'persona' and 'phases', got {got}",
+            got=msg("an empty file") if details.get("input") is None else got,
         )
-    return SchemaProblem(path, f"{where}: {text}" if where else text)
+    return SchemaProblem(path, _at(where, said))
 
 
 _TYPE_WORDS = {
-    "string_type": "must be text",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_type": "must be a number",
-    "float_parsing": "must be a number",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "list_type": "must be a list",
-    "model_type": "must be a mapping of keys and values",
-    "model_attributes_type": "must be a mapping of keys and values",
-    "dict_type": "must be a mapping of keys and values",
+    "string_type": msg("must be text, got {got}"),
+    "int_type": msg("must be a whole number, got {got}"),
+    "int_parsing": msg("must be a whole number, got {got}"),
+    "int_from_float": msg("must be a whole number, got {got}"),
+    "float_type": msg("must be a number, got {got}"),
+    "float_parsing": msg("must be a number, got {got}"),
+    "bool_type": msg("must be true or false, got {got}"),
+    "bool_parsing": msg("must be true or false, got {got}"),
+    "list_type": msg("must be a list, got {got}"),
+    "model_type": msg("must be a mapping of keys and values, got {got}"),
+    "model_attributes_type": msg("must be a mapping of keys and values, got {got}"),
+    "dict_type": msg("must be a mapping of keys and values, got {got}"),
 }
 
 
-def _requirement(kind: str, ctx: dict[str, Any], got: str, pydantic_msg: str) -> str:
+def _requirement(kind: str, ctx: dict[str, Any], got: Message | str, pydantic_msg: str) -> Message:
     if kind in _TYPE_WORDS:
-        return f"{_TYPE_WORDS[kind]}, got {got}"
+        return replace(_TYPE_WORDS[kind], params=(("got", got),))
     if kind == "literal_error":
-        return f"must be {ctx.get('expected', 'one of the allowed values')}, got {got}"
+        # pydantic's list of the allowed values ('b2c' or 'b2b'): ids, and its 'or'.
+        return msg("must be {expected}, got {got}", expected=str(ctx.get("expected", "")), got=got)
     if kind == "string_pattern_mismatch":
-        return (
+        return msg(
             "must be a slug: lowercase letters, digits and hyphens, starting with a letter "
-            f"or digit (like 'google-search'), got {got}"
+            "or digit (like 'google-search'), got {got}",
+            got=got,
         )
-    if kind in {"greater_than_equal", "less_than_equal"}:  # rule options (max_age_days: 0)
-        bound = ctx.get("ge", ctx.get("le"))
-        return f"must be {bound} or {'more' if kind == 'greater_than_equal' else 'less'}, got {got}"
+    if kind == "greater_than_equal":  # rule options (max_age_days: 0)
+        return msg("must be {bound} or more, got {got}", bound=ctx.get("ge"), got=got)
+    if kind == "less_than_equal":
+        return msg("must be {bound} or less, got {got}", bound=ctx.get("le"), got=got)
     if kind == "string_too_long":  # ids: they become file names and anchors
-        return f"must be at most {ctx.get('max_length')} characters long, got {got}"
+        return msg(
+            "must be at most {length} characters long, got {got}",
+            length=ctx.get("max_length"),
+            got=got,
+        )
     if kind == "too_short":
-        return f"must hold at least {ctx.get('min_length', 1)} item(s), got none"
-    # Custom errors (cjm.models) are already worded for people.
-    return pydantic_msg[:1].lower() + pydantic_msg[1:]
+        return nmsg(
+            "must hold at least {count} item, got none",
+            "must hold at least {count} items, got none",
+            int(ctx.get("min_length", 1)),
+        )
+    message = ctx.get("message")
+    if isinstance(message, Message):  # cjm's own errors (cjm.models.custom_error)
+        return message
+    # An error cjm has no words for: pydantic's own (English), as it says it.
+    return msg("{problem}", problem=pydantic_msg[:1].lower() + pydantic_msg[1:])
 
 
 def _known_keys(root: type[BaseModel], path: NodePath) -> list[str]:

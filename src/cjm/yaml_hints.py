@@ -21,6 +21,8 @@ from yaml import MarkedYAMLError
 from yaml.error import Mark
 from yaml.nodes import Node, ScalarNode
 
+from cjm.text import Message, msg
+
 __all__ = ["Hint", "comment_hint", "cut_values", "syntax_hint"]
 
 # libyaml counts these as line breaks (YAML 1.1), so "the line" means the same here.
@@ -32,7 +34,7 @@ _KEY_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[^\s:#'\"{\[-][^:#]*?):
 class Hint(NamedTuple):
     """The sentence to show, and where: ``shift`` characters from ``mark`` on its line."""
 
-    message: str
+    message: Message
     mark: Mark
     shift: int = 0
 
@@ -82,8 +84,12 @@ def _colon_in_value(error: MarkedYAMLError, text: str) -> Hint | None:
         return None
     key, value = found.group("key").strip(), _value(site.line, found.end())
     return Hint(
-        f"the value of '{key}' contains ': ', which YAML reads as the start of a new key; "
-        f"put the value in quotes: {_quoted(key, value)}",
+        msg(
+            "the value of '{key}' contains ': ', which YAML reads as the start of a new key; "
+            "put the value in quotes: {fix}",
+            key=key,
+            fix=_quoted(key, value),
+        ),
         *site.at(found.end()),
     )
 
@@ -97,7 +103,7 @@ def _tab(error: MarkedYAMLError, text: str) -> Hint | None:
     if tab < 0:
         return None
     return Hint(
-        "this line contains a tab; YAML indents with spaces only: replace the tab with spaces",
+        msg("this line contains a tab; YAML indents with spaces only: replace the tab with spaces"),
         *site.at(tab),
     )
 
@@ -111,8 +117,11 @@ def _unclosed_quote(error: MarkedYAMLError, text: str) -> Hint | None:
     site = _site(text, opened)
     quote = site.line[site.offset : site.offset + 1] or '"'
     return Hint(
-        f"the {quote} that opens this value is never closed: end the value with {quote} "
-        "on the same line",
+        msg(
+            "the {quote} that opens this value is never closed: end the value with {quote} "
+            "on the same line",
+            quote=quote,
+        ),
         *site.at(site.offset),
     )
 
@@ -131,12 +140,21 @@ def _text_after_quote(error: MarkedYAMLError, text: str) -> Hint | None:
     key, value = found.group("key").strip(), _value(site.line, found.end())
     inner = value[1:-1] if value.endswith(quote) else value[1:]
     if quote == "'":
-        advice = "inside single quotes, write ' as '' or use double quotes"
+        said = msg(
+            "the value of '{key}' ends at its closing ' but more text follows; "
+            "inside single quotes, write ' as '' or use double quotes: {fix}",
+            key=key,
+            fix=_quoted(key, inner),
+        )
     else:
-        advice = 'inside double quotes, write " as \\" or use single quotes'
+        said = msg(
+            "the value of '{key}' ends at its closing \" but more text follows; "
+            'inside double quotes, write " as \\" or use single quotes: {fix}',
+            key=key,
+            fix=_quoted(key, inner),
+        )
     return Hint(
-        f"the value of '{key}' ends at its closing {quote} but more text follows; "
-        f"{advice}: {_quoted(key, inner)}",
+        said,
         *site.at(found.end()),
     )
 
@@ -151,18 +169,32 @@ def _list_item_indent(error: MarkedYAMLError, text: str) -> Hint | None:
     if "expected '-' indicator" in problem and error.context_mark is not None:
         list_column = error.context_mark.column
         return Hint(
-            f"this line is in the list whose items start with '-' in column {list_column + 1}, "
-            "but it is not an item: indent it further to belong to the item above, or start "
-            "it with '- '",
+            msg(
+                "this line is in the list whose items start with '-' in column {column}, "
+                "but it is not an item: indent it further to belong to the item above, or "
+                "start it with '- '",
+                column=list_column + 1,
+            ),
             *site.at(column),
         )
     if "expected key" not in problem or not (stripped.startswith("- ") or stripped == "-"):
         return None
     above = _item_column_above(text, error.problem_mark.index - site.offset, column)
-    where = f"; the items above start in column {above + 1}" if above is not None else ""
+    if above is not None:
+        said = msg(
+            "this list item starts in column {column}; the items above start in column "
+            "{above}: put every '-' of one list in the same column",
+            column=column + 1,
+            above=above + 1,
+        )
+    else:
+        said = msg(
+            "this list item starts in column {column}: put every '-' of one list "
+            "in the same column",
+            column=column + 1,
+        )
     return Hint(
-        f"this list item starts in column {column + 1}{where}: put every '-' of one list "
-        "in the same column",
+        said,
         *site.at(column),
     )
 
@@ -179,7 +211,7 @@ def _item_column_above(text: str, line_start: int, column: int) -> int | None:
     return None
 
 
-_RESERVED = {"@": "'@'", "`": "a backtick", "%": "'%'", "*": "'*'", "|": "'|'", ">": "'>'"}
+_RESERVED = {"@": "'@'", "`": "`", "%": "'%'", "*": "'*'", "|": "'|'", ">": "'>'"}
 
 
 def _reserved_start(error: MarkedYAMLError, text: str) -> Hint | None:
@@ -195,13 +227,24 @@ def _reserved_start(error: MarkedYAMLError, text: str) -> Hint | None:
     if character not in _RESERVED:
         return None
     found = _KEY_VALUE.match(site.line)
-    fix = "put the value in quotes"
+    fix = msg("put the value in quotes")
     if found is not None and found.end() == site.offset:
         key = found.group("key").strip()
-        fix += f": {_quoted(key, _value(site.line, site.offset))}"
-    meaning = " (an alias)" if character == "*" else ""
+        fix = msg(
+            "put the value in quotes: {fix}", fix=_quoted(key, _value(site.line, site.offset))
+        )
+    if character == "*":
+        said = msg("a value cannot start with '*' in YAML (an alias); {fix}", fix=fix)
+    elif character == "`":
+        said = msg("a value cannot start with a backtick in YAML; {fix}", fix=fix)
+    else:
+        said = msg(
+            "a value cannot start with {character} in YAML; {fix}",
+            character=_RESERVED[character],
+            fix=fix,
+        )
     return Hint(
-        f"a value cannot start with {_RESERVED[character]} in YAML{meaning}; {fix}",
+        said,
         *site.at(site.offset),
     )
 
@@ -211,8 +254,10 @@ def _backslash(error: MarkedYAMLError, text: str) -> Hint | None:
         return None
     site = _site(text, error.problem_mark)
     return Hint(
-        "a backslash inside double quotes starts an escape such as \\n: write it as \\\\, "
-        "or put the value in single quotes",
+        msg(
+            "a backslash inside double quotes starts an escape such as \\n: write it as "
+            "\\\\, or put the value in single quotes"
+        ),
         *site.at(site.offset),
     )
 
@@ -250,13 +295,14 @@ def comment_hint(text: str, mark: Mark) -> Hint | None:
     found = _KEY_VALUE.match(site.line)
     item = re.match(r"^\s*-[ \t]+", site.line)
     value = _string(site.line[hash_at:].rstrip())
-    fix = "put the value in quotes"
+    fix = msg("put the value in quotes")
     if found is not None and found.end() == hash_at:
-        fix += f": {found.group('key').strip()}: {value}"
+        fix = msg("put the value in quotes: {fix}", fix=f"{found.group('key').strip()}: {value}")
     elif item is not None and item.end() == hash_at:
-        fix += f": - {value}"
+        fix = msg("put the value in quotes: {fix}", fix=f"- {value}")
     return Hint(
-        f"'#' starts a comment in YAML, so the value here is empty; {fix}", *site.at(hash_at)
+        msg("'#' starts a comment in YAML, so the value here is empty; {fix}", fix=fix),
+        *site.at(hash_at),
     )
 
 
@@ -298,15 +344,21 @@ def cut_values(
         same_line = node.start_mark.line == node.end_mark.line
         start = site.offset - (node.end_mark.index - node.start_mark.index)
         whole = _value(site.line, start).strip() if same_line else None
-        kept = f"ends before it, as '{node.value}'" if node.value else "is empty"
-        fix = "put the whole value in quotes"
+        fix = msg("put the whole value in quotes")
         if whole is not None:
             name = path[-1] if path and isinstance(path[-1], str) else "-"
-            fix += f": {name}{':' if name != '-' else ''} {_string(whole)}"
-        yield (
-            path,
-            Hint(
-                f"'#' after a space starts a comment in YAML, so the value {kept}; {fix}",
-                *site.at(hash_at),
-            ),
-        )
+            written = f"{name}{':' if name != '-' else ''} {_string(whole)}"
+            fix = msg("put the whole value in quotes: {fix}", fix=written)
+        if node.value:
+            said = msg(
+                "'#' after a space starts a comment in YAML, so the value ends before it, "
+                "as '{value}'; {fix}",
+                value=node.value,
+                fix=fix,
+            )
+        else:
+            said = msg(
+                "'#' after a space starts a comment in YAML, so the value is empty; {fix}",
+                fix=fix,
+            )
+        yield path, Hint(said, *site.at(hash_at))

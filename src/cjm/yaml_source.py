@@ -28,6 +28,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from cjm.lines import EXTRA_BREAKS, LineIndex, one_line
+from cjm.text import Message, msg
 from cjm.yaml_hints import syntax_hint
 
 __all__ = [
@@ -138,7 +139,7 @@ class Positions:
 class YamlProblem(Exception):
     """The text is not a YAML document cjm accepts. ``rule`` names the lint rule."""
 
-    def __init__(self, rule: str, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, rule: str, message: Message, line: int = 1, column: int = 1) -> None:
         super().__init__(message)
         self.rule = rule
         self.message = message
@@ -165,7 +166,11 @@ def decode(raw: bytes) -> str:
         for bom, name in _OTHER_BOMS.items():
             if raw.startswith(bom):
                 raise YamlProblem(
-                    "yaml-syntax", f"the file is {name}-encoded; save it as UTF-8 and try again"
+                    "yaml-syntax",
+                    msg(
+                        "the file is {encoding}-encoded; save it as UTF-8 and try again",
+                        encoding=name,
+                    ),
                 )
     try:
         return raw.decode("utf-8")
@@ -176,7 +181,10 @@ def decode(raw: bytes) -> str:
         byte = raw[exc.start]
         raise YamlProblem(
             "yaml-syntax",
-            f"the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8 and try again",
+            msg(
+                "the file is not valid UTF-8 (byte {byte}); save it as UTF-8 and try again",
+                byte=f"0x{byte:02x}",
+            ),
             line,
             column,
         ) from None
@@ -304,7 +312,7 @@ def parse_yaml(text: str) -> YamlDocument:
         ) from None
     except RecursionError:
         raise YamlProblem(
-            "yaml-syntax", f"the document nests deeper than {_MAX_DEPTH} levels"
+            "yaml-syntax", msg("the document nests deeper than {depth} levels", depth=_MAX_DEPTH)
         ) from None
     finally:
         dispose = getattr(composer, "dispose", None)
@@ -321,21 +329,34 @@ def parse_yaml(text: str) -> YamlDocument:
     return document
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, positions: Positions) -> str:
-    problem = (exc.problem or "invalid YAML").strip()
+def _syntax_message(exc: yaml.MarkedYAMLError, positions: Positions) -> Message:
+    # libyaml's own words (English) when no hint recognises the mistake: shown as they
+    # are, as an OS error's are, inside cjm's sentence.
+    problem = (exc.problem or "").strip()
     if problem.startswith("but found another document"):
-        return "the file holds more than one YAML document ('---'); a journey file holds one"
+        return msg("the file holds more than one YAML document ('---'); a journey file holds one")
+    if not problem:
+        return msg("invalid YAML")
     if exc.context and exc.context_mark is not None and exc.context_mark != exc.problem_mark:
         line, column = positions.mark(exc.context_mark)
-        return f"{problem} ({exc.context.strip()} at {line}:{column})"
-    return problem
+        return msg(
+            "{problem} ({context} at {position})",
+            problem=problem,
+            context=exc.context.strip(),
+            position=f"{line}:{column}",
+        )
+    return msg("{problem}", problem=problem)
 
 
-def _reader_message(exc: yaml.YAMLError) -> str:
+def _reader_message(exc: yaml.YAMLError) -> Message:
     character = getattr(exc, "character", None)
     if isinstance(character, str):
-        return f"the file contains the control character U+{ord(character):04X}; remove it"
-    return str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        return msg(
+            "the file contains the control character {character}; remove it",
+            character=f"U+{ord(character):04X}",
+        )
+    # libyaml's own words (English): shown as they are, as an OS error's are.
+    return msg("{problem}", problem=str(exc).splitlines()[0]) if str(exc) else msg("invalid YAML")
 
 
 def _reader_position(exc: yaml.YAMLError, text: str, positions: Positions) -> tuple[int, int]:
@@ -359,7 +380,7 @@ class _Builder:
         self.budget = budget
         self.active: set[int] = set()  # ids of collections being built: a cycle check
 
-    def problem(self, node: Node, message: str, rule: str = "yaml-syntax") -> YamlProblem:
+    def problem(self, node: Node, message: Message, rule: str = "yaml-syntax") -> YamlProblem:
         return YamlProblem(rule, message, *self.document.positions.mark(node.start_mark))
 
     def build(self, node: Node, path: NodePath) -> Any:
@@ -367,11 +388,15 @@ class _Builder:
         if self.budget < 0:
             raise self.problem(
                 node,
-                "refused: aliases in this document expand to far more data than the file "
-                "holds (an 'alias bomb'); use fewer nested aliases",
+                msg(
+                    "refused: aliases in this document expand to far more data than the file "
+                    "holds (an 'alias bomb'); use fewer nested aliases"
+                ),
             )
         if len(path) > _MAX_DEPTH:
-            raise self.problem(node, f"the document nests deeper than {_MAX_DEPTH} levels")
+            raise self.problem(
+                node, msg("the document nests deeper than {depth} levels", depth=_MAX_DEPTH)
+            )
         if self.plain:  # record() inlined: this line runs for every node of every file
             start, end = node.start_mark, node.end_mark
             self.values[path] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
@@ -382,19 +407,19 @@ class _Builder:
             return self.scalar(node)
         if id(node) in self.active:
             raise self.problem(
-                node, "the anchor here is used inside its own value (a recursive alias)"
+                node, msg("the anchor here is used inside its own value (a recursive alias)")
             )
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
                 if node.tag != _SEQ:
-                    raise self.problem(node, f"unsupported tag '{node.tag}' on a list")
+                    raise self.problem(node, msg("unsupported tag '{tag}' on a list", tag=node.tag))
                 return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
             if isinstance(node, MappingNode):
                 return self.mapping(node, path)
         finally:
             self.active.discard(id(node))
-        raise self.problem(node, "unsupported YAML node")  # pragma: no cover
+        raise self.problem(node, msg("unsupported YAML node"))  # pragma: no cover
 
     def mapping(self, node: MappingNode, path: NodePath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -408,7 +433,7 @@ class _Builder:
     def entries(self, node: MappingNode) -> list[tuple[str, Node, Node]]:
         """The mapping's own entries, then those merged in by ``<<`` (earlier wins)."""
         if node.tag != _MAP:
-            raise self.problem(node, f"unsupported tag '{node.tag}' on a mapping")
+            raise self.problem(node, msg("unsupported tag '{tag}' on a mapping", tag=node.tag))
         own: list[tuple[str, Node, Node]] = []
         merged: list[tuple[str, Node, Node]] = []
         seen: dict[str, Node] = {}
@@ -419,15 +444,18 @@ class _Builder:
                 continue
             if not isinstance(key_node, ScalarNode):
                 raise self.problem(
-                    key_node, "a mapping key must be plain text, not a list or mapping"
+                    key_node, msg("a mapping key must be plain text, not a list or mapping")
                 )
             key = str(key_node.value)
             if key in seen:
                 line, column = self.document.positions.mark(seen[key].start_mark)
                 raise self.problem(
                     key_node,
-                    f"key '{one_line(key)}' appears twice in this mapping (first at "
-                    f"{line}:{column}); keep one",
+                    msg(
+                        "key '{key}' appears twice in this mapping (first at {position}); keep one",
+                        key=one_line(key),
+                        position=f"{line}:{column}",
+                    ),
                     rule="duplicate-key",
                 )
             seen[key] = key_node
@@ -439,13 +467,17 @@ class _Builder:
         found: list[tuple[str, Node, Node]] = []
         for source in sources:
             if not isinstance(source, MappingNode):
-                raise self.problem(source, "'<<' merges mappings only: give it a mapping alias")
+                raise self.problem(
+                    source, msg("'<<' merges mappings only: give it a mapping alias")
+                )
             if id(source) in self.active:
                 raise self.problem(
-                    source, "the anchor here is used inside its own value (a recursive alias)"
+                    source, msg("the anchor here is used inside its own value (a recursive alias)")
                 )
             if self.budget < 0:
-                raise self.problem(source, "refused: merge keys in this document expand too far")
+                raise self.problem(
+                    source, msg("refused: merge keys in this document expand too far")
+                )
             self.active.add(id(source))
             try:
                 found.extend(self.entries(source))
@@ -466,8 +498,10 @@ class _Builder:
         if tag == _FLOAT:
             return self.floating(node)
         if tag == _MERGE:
-            raise self.problem(node, "'<<' is a merge key and cannot be used as a value")
-        raise self.problem(node, f"unsupported tag '{tag}'; cjm reads plain YAML data only")
+            raise self.problem(node, msg("'<<' is a merge key and cannot be used as a value"))
+        raise self.problem(
+            node, msg("unsupported tag '{tag}'; cjm reads plain YAML data only", tag=tag)
+        )
 
     def integer(self, node: ScalarNode) -> int | str:
         """A whole number; one too long to be a count of anything stays the text typed.
@@ -489,7 +523,9 @@ class _Builder:
             else:
                 value = int(text, 10)
         except ValueError:  # pragma: no cover - the resolver matched a whole number
-            raise self.problem(node, f"'{node.value}' is not a whole number") from None
+            raise self.problem(
+                node, msg("'{value}' is not a whole number", value=node.value)
+            ) from None
         return value if len(str(abs(value))) <= MAX_NUMBER_DIGITS else text
 
     def floating(self, node: ScalarNode) -> float | str:

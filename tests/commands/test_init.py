@@ -70,7 +70,7 @@ def test_bare_makes_a_client_project_without_the_example(in_tmp: Path) -> None:
     assert 'next: cd klant && cjm new "Persona name"' in result.output.splitlines()
     os.chdir(project)
     linted = runner.invoke(app, ["lint"])
-    assert (linted.exit_code, linted.output) == (0, "no problems in 0 files\n")
+    assert (linted.exit_code, linted.output) == (0, "geen problemen in 0 bestanden\n")  # nl
     assert runner.invoke(app, ["new", "Jonge ouders"]).exit_code == 0
     assert (project / "journeys" / "jonge-ouders.yaml").is_file()
 

@@ -117,3 +117,44 @@ def test_statistics(project: Path) -> None:
         "2  missing-kpi  info",
         "2 warnings, 2 infos in 2 files",
     ]
+
+
+@pytest.mark.parametrize(
+    ("config", "flags", "expected"),
+    [
+        ("", [], "journeys/a.yaml:5:9: warning missing-cta: touchpoint 'ad' has no call to action"),
+        (
+            "language: nl\n",
+            [],
+            "journeys/a.yaml:5:9: waarschuwing missing-cta: touchpoint 'ad' heeft geen call to",
+        ),
+        (
+            "language: nl\n",
+            ["--lang", "en"],
+            "journeys/a.yaml:5:9: warning missing-cta: touchpoint",
+        ),
+        ("", ["--lang", "nl"], "journeys/a.yaml:5:9: waarschuwing missing-cta: touchpoint 'ad'"),
+    ],
+)
+def test_the_report_speaks_lang_else_the_project_language(
+    project: Path, config: str, flags: list[str], expected: str
+) -> None:
+    (project / "cjm.yaml").write_text(config, encoding="utf-8")
+    code, out, _ = cjm("lint", "--select", "missing-cta", *flags)
+    assert code == 0
+    assert out.splitlines()[0].startswith(expected)
+    assert out.splitlines()[-1] in ("2 warnings in 2 files", "2 waarschuwingen in 2 bestanden")
+
+
+def test_an_unknown_lang_is_a_usage_error(project: Path) -> None:
+    code, _, err = cjm("lint", "--lang", "xx")
+    assert code == 2
+    assert "must be one of en, nl, got 'xx'" in err
+
+
+def test_json_keeps_neutral_ids_and_translates_the_message(project: Path) -> None:
+    (project / "cjm.yaml").write_text("language: nl\n", encoding="utf-8")
+    _, out, _ = cjm("lint", "--select", "missing-cta", "--format", "json")
+    first = json.loads(out)[0]
+    assert (first["rule"], first["severity"]) == ("missing-cta", "warning")
+    assert first["message"] == "touchpoint 'ad' heeft geen call to action (cta)"

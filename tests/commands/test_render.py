@@ -355,7 +355,7 @@ def test_render_formats_in_cjm_yaml_are_checked_at_their_line(
             "source,medium,sessions\ngoogle,organic,many\n",
             "bad.csv:2:16: expected a number in column 'sessions' (such as 1,234.5), got 'many'",
         ),
-        (None, "bad.csv: cannot read the file: No such file or directory"),
+        (None, "bad.csv: kan het bestand niet lezen: No such file or directory"),  # nl project
     ],
 )
 def test_an_export_that_cannot_be_read_exits_2_and_writes_nothing(
@@ -374,7 +374,7 @@ def test_an_export_that_cannot_be_read_exits_2_and_writes_nothing(
     [
         (["--templates", "missing"], "--templates: 'missing' is not a folder"),
         (["--out", "cjm.yaml"], "--out: 'cjm.yaml' exists and is not a folder"),
-        (["journeys/nope.yaml"], "'journeys/nope.yaml' does not exist"),
+        (["journeys/nope.yaml"], "'journeys/nope.yaml' bestaat niet"),  # nl project
     ],
 )
 def test_usage_errors_exit_2(project: Path, args: list[str], message: str) -> None:

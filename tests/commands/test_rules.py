@@ -53,4 +53,4 @@ def test_options_are_listed() -> None:
 def test_an_unknown_rule_is_exit_2_with_a_suggestion() -> None:
     result = CliRunner().invoke(app, ["rules", "missing-kip"])
     assert result.exit_code == 2
-    assert "unknown rule 'missing-kip' — did you mean 'missing-kpi'?" in result.stderr
+    assert "onbekende regel 'missing-kip' — bedoel je 'missing-kpi'?" in result.stderr  # nl

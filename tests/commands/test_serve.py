@@ -138,7 +138,7 @@ def test_a_port_in_use_is_exit_2_naming_the_port(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nowhere"], "cjm: fout: 'nowhere' does not exist\n"),
+        (["nowhere"], "cjm: fout: 'nowhere' bestaat niet\n"),
         (["--templates", "missing"], "cjm: fout: --templates: 'missing' is not a folder\n"),
         (["--port", "70000"], "less than or equal to"),
         (["--lang", "de"], "must be one of en, nl, got 'de'"),

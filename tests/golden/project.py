@@ -55,7 +55,7 @@ def pseudo_catalogs(locale: Path) -> None:
             else (message.string,)
         )
         wrapped = tuple(_wrap(text or "") for text in strings)
-        pseudo.add(message.id, wrapped if len(wrapped) > 1 else wrapped[0])
+        pseudo.add(message.id, wrapped if len(wrapped) > 1 else wrapped[0], context=message.context)
     folder = locale / PSEUDO / "LC_MESSAGES"
     folder.mkdir(parents=True)
     with (folder / "cjm.po").open("wb") as stream:

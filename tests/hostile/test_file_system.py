@@ -178,7 +178,7 @@ def test_unreadable_folder_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyP
         (str(folder / "closed"), False),
         (str(folder / "ouders.yaml"), True),
     ]
-    assert files[0].findings[0][1].message == "cannot search the folder: Permission denied"
+    assert str(files[0].findings[0][1].message) == "cannot search the folder: Permission denied"
 
 
 def test_folders_nested_too_deep(tmp_path: Path) -> None:
@@ -190,4 +190,4 @@ def test_folders_nested_too_deep(tmp_path: Path) -> None:
     files = load_paths([tmp_path / "journeys"], Config(root=tmp_path))
     assert [f.journey is not None for f in files] == [False, True]
     assert files[0].path == str(tmp_path / "journeys" / Path(*["d"] * 64))
-    assert "folders nest deeper than 64 levels" in files[0].findings[0][1].message
+    assert "folders nest deeper than 64 levels" in str(files[0].findings[0][1].message)

@@ -18,7 +18,7 @@ JOURNEY = journey()
 CONFIGS = [
     ("- model: b2c\n", "cjm.yaml:1:1: cjm.yaml must be a mapping of settings", "a list"),
     ("7\n", "cjm.yaml:1:1: cjm.yaml must be a mapping of settings", "got 7"),
-    ("model: []\n", "cjm.yaml:1:8: 'model' must hold at least 1 item(s), got none", ""),
+    ("model: []\n", "cjm.yaml:1:8: 'model' must hold at least 1 item, got none", ""),
     (
         "model:\n  - id: a\n  - id: b\n  - {id: a, name: A}\n",
         "cjm.yaml:4:10: model[2]: phase id 'a' is used twice (first as model[0])",

@@ -62,12 +62,12 @@ def test_syntax_and_duplicate_key_positions(separator: str) -> None:
     with pytest.raises(YamlProblem) as caught:
         parse_yaml(text)
     assert (caught.value.line, caught.value.column) == (4, 1)
-    assert caught.value.message.endswith("(while parsing a flow sequence at 2:4)")
+    assert str(caught.value.message).endswith("(while parsing a flow sequence at 2:4)")
     text = f'a: "x{separator}y"\nb: 1\nb: 2\n'
     with pytest.raises(YamlProblem) as caught:
         parse_yaml(text)
     assert (caught.value.line, caught.value.column) == (3, 1)
-    assert "first at 2:1" in caught.value.message
+    assert "first at 2:1" in str(caught.value.message)
 
 
 @SEPARATORS

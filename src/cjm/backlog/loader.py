@@ -27,6 +27,7 @@ from cjm.loader import (
 )
 from cjm.problems import Finding
 from cjm.reading import ReadRefused, display, read_limited, utf8_name
+from cjm.text import Message, msg
 from cjm.validation import schema_problems
 from cjm.yaml_source import Span, YamlDocument
 
@@ -154,7 +155,9 @@ def load_backlog_file(path: Path, config: Config) -> BacklogFile:
     """Read one opportunities file as a journey file is read: a regular file within
     ``max_journey_bytes``, with a name that can be shown; anything else is a problem."""
     if not utf8_name(path):
-        return _refused(path, "the name is not valid UTF-8 or holds a control character; rename it")
+        return _refused(
+            path, msg("the name is not valid UTF-8 or holds a control character; rename it")
+        )
     try:
         raw = read_limited(path, config.settings.max_journey_bytes, "max_journey_bytes")
     except ReadRefused as refused:
@@ -162,7 +165,7 @@ def load_backlog_file(path: Path, config: Config) -> BacklogFile:
     return load_backlog_text(raw, str(shown_path(path)))
 
 
-def _refused(path: Path, message: str) -> BacklogFile:
+def _refused(path: Path, message: Message) -> BacklogFile:
     file = BacklogFile(display(shown_path(path)))
     file.findings.append(("yaml-syntax", Finding((), message, span=Span(1, 1, 1, 1))))
     return file

@@ -24,15 +24,13 @@ LINK_PATTERN = r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$"
 
 
 def _one_to_five(value: object) -> object:
-    from pydantic_core import PydanticCustomError
-
-    from cjm.models import describe
+    from cjm.models import custom_error, describe
+    from cjm.text import msg
 
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise PydanticCustomError(
+        raise custom_error(
             "one_to_five",
-            "must be a whole number from 1 (low) to 5 (high), got {got}",
-            {"got": describe(value)},
+            msg("must be a whole number from 1 (low) to 5 (high), got {got}", got=describe(value)),
         )
     return value
 
@@ -43,16 +41,17 @@ OneToFive = Annotated[int, BeforeValidator(_one_to_five), Field(ge=1, le=5)]
 def _link(value: object) -> object:
     import re
 
-    from pydantic_core import PydanticCustomError
-
-    from cjm.models import describe
+    from cjm.models import custom_error, describe
+    from cjm.text import msg
 
     if not isinstance(value, str) or not re.match(LINK_PATTERN, value):
-        raise PydanticCustomError(
+        raise custom_error(
             "link",
-            "must be 'persona-id' or 'persona-id/step-id' (a touchpoint or phase id, "
-            "like 'jonge-ouders/levering'), got {got}",
-            {"got": describe(value)},
+            msg(
+                "must be 'persona-id' or 'persona-id/step-id' (a touchpoint or phase id, "
+                "like 'jonge-ouders/levering'), got {got}",
+                got=describe(value),
+            ),
         )
     return value
 

@@ -16,6 +16,7 @@ from cjm.lint.settings import configure
 from cjm.loader import load_paths
 from cjm.output.writer import use_color, write_report
 from cjm.problems import Severity
+from cjm.text import choose_language, msg
 
 __all__ = ["run", "use_color"]
 
@@ -32,11 +33,15 @@ def run(
     show_source: bool = False,
     output: Path | None = None,
     today: date | None = None,
+    lang: str | None = None,
 ) -> int:
-    """Lint ``paths``; exit 1 when a problem is at least as severe as ``fail_on``."""
+    """Lint ``paths``; exit 1 when a problem is at least as severe as ``fail_on``.
+
+    The report is in ``lang`` (``--lang``), else the project's language."""
     if statistics and output_format != "text":
-        raise UsageError("--statistics works with --format text only")
+        raise UsageError(msg("--statistics works with --format text only"))
     config = load_config()
+    language = choose_language(lang, config.language)
     # Validate the configuration and the flags before reading any journey: exit 2 early.
     active = configure(ALL_RULES, config, select=select, ignore=ignore)
     files = load_paths(paths, config)
@@ -55,7 +60,7 @@ def run(
         quiet=quiet,
         statistics=statistics,
         show_source=show_source,
-        language=config.language,
+        language=language,
     )
     reporter = get_reporter(output_format)
     write_report(output, lambda stream, color: reporter(summary, stream, color))

@@ -105,6 +105,7 @@ def problems(sides: Sequence[Side]) -> list[str]:
                 if span is None and file.document is not None:
                     span = file.document.span(finding.path, key=finding.key)
                 line, column = (span.line, span.column) if span is not None else (1, 1)
-                message = one_line(finding.message)
+                # English until the diff reports speak the run's language (issue 13, diff).
+                message = one_line(str(finding.message))
                 lines.append(f"{where}:{line}:{column}: {rule}: {message} ({side.label})")
     return lines

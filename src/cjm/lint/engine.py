@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,7 @@ from cjm.lint.settings import ActiveRule, configure
 from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
 from cjm.problems import Finding, Problem, Severity
+from cjm.text import Message, msg
 from cjm.yaml_source import NodePath, Span, YamlDocument
 
 __all__ = ["UNUSED_SUPPRESSION", "lint"]
@@ -79,7 +81,7 @@ def lint(
                     span.end_column,
                     rule_id,
                     severity,
-                    one_line(finding.message),
+                    _one_line(finding.message),
                 )
             )
 
@@ -124,7 +126,7 @@ def lint(
     problems: list[Problem] = []
     for source in sources:
         problems.extend(_suppress(source, found[source.path], active, known))
-    return sorted(problems)
+    return sorted(problems, key=Problem.order)
 
 
 def _suppress(
@@ -153,9 +155,12 @@ def _suppress(
             if name in suppression.used or name == UNUSED_SUPPRESSION:
                 continue
             if name not in known:
-                message = f"suppression names unknown rule '{name}'; remove or correct it"
+                message = msg(
+                    "suppression names unknown rule '{rule}'; remove or correct it",
+                    rule=one_line(name),
+                )
             elif name in active:
-                message = f"suppression of '{name}' silences nothing; remove it"
+                message = msg("suppression of '{rule}' silences nothing; remove it", rule=name)
             else:
                 continue  # the rule did not run, so we cannot tell whether it is needed
             if index.covers(UNUSED_SUPPRESSION, suppression.line):
@@ -248,6 +253,20 @@ def _scalar_test(document: YamlDocument | None) -> Callable[[int, int], bool]:
         return at >= 0 and (line, column) < ends[at]
 
     return inside
+
+
+def _one_line(message: Message) -> Message:
+    """``message`` with every value from the journeys made safe for a one-line report
+    (the catalog's own text has no line breaks or control characters)."""
+    if not message.params:
+        return message
+    params = tuple(
+        (name, one_line(value) if isinstance(value, str) else value)
+        if not isinstance(value, Message)
+        else (name, _one_line(value))
+        for name, value in message.params
+    )
+    return replace(message, params=params)
 
 
 def _span(file: JourneyFile | BacklogFile, finding: Finding) -> Span:

@@ -21,6 +21,7 @@ from cjm.errors import ConfigError, UsageError
 from cjm.lint.rule import Rule
 from cjm.models import describe
 from cjm.problems import Severity
+from cjm.text import Message, msg
 from cjm.validation import render_path, schema_problems
 from cjm.yaml_source import NodePath
 
@@ -37,11 +38,12 @@ class ActiveRule(NamedTuple):
     options: BaseModel
 
 
-def unknown_rule_hint(name: str, known: Collection[str]) -> str:
+def unknown_rule_hint(name: str, known: Collection[str]) -> Message:
     """``unknown rule 'x' — did you mean 'y'?`` with the closest known id."""
     close = difflib.get_close_matches(name, list(known), n=1)
-    hint = f" — did you mean '{close[0]}'?" if close else " (`cjm rules` lists them)"
-    return f"unknown rule '{name}'{hint}"
+    if close:
+        return msg("unknown rule '{rule}' — did you mean '{close}'?", rule=name, close=close[0])
+    return msg("unknown rule '{rule}' (`cjm rules` lists them)", rule=name)
 
 
 def configure(
@@ -59,11 +61,13 @@ def configure(
     """
     known = {rule.id for rule in rules}
     if select is not None and not select:
-        raise UsageError("--select: name at least one rule (`cjm rules` lists them)")
+        raise UsageError(msg("--select: name at least one rule (`cjm rules` lists them)"))
     for flag, names in (("--select", select or ()), ("--ignore", ignore)):
         for name in names:
             if name not in known:
-                raise UsageError(f"{flag}: {unknown_rule_hint(name, known)}")
+                raise UsageError(
+                    msg("{flag}: {problem}", flag=flag, problem=unknown_rule_hint(name, known))
+                )
     configured: dict[str, Any] = config.settings.rules
     for name in configured:
         if name not in known:
@@ -91,8 +95,13 @@ def _settings(rule: Rule, config: Config, value: Any) -> tuple[Severity | None, 
         raise _config_error(
             config,
             where,
-            f"rule '{rule.id}' takes one of {', '.join(_LEVELS)} or a mapping with "
-            f"'severity' and its options, got {describe(value)}",
+            msg(
+                "rule '{rule}' takes one of {levels} or a mapping with "
+                "'severity' and its options, got {got}",
+                rule=rule.id,
+                levels=", ".join(_LEVELS),
+                got=describe(value),
+            ),
         )
     options = {key: item for key, item in value.items() if key != "severity"}
     severity = (
@@ -111,9 +120,24 @@ def _settings(rule: Rule, config: Config, value: Any) -> tuple[Severity | None, 
         if first.key:  # an unknown option: list the real ones, not the journey's x- advice
             allowed = ", ".join(["severity", *rule.options.model_fields])
             close = difflib.get_close_matches(str(first.path[-1]), list(rule.options.model_fields))
-            hint = f" — did you mean '{close[0]}'?" if close else ""
-            message = f"unknown option '{first.path[-1]}'{hint} ('{rule.id}' takes: {allowed})"
-        raise _config_error(config, path, f"{render_path(where)}: {message}", first.key) from None
+            if close:
+                message = msg(
+                    "unknown option '{option}' — did you mean '{close}'? "
+                    "('{rule}' takes: {allowed})",
+                    option=str(first.path[-1]),
+                    close=close[0],
+                    rule=rule.id,
+                    allowed=allowed,
+                )
+            else:
+                message = msg(
+                    "unknown option '{option}' ('{rule}' takes: {allowed})",
+                    option=str(first.path[-1]),
+                    rule=rule.id,
+                    allowed=allowed,
+                )
+        said = msg("{where}: {problem}", where=render_path(where), problem=message)
+        raise _config_error(config, path, said, first.key) from None
 
 
 def _level(config: Config, where: NodePath, value: Any) -> Severity | None:
@@ -122,9 +146,17 @@ def _level(config: Config, where: NodePath, value: Any) -> Severity | None:
     if isinstance(value, str) and value in _LEVELS:
         return Severity(value)
     raise _config_error(
-        config, where, f"severity must be one of {', '.join(_LEVELS)}, got {describe(value)}"
+        config,
+        where,
+        msg(
+            "severity must be one of {levels}, got {got}",
+            levels=", ".join(_LEVELS),
+            got=describe(value),
+        ),
     )
 
 
-def _config_error(config: Config, path: NodePath, message: str, key: bool = False) -> ConfigError:
+def _config_error(
+    config: Config, path: NodePath, message: Message, key: bool = False
+) -> ConfigError:
     return ConfigError(message, config.location(path, key=key))

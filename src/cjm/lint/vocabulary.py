@@ -16,9 +16,22 @@ from collections.abc import Iterator, Sequence
 
 from cjm.lint.rule import JourneyContext
 from cjm.problems import Finding
+from cjm.text import Message, msg, nmsg
 from cjm.yaml_source import NodePath
 
-__all__ = ["MAX_DISTANCE", "Use", "allowed", "distance", "vocabulary_findings"]
+__all__ = [
+    "CHANNEL",
+    "MAX_DISTANCE",
+    "SUPPORT",
+    "Use",
+    "allowed",
+    "distance",
+    "vocabulary_findings",
+]
+
+CHANNEL = "channel"
+SUPPORT = "support"
+"""The vocabularies: what the messages call a name and the list it must come from."""
 
 MAX_DISTANCE = 2
 
@@ -27,10 +40,11 @@ Use = tuple[JourneyContext, NodePath, str]
 
 
 def vocabulary_findings(
-    uses: Sequence[Use], vocabulary: Sequence[str] | None, noun: str, where: str
+    uses: Sequence[Use], vocabulary: Sequence[str] | None, kind: str
 ) -> Iterator[tuple[JourneyContext, Finding]]:
-    """Findings for ``uses`` of ``noun`` (``channel``); ``where`` names the vocabulary."""
+    """Findings for ``uses`` of a name of ``kind`` (:data:`CHANNEL` or :data:`SUPPORT`)."""
     counts = Counter(name for _, _, name in uses)
+    noun, where = _WORDS[kind]
     # One verdict per distinct name: a run has a handful of names and many thousands
     # of uses, and the edit distances were 6% of lint (issue 17).
     verdicts = {name: _verdict(name, counts, vocabulary, noun, where) for name in counts}
@@ -40,18 +54,33 @@ def vocabulary_findings(
             yield ctx, Finding(path, message)
 
 
+_WORDS = {
+    CHANNEL: (msg("channel"), msg("the project's channels")),
+    SUPPORT: (msg("support system"), msg("the project's systems")),
+}
+
+
 def _verdict(
-    name: str, counts: Counter[str], vocabulary: Sequence[str] | None, noun: str, where: str
-) -> str | None:
+    name: str,
+    counts: Counter[str],
+    vocabulary: Sequence[str] | None,
+    noun: Message,
+    where: Message,
+) -> Message | None:
     """What is wrong with ``name``, or None."""
     if vocabulary is not None:
         if name in vocabulary:
             return None
-        hint = ""
         if vocabulary:
             close = min(vocabulary, key=lambda known: (distance(name, known), known))
-            hint = f" — did you mean '{close}'?"
-        return f"{noun} '{name}' is not in {where}{hint}"
+            return msg(
+                "{noun} '{name}' is not in {where} — did you mean '{close}'?",
+                noun=noun,
+                name=name,
+                where=where,
+                close=close,
+            )
+        return msg("{noun} '{name}' is not in {where}", noun=noun, name=name, where=where)
     likely = [
         (distance(name, other), -count, other)
         for other, count in counts.items()
@@ -60,9 +89,14 @@ def _verdict(
     if not likely:
         return None
     close = min(likely)[2]
-    return (
-        f"{noun} '{name}' looks like a typo of '{close}' "
-        f"(used {counts[close]} times, '{name}' {counts[name]})"
+    return nmsg(
+        "{noun} '{name}' looks like a typo of '{close}' (used {count} time, '{name}' {times})",
+        "{noun} '{name}' looks like a typo of '{close}' (used {count} times, '{name}' {times})",
+        counts[close],
+        noun=noun,
+        name=name,
+        close=close,
+        times=counts[name],
     )
 
 

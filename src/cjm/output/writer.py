@@ -32,6 +32,7 @@ from typing import TextIO
 
 from cjm.errors import CjmError, UsageError
 from cjm.output.escape import terminal
+from cjm.text import msg
 
 __all__ = [
     "OutputError",
@@ -140,13 +141,15 @@ def create_new(files: Mapping[Path, bytes]) -> None:
     existing = sorted(display(path) for path in files if os.path.lexists(path))
     if existing:
         listed = "\n".join(f"  {name}" for name in existing)
-        raise UsageError(f"refusing to overwrite existing files; nothing was written:\n{listed}")
+        raise UsageError(
+            msg("refusing to overwrite existing files; nothing was written:\n{files}", files=listed)
+        )
     for path, data in files.items():
         try:
             _create_one(path, data)
         except FileExistsError:
             raise UsageError(
-                f"refusing to overwrite '{display(path)}', which appeared meanwhile"
+                msg("refusing to overwrite '{path}', which appeared meanwhile", path=display(path))
             ) from None
         except OSError as error:
             raise _error(path, error) from None
@@ -154,7 +157,13 @@ def create_new(files: Mapping[Path, bytes]) -> None:
 
 def _check_name(path: Path) -> None:
     if "\0" in os.fspath(path):
-        raise OutputError(f"cannot write '{display(path)}': a file name cannot hold a NUL byte")
+        raise OutputError(
+            msg(
+                "cannot write '{path}': {reason}",
+                path=display(path),
+                reason=msg("a file name cannot hold a NUL byte"),
+            )
+        )
 
 
 def _target(path: Path) -> tuple[Path | None, int | None]:
@@ -287,16 +296,17 @@ def _signals_deferred() -> Iterator[None]:
 
 
 _REASONS = {
-    errno.EISDIR: "it is a folder; give a file name",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.ENAMETOOLONG: "the name is too long for the file system",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "not permitted",
-    errno.EROFS: "the file system is read-only",
-    errno.ENOSPC: "no space left on the device",
+    errno.EISDIR: msg("it is a folder; give a file name"),
+    errno.ENOTDIR: msg("a part of the path is a file, not a folder"),
+    errno.ENAMETOOLONG: msg("the name is too long for the file system"),
+    errno.EACCES: msg("permission denied"),
+    errno.EPERM: msg("not permitted"),
+    errno.EROFS: msg("the file system is read-only"),
+    errno.ENOSPC: msg("no space left on the device"),
 }
 
 
 def _error(path: Path, error: OSError) -> OutputError:
+    # The OS's own words (strerror) for a reason cjm has none for.
     reason = _REASONS.get(error.errno or 0) or error.strerror or str(error)
-    return OutputError(f"cannot write '{display(path)}': {reason}")
+    return OutputError(msg("cannot write '{path}': {reason}", path=display(path), reason=reason))

@@ -38,11 +38,13 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "MISSING",
     "Message",
+    "Number",
     "Text",
     "choose_language",
     "languages",
     "msg",
     "nmsg",
+    "pmsg",
     "text_for",
 ]
 
@@ -66,10 +68,22 @@ class Message:
     params: tuple[tuple[str, object], ...] = ()
     plural: str | None = None
     count: int | None = None
+    context: str | None = None
+    """Set by :func:`pmsg`: the same English text meaning different things (gettext's
+    ``msgctxt``), such as a phase name that two models translate differently."""
 
     def __str__(self) -> str:
         # Only for code paths that must have a str (tracebacks, debugging): English.
         return text_for(DEFAULT_LANGUAGE)(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number as a message field, written in the language's format (``1.234`` in
+    Dutch); a plain ``int`` field stays as it is (a year, a line number)."""
+
+    value: float
+    fraction: bool = False
 
 
 def msg(msgid: str, /, **params: object) -> Message:
@@ -80,6 +94,12 @@ def msg(msgid: str, /, **params: object) -> Message:
 def nmsg(singular: str, plural: str, count: int, /, **params: object) -> Message:
     """A message whose form follows ``count`` (available to the text as ``{count}``)."""
     return Message(singular, tuple(params.items()), plural, count)
+
+
+def pmsg(context: str, msgid: str, /, **params: object) -> Message:
+    """A message whose English text is shared by messages that translate differently:
+    ``pmsg("five-phase", "Consideration")`` is *Afweging*, the awareness model's *Overweging*."""
+    return Message(msgid, tuple(params.items()), context=context)
 
 
 def languages() -> tuple[str, ...]:
@@ -105,12 +125,18 @@ class Text:
         """``message`` in this language; a plain ``str`` is data and passes unchanged."""
         if isinstance(message, str):
             return message
-        if message.plural is None or message.count is None:
+        if message.context is not None:
+            template = self._translations.pgettext(message.context, message.msgid)
+        elif message.plural is None or message.count is None:
             template = self._translations.gettext(message.msgid)
         else:
             template = self._translations.ngettext(message.msgid, message.plural, message.count)
         values: dict[str, object] = {
-            name: self(value) if isinstance(value, Message) else value
+            name: self(value)
+            if isinstance(value, Message)
+            else self.number(value.value, fraction=value.fraction)
+            if isinstance(value, Number)
+            else value
             for name, value in message.params
         }
         if message.count is not None:
@@ -128,7 +154,7 @@ class Text:
         from babel.numbers import format_decimal
 
         pattern = "#,##0.00" if fraction or not whole else "#,##0"
-        return str(format_decimal(value, format=pattern, locale=self.language))
+        return str(format_decimal(value, format=pattern, locale=_locale(self.language)))
 
     def decimal(self, value: float | None) -> str:
         """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``."""
@@ -138,7 +164,7 @@ class Text:
             return self.number(value)
         from babel.numbers import format_decimal
 
-        return str(format_decimal(value, format="#,##0.###", locale=self.language))
+        return str(format_decimal(value, format="#,##0.###", locale=_locale(self.language)))
 
     def percent(self, share: float | None) -> str:
         """A share (0..1) as ``35.4%`` (en) or ``35,4%`` (nl)."""
@@ -146,13 +172,13 @@ class Text:
             return MISSING
         from babel.numbers import format_percent
 
-        return str(format_percent(share, format="#,##0.0%", locale=self.language))
+        return str(format_percent(share, format="#,##0.0%", locale=_locale(self.language)))
 
     def date(self, day: date) -> str:
         """A date as people write it: ``3 March 2026`` (en), ``3 maart 2026`` (nl)."""
         from babel.dates import format_date
 
-        return str(format_date(day, format="long", locale=self.language))
+        return str(format_date(day, format="long", locale=_locale(self.language)))
 
 
 class _Values(dict[str, object]):
@@ -162,6 +188,19 @@ class _Values(dict[str, object]):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+@cache
+def _locale(language: str) -> str:
+    """The CLDR locale for numbers and dates: the language's own, or English for a
+    language CLDR does not know (a pseudo-language such as the tests' ``qps``)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return DEFAULT_LANGUAGE
+    return language
 
 
 @cache

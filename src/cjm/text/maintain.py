@@ -1,10 +1,11 @@
 """Keeping the catalogs in step with the code (for developers and translators).
 
 ``make catalogs`` runs ``python -m cjm.text.maintain``: it extracts every
-:func:`cjm.text.msg` and :func:`cjm.text.nmsg` from ``src/cjm`` with Babel, adds new
-messages to each language's ``.po`` (empty, for a translator to fill), drops the
-ones the code no longer uses, and fills the English catalog, whose text is the
-message id. ``python -m cjm.text.maintain --init de`` starts a new language.
+:func:`cjm.text.msg`, :func:`cjm.text.nmsg` and :func:`cjm.text.pmsg` from
+``src/cjm`` with Babel, adds new messages to each language's ``.po`` (empty, for a
+translator to fill), drops the ones the code no longer uses, and fills the English
+catalog, whose text is the message id. ``python -m cjm.text.maintain --init de``
+starts a new language.
 :func:`problems` is what the test suite checks: every message translated in every
 language, with the same ``{fields}``.
 
@@ -34,7 +35,11 @@ __all__ = ["extract", "problems", "update"]
 
 SOURCE = Path(__file__).resolve().parent.parent
 """``src/cjm``: where the messages are written."""
-KEYWORDS: dict[str, tuple[int, ...] | None] = {"msg": None, "nmsg": (1, 2)}
+KEYWORDS: dict[str, tuple[int | tuple[int, str], ...] | None] = {
+    "msg": None,
+    "nmsg": (1, 2),
+    "pmsg": ((1, "c"), 2),
+}
 # A fixed date in the header: the files change only when the messages do.
 _FIXED = datetime(2026, 1, 1, tzinfo=UTC)
 _HEADER = """\
@@ -132,7 +137,9 @@ def problems(template: Catalog | None = None) -> Iterator[str]:
 
 
 def _key(message: Message) -> tuple[str, ...]:
-    return tuple(message.id) if isinstance(message.id, (list, tuple)) else (message.id,)
+    ids = tuple(message.id) if isinstance(message.id, (list, tuple)) else (message.id,)
+    # A context (pmsg) makes a message of its own: key it, after the ids.
+    return ids if message.context is None else (*ids, f"context: {message.context}")
 
 
 def _translated(message: Message) -> bool:
@@ -141,7 +148,7 @@ def _translated(message: Message) -> bool:
 
 
 def _field_problems(language: str, message: Message) -> Iterator[str]:
-    ids = _key(message)
+    ids = tuple(message.id) if isinstance(message.id, (list, tuple)) else (message.id,)
     allowed = {name for text in ids for name in _FIELD.findall(text)}
     if len(ids) > 1:
         allowed.add("count")

@@ -8,6 +8,7 @@ import io
 from cjm.lint.report import RunSummary
 from cjm.lint.report.csv import COLUMNS
 from cjm.problems import Problem, Severity
+from cjm.text import msg
 from tests.lint.report.conftest import render
 
 
@@ -30,7 +31,7 @@ def test_one_record_per_problem_with_the_json_columns(summary: RunSummary) -> No
         str(first.end_column),
         first.rule,
         first.severity.value,
-        first.message,
+        str(first.message),
     ]
     assert text.count("\r\n") == len(records)  # RFC 4180 line ends
 
@@ -42,7 +43,16 @@ def test_a_dutch_project_gets_semicolons(summary: RunSummary) -> None:
 
 def test_text_excel_would_run_as_a_formula_is_text() -> None:
     message = '=HYPERLINK("x")'
-    problem = Problem("@a.yaml", 3, 5, 3, 9, "unknown-channel", Severity.WARNING, message)
+    problem = Problem(
+        "@a.yaml",
+        3,
+        5,
+        3,
+        9,
+        "unknown-channel",
+        Severity.WARNING,
+        msg("{problem}", problem=message),
+    )
     text = render("csv", RunSummary([problem], 1))
     record = _records(text, ",")[1]
     assert record[0] == "'@a.yaml"
@@ -52,7 +62,9 @@ def test_text_excel_would_run_as_a_formula_is_text() -> None:
 
 def test_a_message_with_a_newline_is_still_one_record() -> None:
     message = 'two\nlines; and, quotes"'
-    problem = Problem("a.yaml", 1, 1, 1, 2, "yaml-syntax", Severity.ERROR, message)
+    problem = Problem(
+        "a.yaml", 1, 1, 1, 2, "yaml-syntax", Severity.ERROR, msg("{problem}", problem=message)
+    )
     records = _records(render("csv", RunSummary([problem], 1)), ",")
     assert len(records) == 2
     assert records[1][-1] == message

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from cjm.lint.report import RunSummary
 from cjm.problems import Problem, Severity
+from cjm.text import msg
 from tests.lint.report.conftest import render
 
 
@@ -14,14 +15,16 @@ def test_one_workflow_command_per_problem(summary: RunSummary) -> None:
     assert lines[0] == (
         f"::{'notice' if first.severity is Severity.INFO else first.severity.value} "
         f"file={first.path},line={first.line},col={first.column},"
-        f"title=cjm {first.rule}::{first.message}"
+        f"title=cjm {first.rule}::{first.message!s}"
     )
     assert any(line.startswith("::error file=journeys/c.yaml,line=") for line in lines)
     assert any(line.startswith("::notice ") for line in lines)
 
 
 def _one(message: str, path: str = "journeys/a.yaml") -> str:
-    problem = Problem(path, 3, 5, 3, 9, "missing-cta", Severity.WARNING, message)
+    problem = Problem(
+        path, 3, 5, 3, 9, "missing-cta", Severity.WARNING, msg("{problem}", problem=message)
+    )
     return render("github", RunSummary([problem], 1, root=Path()))
 
 

@@ -38,7 +38,7 @@ def test_the_fields_github_code_scanning_requires(summary: RunSummary) -> None:
             result["level"]
             == {"error": "error", "warning": "warning", "info": "note"}[problem.severity.value]
         )
-        assert result["message"]["text"] == problem.message
+        assert result["message"]["text"] == str(problem.message)
         (location,) = result["locations"]
         physical = location["physicalLocation"]
         assert physical["artifactLocation"]["uri"] == problem.path  # relative, forward slashes

@@ -40,9 +40,19 @@ def test_control_characters_are_shown_not_obeyed_with_or_without_colour() -> Non
 
     from cjm.lint.report import get_reporter
     from cjm.problems import Problem, Severity
+    from cjm.text import msg
 
     message = "channel '\x1b[2J\nx.yaml:1:1: error forged: no' is not in the project's channels"
-    problem = Problem("a\x1b.yaml", 2, 3, 2, 9, "unknown-channel", Severity.WARNING, message)
+    problem = Problem(
+        "a\x1b.yaml",
+        2,
+        3,
+        2,
+        9,
+        "unknown-channel",
+        Severity.WARNING,
+        msg("{problem}", problem=message),
+    )
     for color in (False, True):
         stream = io.StringIO()
         get_reporter("text")(RunSummary([problem], 1), stream, color)

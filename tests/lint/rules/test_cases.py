@@ -9,7 +9,8 @@ Each file in ``cases/`` is named after a rule and holds a list of cases::
         language: en
       today: 2026-11-23   # optional: the date date rules compare with (default: TODAY)
       expect: ["5:7"]     # positions where this rule fires; [] for a passing case
-      message: text       # optional: a fragment the first problem's message contains
+      message: text       # optional: a fragment the first problem's message contains, in
+                          # the case's language (cjm.yaml's language:, English by default)
 
 Only the rule under test is compared, so a case need not be clean of other rules.
 """
@@ -23,6 +24,7 @@ import pytest
 import yaml
 
 from cjm.lint.rules import ALL_RULES
+from cjm.text import DEFAULT_LANGUAGE, text_for
 from tests.conftest import TODAY, config_from_text, lint_sources
 
 CASES = Path(__file__).parent / "cases"
@@ -44,9 +46,10 @@ def test_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path) -> None:
     problems = [p for p in lint_sources(sources, config=config, today=today) if p.rule == rule_id]
     many = "files" in case
     found = [f"{p.path}:{p.line}:{p.column}" if many else f"{p.line}:{p.column}" for p in problems]
-    assert found == case["expect"], [f"{p.line}:{p.column} {p.message}" for p in problems]
+    text = text_for(config.language if config is not None else DEFAULT_LANGUAGE)
+    assert found == case["expect"], [f"{p.line}:{p.column} {text(p.message)}" for p in problems]
     if "message" in case:
-        assert case["message"] in problems[0].message
+        assert case["message"] in text(problems[0].message)
 
 
 def test_every_rule_has_passing_and_failing_cases() -> None:

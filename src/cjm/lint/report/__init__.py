@@ -19,6 +19,7 @@ from cjm.output.registry import Registry
 if TYPE_CHECKING:
     from cjm.lint.settings import ActiveRule
     from cjm.problems import Problem
+    from cjm.text import Text
 
 __all__ = ["FORMATS", "Reporter", "RunSummary", "get_reporter"]
 
@@ -38,7 +39,15 @@ class RunSummary(NamedTuple):
     statistics: bool = False
     show_source: bool = False
     language: str = "en"
-    """The project's language (``cjm.yaml``): the CSV's separators follow it."""
+    """The language the command chose (``--lang``, else ``cjm.yaml``): the messages,
+    the words of the text report and the CSV's separators follow it."""
+
+    @property
+    def text(self) -> Text:
+        """Messages and numbers in :attr:`language`."""
+        from cjm.text import text_for
+
+        return text_for(self.language)
 
 
 Reporter = Callable[[RunSummary, TextIO, bool], None]

@@ -20,6 +20,7 @@ COLUMNS = ("path", "line", "column", "end_line", "end_column", "rule", "severity
 
 
 def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
+    text = summary.text
     rows = (
         (
             problem.path,
@@ -29,7 +30,7 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
             problem.end_column,
             problem.rule,
             problem.severity.value,
-            problem.message,
+            text(problem.message),
         )
         for problem in summary.problems
     )

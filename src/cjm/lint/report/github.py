@@ -23,6 +23,7 @@ _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 
 
 def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
+    text = summary.text
     base = repository_root(summary.root or Path())
     for problem in summary.problems:
         properties = {
@@ -32,4 +33,6 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
             "title": f"cjm {problem.rule}",
         }
         joined = ",".join(f"{key}={github_property(value)}" for key, value in properties.items())
-        stream.write(f"::{_COMMANDS[problem.severity]} {joined}::{github_data(problem.message)}\n")
+        stream.write(
+            f"::{_COMMANDS[problem.severity]} {joined}::{github_data(text(problem.message))}\n"
+        )

@@ -18,6 +18,7 @@ __all__ = ["report"]
 
 
 def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
+    text = summary.text
     items = [
         {
             "path": problem.path,
@@ -27,7 +28,7 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
             "end_column": problem.end_column,
             "rule": problem.rule,
             "severity": problem.severity.value,
-            "message": problem.message,
+            "message": text(problem.message),
         }
         for problem in summary.problems
     ]

@@ -22,6 +22,7 @@ from cjm.lint.report._paths import repo_relative, repository_root
 from cjm.lint.settings import ActiveRule
 from cjm.output.escape import json_text, sarif_uri
 from cjm.problems import Problem, Severity
+from cjm.text import DEFAULT_LANGUAGE, text_for
 
 __all__ = ["INFORMATION_URI", "SARIF_SCHEMA", "report"]
 
@@ -55,19 +56,25 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
     base = repository_root(summary.root or Path())
     index = {item.rule.id: number for number, item in enumerate(summary.rules)}
     seen: Counter[str] = Counter()
+    text = summary.text
+    # The fingerprint hashes the English message: a problem keeps its identity when
+    # the project (or one run's --lang) changes language.
+    english = text_for(DEFAULT_LANGUAGE)
     results = []
     for problem in summary.problems:
         uri = repo_relative(problem.path, base)
         lines = editor_lines(summary.sources.get(problem.path, ""))
-        text = lines[problem.line - 1].strip() if 0 < problem.line <= len(lines) else ""
+        line = lines[problem.line - 1].strip() if 0 < problem.line <= len(lines) else ""
         digest = hashlib.sha256(
-            "\0".join((problem.rule, uri, problem.message, text)).encode("utf-8", "surrogateescape")
+            "\0".join((problem.rule, uri, english(problem.message), line)).encode(
+                "utf-8", "surrogateescape"
+            )
         ).hexdigest()[:32]
         seen[digest] += 1  # identical problems on identical lines stay distinct
         result: dict[str, Any] = {
             "ruleId": problem.rule,
             "level": _LEVELS[problem.severity],
-            "message": {"text": problem.message},
+            "message": {"text": text(problem.message)},
             "locations": [
                 {
                     "physicalLocation": {

@@ -4,6 +4,8 @@ Plain text unless ``color`` is set (a terminal without ``NO_COLOR``); only then
 is rich imported, so a piped or CI run does not pay for it. ``--show-source``
 adds the offending line with a caret under the column; ``--statistics`` gives
 counts per rule instead of the problems; ``--quiet`` drops the summary line.
+Messages, severity words and counts are in the run's language (``fout``,
+``3 fouten, 1 waarschuwing in 2 bestanden``); rule ids stay as they are.
 Text from the journeys is shown through :func:`cjm.output.escape.terminal`: an
 ESC cannot drive the terminal, and a newline cannot forge a second
 ``file:line:col`` line.
@@ -12,13 +14,14 @@ ESC cannot drive the terminal, and a newline cannot forge a second
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TextIO
 
 from cjm.lines import editor_lines
 from cjm.lint.report import RunSummary
 from cjm.output.escape import terminal
 from cjm.problems import Problem, Severity
-from cjm.wording import plural
+from cjm.text import DEFAULT_LANGUAGE, Message, Text, msg, nmsg, text_for
 
 __all__ = ["format_problem", "report", "source_excerpt", "statistics_lines", "summary_line"]
 
@@ -29,20 +32,36 @@ def _where(problem: Problem) -> str:
     return f"{terminal(problem.path)}:{problem.line}:{problem.column}:"
 
 
-def format_problem(problem: Problem) -> str:
-    """``path:line:col: severity rule: message`` on one line, control characters shown."""
-    return f"{_where(problem)} {problem.severity.value} {problem.rule}: {terminal(problem.message)}"
+def format_problem(problem: Problem, text: Text | None = None) -> str:
+    """``path:line:col: severity rule: message`` on one line, control characters shown,
+    in ``text``'s language (English when not given)."""
+    text = text or text_for(DEFAULT_LANGUAGE)
+    said = terminal(text(problem.message))
+    return f"{_where(problem)} {text(problem.severity.word)} {problem.rule}: {said}"
+
+
+def _count(severity: Severity, count: int) -> Message:
+    # Spelled out per severity so that the catalog extractor sees each literal.
+    if severity is Severity.ERROR:
+        return nmsg("{count} error", "{count} errors", count)
+    if severity is Severity.WARNING:
+        return nmsg("{count} warning", "{count} warnings", count)
+    return nmsg("{count} info", "{count} infos", count)
 
 
 def summary_line(summary: RunSummary) -> str:
+    """``3 errors, 11 warnings in 4 files`` or ``no problems in 4 files``, in the run's language."""
+    text = summary.text
     counts = Counter(problem.severity for problem in summary.problems)
-    files = plural(summary.files, "file")
+    files = nmsg("{count} file", "{count} files", summary.files)
     parts = [
-        plural(counts[severity], severity.value)
+        text(_count(severity, counts[severity]))
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[severity]
     ]
-    return f"{', '.join(parts)} in {files}" if parts else f"no problems in {files}"
+    if not parts:
+        return text(msg("no problems in {files}", files=files))
+    return text(msg("{problems} in {files}", problems=", ".join(parts), files=files))
 
 
 def source_excerpt(problem: Problem, source: str) -> list[str]:
@@ -58,25 +77,28 @@ def source_excerpt(problem: Problem, source: str) -> list[str]:
     ]
 
 
-def statistics_lines(problems: list[Problem] | tuple[Problem, ...]) -> list[str]:
+def statistics_lines(problems: Sequence[Problem], text: Text | None = None) -> list[str]:
     """``count  rule  severity`` per rule, most frequent first (ruff's ``--statistics``)."""
-    counts = Counter((problem.rule, problem.severity.value) for problem in problems)
+    text = text or text_for(DEFAULT_LANGUAGE)
+    counts = Counter((problem.rule, problem.severity) for problem in problems)
     if not counts:
         return []
-    width = len(str(max(counts.values())))
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    rule_width = max(len(rule) for (rule, _), _ in ordered)
-    return [f"{count:>{width}}  {rule:<{rule_width}}  {level}" for (rule, level), count in ordered]
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0][0], item[0][1].value))
+    shown = [(text.number(count), rule, text(level.word)) for (rule, level), count in ordered]
+    width = max(len(count) for count, _, _ in shown)
+    rule_width = max(len(rule) for _, rule, _ in shown)
+    return [f"{count:>{width}}  {rule:<{rule_width}}  {level}" for count, rule, level in shown]
 
 
 def _lines(summary: RunSummary) -> list[tuple[Problem | None, str]]:
     """Every line of the report; the problem it belongs to, for colouring."""
+    text = summary.text
     out: list[tuple[Problem | None, str]] = []
     if summary.statistics:
-        out += [(None, line) for line in statistics_lines(list(summary.problems))]
+        out += [(None, line) for line in statistics_lines(summary.problems, text)]
     else:
         for problem in summary.problems:
-            out.append((problem, format_problem(problem)))
+            out.append((problem, format_problem(problem, text)))
             if summary.show_source:
                 source = summary.sources.get(problem.path, "")
                 out += [(None, line) for line in source_excerpt(problem, source)]
@@ -93,19 +115,20 @@ def report(summary: RunSummary, stream: TextIO, color: bool) -> None:
         return
 
     from rich.console import Console
-    from rich.text import Text
+    from rich.text import Text as Styled
 
+    text = summary.text
     console = Console(file=stream, highlight=False, soft_wrap=True)
     last = len(lines) - 1
     for number, (problem, plain) in enumerate(lines):
         if problem is None:
             summary_row = number == last and not summary.quiet
-            console.print(Text(plain, style="bold" if summary_row else ""))
+            console.print(Styled(plain, style="bold" if summary_row else ""))
             continue
-        styled = Text()
+        styled = Styled()
         styled.append(_where(problem), style="bold")
         styled.append(" ")
-        styled.append(problem.severity.value, style=_STYLES[problem.severity])
+        styled.append(text(problem.severity.word), style=_STYLES[problem.severity])
         styled.append(f" {problem.rule}", style="dim")
-        styled.append(f": {terminal(problem.message)}")
+        styled.append(f": {terminal(text(problem.message))}")
         console.print(styled)

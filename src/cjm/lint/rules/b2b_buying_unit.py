@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import nmsg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -36,9 +37,14 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         where = ("persona", "decision_makers") if persona.decision_makers else ("persona",)
         yield Finding(
             where,
-            f"b2b persona '{persona.name}' names {len(named)} decision maker"
-            f"{'' if len(named) == 1 else 's'}; list the roles in the buying unit "
-            "(decision_makers) who must agree",
+            nmsg(
+                "b2b persona '{persona}' names {count} decision maker; list the roles in "
+                "the buying unit (decision_makers) who must agree",
+                "b2b persona '{persona}' names {count} decision makers; list the roles in "
+                "the buying unit (decision_makers) who must agree",
+                len(named),
+                persona=persona.name,
+            ),
         )
 
 

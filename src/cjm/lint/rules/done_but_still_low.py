@@ -50,6 +50,8 @@ from collections.abc import Iterator
 from cjm.backlog.links import linked_touchpoints
 from cjm.lint.rule import BacklogContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg, nmsg
+from cjm.text.lists import comma
 
 
 def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, Finding]]:
@@ -59,7 +61,7 @@ def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, F
         if opportunity.status != "done":
             continue
         low = [
-            f"'{persona}/{tp.id}' (emotion {tp.emotion})"
+            msg("'{step}' (emotion {emotion})", step=f"{persona}/{tp.id}", emotion=tp.emotion)
             for persona, tp in linked_touchpoints(opportunity.links, steps)
             if tp.emotion is not None and tp.emotion <= 2
         ]
@@ -68,9 +70,15 @@ def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, F
                 entry.file.path,
                 Finding(
                     (*entry.path, "status"),
-                    f"opportunity '{opportunity.id}' is done, but {', '.join(low)} still "
-                    f"{'scores' if len(low) == 1 else 'score'} low: re-measure and update the "
-                    "emotion, or reopen the opportunity",
+                    nmsg(
+                        "opportunity '{opportunity}' is done, but {steps} still scores low: "
+                        "re-measure and update the emotion, or reopen the opportunity",
+                        "opportunity '{opportunity}' is done, but {steps} still score low: "
+                        "re-measure and update the emotion, or reopen the opportunity",
+                        len(low),
+                        opportunity=opportunity.id,
+                        steps=comma(low),
+                    ),
                 ),
             )
 

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import BacklogContext, JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import Message, msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -39,7 +40,11 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         if phase.id in phases:
             yield Finding(
                 ("phases", p, "id"),
-                f"phase id '{phase.id}' is used twice (first as phases[{phases[phase.id]}])",
+                msg(
+                    "phase id '{id}' is used twice (first as {first})",
+                    id=phase.id,
+                    first=f"phases[{phases[phase.id]}]",
+                ),
             )
         phases.setdefault(phase.id, p)
     touchpoints: dict[str, str] = {}
@@ -47,25 +52,31 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         if touchpoint.id in touchpoints:
             yield Finding(
                 ("phases", p, "touchpoints", t, "id"),
-                f"touchpoint id '{touchpoint.id}' is used twice (first in phase "
-                f"'{touchpoints[touchpoint.id]}')",
+                msg(
+                    "touchpoint id '{id}' is used twice (first in phase '{phase}')",
+                    id=touchpoint.id,
+                    phase=touchpoints[touchpoint.id],
+                ),
             )
         touchpoints.setdefault(touchpoint.id, ctx.journey.phases[p].id)
 
 
 def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, Finding]]:
-    opportunities: dict[str, str] = {}
-    solutions: dict[str, str] = {}
+    opportunities: dict[str, Message] = {}
+    solutions: dict[str, Message] = {}
     for entry in run.backlog.entries():
         opportunity = entry.opportunity
-        where = f"{entry.file.path}, opportunities[{entry.index}]"
+        where = msg("{path}, opportunities[{index}]", path=entry.file.path, index=str(entry.index))
         if opportunity.id in opportunities:
             yield (
                 entry.file.path,
                 Finding(
                     (*entry.path, "id"),
-                    f"opportunity id '{opportunity.id}' is used twice "
-                    f"(first in {opportunities[opportunity.id]})",
+                    msg(
+                        "opportunity id '{id}' is used twice (first in {first})",
+                        id=opportunity.id,
+                        first=opportunities[opportunity.id],
+                    ),
                 ),
             )
         opportunities.setdefault(opportunity.id, where)
@@ -77,11 +88,14 @@ def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, F
                     entry.file.path,
                     Finding(
                         (*entry.path, "solutions", s, "id"),
-                        f"solution id '{solution.id}' is used twice "
-                        f"(first in {solutions[solution.id]})",
+                        msg(
+                            "solution id '{id}' is used twice (first in {first})",
+                            id=solution.id,
+                            first=solutions[solution.id],
+                        ),
                     ),
                 )
-            solutions.setdefault(solution.id, f"opportunity '{opportunity.id}'")
+            solutions.setdefault(solution.id, msg("opportunity '{id}'", id=opportunity.id))
 
 
 rule = Rule(

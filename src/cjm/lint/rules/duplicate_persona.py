@@ -53,6 +53,7 @@ from collections.abc import Iterator, Sequence
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
 from cjm.states import Member
+from cjm.text import msg
 from cjm.yaml_source import NodePath
 
 
@@ -73,18 +74,29 @@ def check_run(
             where = ("persona", "id")
         else:
             where = ("persona",)
-        what = f"persona '{member.persona_id}'"
         if info.id is not None:
-            what += f", journey id '{info.id}'"
-        state = "the future state" if info.state == "future" else "the current state"
-        yield (
-            ctx,
-            Finding(
-                where,
-                f"{state} of {what} is also in {first[key]}; give this journey its own "
+            what = msg(
+                "persona '{persona}', journey id '{journey}'",
+                persona=member.persona_id,
+                journey=info.id,
+            )
+        else:
+            what = msg("persona '{persona}'", persona=member.persona_id)
+        if info.state == "future":
+            said = msg(
+                "the future state of {what} is also in {path}; give this journey its own "
                 "'journey: id:' (a scenario) or 'state:', or the persona its own id",
-            ),
-        )
+                what=what,
+                path=first[key],
+            )
+        else:
+            said = msg(
+                "the current state of {what} is also in {path}; give this journey its own "
+                "'journey: id:' (a scenario) or 'state:', or the persona its own id",
+                what=what,
+                path=first[key],
+            )
+        yield ctx, Finding(where, said)
 
 
 rule = Rule(id="duplicate-persona", severity=Severity.ERROR, doc=__doc__ or "", check_run=check_run)

@@ -30,12 +30,15 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     for index, phase in enumerate(ctx.journey.phases):
         if not phase.touchpoints:
-            yield Finding(("phases", index), f"phase '{phase.id}' has no touchpoints")
+            yield Finding(
+                ("phases", index), msg("phase '{phase}' has no touchpoints", phase=phase.id)
+            )
 
 
 rule = Rule(id="empty-phase", severity=Severity.ERROR, doc=__doc__ or "", check=check)

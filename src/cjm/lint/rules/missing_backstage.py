@@ -44,6 +44,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 LANES = ("frontstage", "backstage", "support")
 
@@ -61,8 +62,12 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         if (touchpoint.owner or "").strip() and not any(s.strip() for s in touchpoint.backstage):
             yield Finding(
                 ("phases", p, "touchpoints", t, "owner"),
-                f"touchpoint '{touchpoint.id}' is owned by {touchpoint.owner} but says nothing "
-                "backstage: what does the team do out of the customer's sight?",
+                msg(
+                    "touchpoint '{touchpoint}' is owned by {owner} but says nothing "
+                    "backstage: what does the team do out of the customer's sight?",
+                    touchpoint=touchpoint.id,
+                    owner=touchpoint.owner,
+                ),
             )
 
 

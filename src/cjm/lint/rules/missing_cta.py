@@ -32,6 +32,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -39,7 +40,10 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         if touchpoint.cta is None:
             yield Finding(
                 ("phases", p, "touchpoints", t),
-                f"touchpoint '{touchpoint.id}' has no call to action (cta)",
+                msg(
+                    "touchpoint '{touchpoint}' has no call to action (cta)",
+                    touchpoint=touchpoint.id,
+                ),
             )
 
 

@@ -35,26 +35,35 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
+from cjm.text.lists import alternatives
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     for index, phase in enumerate(ctx.journey.phases):
         steps = [phase, *phase.touchpoints]
         missing = [
-            name
-            for name in ("doing", "thinking", "feeling")
+            word
+            for name, word in _WORDS.items()
             if not any((getattr(step, name) or "").strip() for step in steps)
         ]
         if missing:
             yield Finding(
                 ("phases", index),
-                f"phase '{phase.id}' does not say what the customer is "
-                f"{_words(missing)}: describe the phase from the customer's side",
+                msg(
+                    "phase '{phase}' does not say what the customer is {missing}: "
+                    "describe the phase from the customer's side",
+                    phase=phase.id,
+                    missing=alternatives(missing),
+                ),
             )
 
 
-def _words(missing: list[str]) -> str:
-    return missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
+_WORDS = {
+    "doing": msg("doing"),
+    "thinking": msg("thinking"),
+    "feeling": msg("feeling"),
+}
 
 
 rule = Rule(id="missing-customer-view", severity=Severity.INFO, doc=__doc__ or "", check=check)

@@ -26,13 +26,15 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     for index, phase in enumerate(ctx.journey.phases):
         if not phase.kpis:
             yield Finding(
-                ("phases", index), f"phase '{phase.id}' has no KPIs: how will you measure it?"
+                ("phases", index),
+                msg("phase '{phase}' has no KPIs: how will you measure it?", phase=phase.id),
             )
 
 

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -46,8 +47,11 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         if not (touchpoint.owner or "").strip():
             yield Finding(
                 ("phases", p, "touchpoints", t),
-                f"touchpoint '{touchpoint.id}' has no owner: name the department responsible "
-                "(or mark a touchpoint others create 'media: earned')",
+                msg(
+                    "touchpoint '{touchpoint}' has no owner: name the department responsible "
+                    "(or mark a touchpoint others create 'media: earned')",
+                    touchpoint=touchpoint.id,
+                ),
             )
 
 

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -47,8 +48,12 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         if not phase.optional and phase.id not in present:
             yield Finding(
                 ("phases",),
-                f"phase '{phase.id}' ({phase.name(ctx.config.language)}) of the "
-                f"{ctx.model.name} model is missing",
+                msg(
+                    "phase '{phase}' ({name}) of the {model} model is missing",
+                    phase=phase.id,
+                    name=phase.label,
+                    model=ctx.model.name,
+                ),
                 key=True,
             )
 

@@ -60,13 +60,14 @@ from statistics import median
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import nmsg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     required = [phase for phase in ctx.model.phases if not phase.optional]
     if len(required) < 3:
         return
-    ends = {required[0].id: "first", required[-1].id: "last"}
+    ends = {required[0].id: True, required[-1].id: False}
     counts = {phase.id: len(phase.touchpoints) for phase in ctx.journey.phases}
     others = [count for phase_id, count in counts.items() if phase_id not in ends]
     if not others:
@@ -75,12 +76,35 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     for index, phase in enumerate(ctx.journey.phases):
         count = counts[phase.id]
         if phase.id in ends and count > 0 and count < middle / 2:
-            yield Finding(
-                ("phases", index),
-                f"phase '{phase.id}', the {ends[phase.id]} of the {ctx.model.name} model, has "
-                f"{count} touchpoint{'s' if count != 1 else ''} against a median of {middle:g} "
-                "in the other phases; this is where customers are won and kept",
-            )
+            # The median as written (2 or 2.5): a value of the sentence, plain in every language.
+            typical = f"{middle:g}"
+            if ends[phase.id]:
+                said = nmsg(
+                    "phase '{phase}', the first of the {model} model, has {count} touchpoint "
+                    "against a median of {median} in the other phases; this is where "
+                    "customers are won and kept",
+                    "phase '{phase}', the first of the {model} model, has {count} touchpoints "
+                    "against a median of {median} in the other phases; this is where "
+                    "customers are won and kept",
+                    count,
+                    phase=phase.id,
+                    model=ctx.model.name,
+                    median=typical,
+                )
+            else:
+                said = nmsg(
+                    "phase '{phase}', the last of the {model} model, has {count} touchpoint "
+                    "against a median of {median} in the other phases; this is where "
+                    "customers are won and kept",
+                    "phase '{phase}', the last of the {model} model, has {count} touchpoints "
+                    "against a median of {median} in the other phases; this is where "
+                    "customers are won and kept",
+                    count,
+                    phase=phase.id,
+                    model=ctx.model.name,
+                    median=typical,
+                )
+            yield Finding(("phases", index), said)
 
 
 rule = Rule(id="neglected-phase", severity=Severity.WARNING, doc=__doc__ or "", check=check)

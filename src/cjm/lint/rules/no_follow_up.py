@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 from cjm.yaml_source import NodePath
 
 
@@ -55,8 +56,11 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
             where = ("phases", index)
     yield Finding(
         where,
-        f"no touchpoint after the purchase phase '{purchase_id}': add follow-up contact "
-        "(delivery, use, service, loyalty) so the customer is not lost after the sale",
+        msg(
+            "no touchpoint after the purchase phase '{phase}': add follow-up contact "
+            "(delivery, use, service, loyalty) so the customer is not lost after the sale",
+            phase=purchase_id,
+        ),
     )
 
 

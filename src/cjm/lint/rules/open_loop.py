@@ -39,6 +39,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -52,8 +53,12 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     if not any(target in first for tp in last.touchpoints for target in tp.next):
         yield Finding(
             ("phases", len(phases) - 1),
-            f"relational journey: no touchpoint of the last phase '{last.id}' has a 'next' "
-            f"into the first phase '{phases[0].id}'; say where the cycle starts again",
+            msg(
+                "relational journey: no touchpoint of the last phase '{last}' has a 'next' "
+                "into the first phase '{first}'; say where the cycle starts again",
+                last=last.id,
+                first=phases[0].id,
+            ),
         )
 
 

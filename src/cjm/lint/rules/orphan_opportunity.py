@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import BacklogContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, Finding]]:
@@ -50,8 +51,11 @@ def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, F
                 entry.file.path,
                 Finding(
                     (*entry.path, "id"),
-                    f"opportunity '{entry.opportunity.id}' links no journey, phase or touchpoint; "
-                    "add 'links' such as 'persona-id/touchpoint-id'",
+                    msg(
+                        "opportunity '{opportunity}' links no journey, phase or touchpoint; "
+                        "add 'links' such as 'persona-id/touchpoint-id'",
+                        opportunity=entry.opportunity.id,
+                    ),
                 ),
             )
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -45,12 +46,19 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
             if not before and not after:
                 continue  # the same phase listed twice: that is duplicate-id's finding
             if before and after:
-                where = f"between '{before[-1]}' and '{after[0]}'"
+                where = msg("between '{before}' and '{after}'", before=before[-1], after=after[0])
+            elif before:
+                where = msg("after '{phase}'", phase=before[-1])
             else:
-                where = f"after '{before[-1]}'" if before else f"before '{after[0]}'"
+                where = msg("before '{phase}'", phase=after[0])
             yield Finding(
                 ("phases", p, "id"),
-                f"phase '{phase_id}' is out of order: the {ctx.model.name} model puts it {where}",
+                msg(
+                    "phase '{phase}' is out of order: the {model} model puts it {where}",
+                    phase=phase_id,
+                    model=ctx.model.name,
+                    where=where,
+                ),
             )
 
 

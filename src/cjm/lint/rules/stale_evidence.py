@@ -41,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import nmsg
 
 
 class Options(BaseModel):
@@ -62,9 +63,16 @@ def check(ctx: JourneyContext, options: Options) -> Iterator[Finding]:
         if age > options.max_age_days:
             yield Finding(
                 ("phases", p, "touchpoints", t, "evidence", n, "date"),
-                f"the newest evidence of low point '{touchpoint.id}' is from "
-                f"{newest.isoformat()}, {age} days ago (more than {options.max_age_days}): "
-                "check it again with customers or fresh data",
+                nmsg(
+                    "the newest evidence of low point '{touchpoint}' is from {date}, {count} "
+                    "day ago (more than {limit}): check it again with customers or fresh data",
+                    "the newest evidence of low point '{touchpoint}' is from {date}, {count} "
+                    "days ago (more than {limit}): check it again with customers or fresh data",
+                    age,
+                    touchpoint=touchpoint.id,
+                    date=newest.isoformat(),
+                    limit=options.max_age_days,
+                ),
             )
 
 

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import nmsg
 
 
 class Options(BaseModel):
@@ -47,8 +48,15 @@ def check(ctx: JourneyContext, options: Options) -> Iterator[Finding]:
     if age > options.max_age_days:
         yield Finding(
             ("journey", "reviewed"),
-            f"last reviewed on {reviewed.isoformat()}, {age} days ago (more than "
-            f"{options.max_age_days}): review the journey and update the date",
+            nmsg(
+                "last reviewed on {date}, {count} day ago (more than {limit}): "
+                "review the journey and update the date",
+                "last reviewed on {date}, {count} days ago (more than {limit}): "
+                "review the journey and update the date",
+                age,
+                date=reviewed.isoformat(),
+                limit=options.max_age_days,
+            ),
         )
 
 

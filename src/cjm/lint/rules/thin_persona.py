@@ -26,21 +26,33 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     persona = ctx.journey.persona
-    missing = [
-        label
-        for label, values in (("goals", persona.goals), ("pain points", persona.pain_points))
-        if not any(value.strip() for value in values)
-    ]
-    if missing:
-        yield Finding(
-            ("persona",),
-            f"persona '{persona.name}' has no {' and no '.join(missing)}: "
+    goals = any(value.strip() for value in persona.goals)
+    pains = any(value.strip() for value in persona.pain_points)
+    if not goals and not pains:
+        said = msg(
+            "persona '{persona}' has no goals and no pain points: "
             "say what the persona wants and what gets in the way",
+            persona=persona.name,
         )
+    elif not goals:
+        said = msg(
+            "persona '{persona}' has no goals: say what the persona wants and what gets in the way",
+            persona=persona.name,
+        )
+    elif not pains:
+        said = msg(
+            "persona '{persona}' has no pain points: "
+            "say what the persona wants and what gets in the way",
+            persona=persona.name,
+        )
+    else:
+        return
+    yield Finding(("persona",), said)
 
 
 rule = Rule(id="thin-persona", severity=Severity.WARNING, doc=__doc__ or "", check=check)

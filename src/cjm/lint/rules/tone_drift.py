@@ -33,6 +33,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def _normal(text: str) -> str:
@@ -47,8 +48,13 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         if touchpoint.tone is not None and _normal(touchpoint.tone) != _normal(voice):
             yield Finding(
                 ("phases", p, "touchpoints", t, "tone"),
-                f"touchpoint '{touchpoint.id}' has tone '{touchpoint.tone}', the journey's "
-                f"tone of voice is '{voice}'",
+                msg(
+                    "touchpoint '{touchpoint}' has tone '{tone}', the journey's "
+                    "tone of voice is '{voice}'",
+                    touchpoint=touchpoint.id,
+                    tone=touchpoint.tone,
+                    voice=voice,
+                ),
             )
 
 

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -49,8 +50,12 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
             continue
         yield Finding(
             ("phases", p, "touchpoints", t),
-            f"touchpoint '{touchpoint.id}' is a low point (emotion {touchpoint.emotion}) "
-            "but lists no opportunities to improve it, and no opportunity links it",
+            msg(
+                "touchpoint '{touchpoint}' is a low point (emotion {emotion}) "
+                "but lists no opportunities to improve it, and no opportunity links it",
+                touchpoint=touchpoint.id,
+                emotion=touchpoint.emotion,
+            ),
         )
 
 

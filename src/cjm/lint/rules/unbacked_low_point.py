@@ -39,6 +39,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -46,12 +47,21 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         low = touchpoint.emotion is not None and touchpoint.emotion <= 2
         hurts = any(item.strip() for item in touchpoint.pain_points)
         if (low or hurts) and touchpoint.level == "assumption":
-            why = f"is a low point (emotion {touchpoint.emotion})" if low else "has pain points"
-            yield Finding(
-                ("phases", p, "touchpoints", t),
-                f"touchpoint '{touchpoint.id}' {why} but rests on assumptions only: add "
-                "'evidence' (an interview, survey, analytics, ...) or set 'confidence'",
-            )
+            if low:
+                said = msg(
+                    "touchpoint '{touchpoint}' is a low point (emotion {emotion}) but rests on "
+                    "assumptions only: add 'evidence' (an interview, survey, analytics, ...) "
+                    "or set 'confidence'",
+                    touchpoint=touchpoint.id,
+                    emotion=touchpoint.emotion,
+                )
+            else:
+                said = msg(
+                    "touchpoint '{touchpoint}' has pain points but rests on assumptions only: "
+                    "add 'evidence' (an interview, survey, analytics, ...) or set 'confidence'",
+                    touchpoint=touchpoint.id,
+                )
+            yield Finding(("phases", p, "touchpoints", t), said)
 
 
 rule = Rule(id="unbacked-low-point", severity=Severity.WARNING, doc=__doc__ or "", check=check)

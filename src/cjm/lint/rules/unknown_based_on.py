@@ -44,6 +44,7 @@ from collections.abc import Iterator, Sequence
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
 from cjm.states import Member, Run, based_on
+from cjm.text import msg
 
 
 def check_run(
@@ -59,7 +60,7 @@ def check_run(
                 ctx,
                 Finding(
                     ("journey", "based_on"),
-                    "based_on is for a future state: add 'state: future', or remove based_on",
+                    msg("based_on is for a future state: add 'state: future', or remove based_on"),
                 ),
             )
             continue

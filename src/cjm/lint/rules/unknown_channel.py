@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from cjm.lint.rule import JourneyContext, Rule
-from cjm.lint.vocabulary import Use, vocabulary_findings
+from cjm.lint.vocabulary import CHANNEL, Use, vocabulary_findings
 from cjm.problems import Finding, Severity
 
 
@@ -58,7 +58,7 @@ def check_run(
     contexts: Sequence[JourneyContext], options: Options
 ) -> Iterator[tuple[JourneyContext, Finding]]:
     uses = [use for ctx in contexts for use in _uses(ctx)]
-    return vocabulary_findings(uses, options.channels, "channel", "the project's channels")
+    return vocabulary_findings(uses, options.channels, CHANNEL)
 
 
 rule = Rule(

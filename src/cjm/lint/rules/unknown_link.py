@@ -49,6 +49,7 @@ from collections.abc import Iterator
 from cjm.backlog.links import unresolved
 from cjm.lint.rule import BacklogContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, Finding]]:
@@ -57,7 +58,9 @@ def check_backlog(run: BacklogContext, options: object) -> Iterator[tuple[str, F
         for n, link in enumerate(entry.opportunity.links):
             if steps.resolve(link) is None:
                 why = unresolved(link, steps.journeys)
-                message = f"opportunity '{entry.opportunity.id}': {why}"
+                message = msg(
+                    "opportunity '{opportunity}': {why}", opportunity=entry.opportunity.id, why=why
+                )
                 yield entry.file.path, Finding((*entry.path, "links", n), message)
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -39,12 +40,22 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         for n, target in enumerate(touchpoint.next):
             if target not in known:
                 close = difflib.get_close_matches(target, ids, n=1)
-                hint = f" — did you mean '{close[0]}'?" if close else ""
-                yield Finding(
-                    ("phases", p, "touchpoints", t, "next", n),
-                    f"'next' of touchpoint '{touchpoint.id}' names '{target}', "
-                    f"which is not a touchpoint of this journey{hint}",
-                )
+                if close:
+                    said = msg(
+                        "'next' of touchpoint '{touchpoint}' names '{target}', which is not "
+                        "a touchpoint of this journey — did you mean '{close}'?",
+                        touchpoint=touchpoint.id,
+                        target=target,
+                        close=close[0],
+                    )
+                else:
+                    said = msg(
+                        "'next' of touchpoint '{touchpoint}' names '{target}', which is not "
+                        "a touchpoint of this journey",
+                        touchpoint=touchpoint.id,
+                        target=target,
+                    )
+                yield Finding(("phases", p, "touchpoints", t, "next", n), said)
 
 
 rule = Rule(id="unknown-next", severity=Severity.ERROR, doc=__doc__ or "", check=check)

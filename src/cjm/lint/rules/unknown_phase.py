@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -38,16 +39,25 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     for p, phase in enumerate(ctx.journey.phases):
         if phase.id not in ids:
             meant = ctx.model.suggest(phase.id)
-            hint = ""
             if meant is not None:
                 known, said = meant
-                name = said if said != known.id else known.name(ctx.config.language)
-                hint = f" — did you mean '{known.id}' ({name})?"
-            yield Finding(
-                ("phases", p, "id"),
-                f"phase '{phase.id}' is not in the {ctx.model.name} model{hint} "
-                f"(its phases: {', '.join(ids)})",
-            )
+                message = msg(
+                    "phase '{phase}' is not in the {model} model — did you mean "
+                    "'{meant}' ({name})? (its phases: {phases})",
+                    phase=phase.id,
+                    model=ctx.model.name,
+                    meant=known.id,
+                    name=said if said != known.id else known.label,
+                    phases=", ".join(ids),
+                )
+            else:
+                message = msg(
+                    "phase '{phase}' is not in the {model} model (its phases: {phases})",
+                    phase=phase.id,
+                    model=ctx.model.name,
+                    phases=", ".join(ids),
+                )
+            yield Finding(("phases", p, "id"), message)
 
 
 rule = Rule(id="unknown-phase", severity=Severity.ERROR, doc=__doc__ or "", check=check)

@@ -47,6 +47,7 @@ from cjm.lint.rule import JourneyContext, Rule
 from cjm.models import Journey
 from cjm.problems import Finding, Severity
 from cjm.states import Member, Run, based_on
+from cjm.text import msg
 
 
 def _lowest(journey: Journey) -> int | None:
@@ -73,8 +74,14 @@ def check_run(
             ctx,
             Finding(
                 ("phases", p, "touchpoints", t, "emotion"),
-                f"the plan does not lift the low point: its lowest emotion is {planned} "
-                f"('{low.id}'), the current journey's ({current.path}) is {now}",
+                msg(
+                    "the plan does not lift the low point: its lowest emotion is {planned} "
+                    "('{touchpoint}'), the current journey's ({path}) is {now}",
+                    planned=planned,
+                    touchpoint=low.id,
+                    path=current.path,
+                    now=now,
+                ),
             ),
         )
 

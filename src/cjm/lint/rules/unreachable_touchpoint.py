@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
+from cjm.text import msg
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -51,8 +52,12 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
         if p > 0 and touchpoint.id not in reached:
             yield Finding(
                 ("phases", p, "touchpoints", t),
-                f"no 'next' leads to touchpoint '{touchpoint.id}' in phase "
-                f"'{ctx.journey.phases[p].id}'; add it to the 'next' of the touchpoint before it",
+                msg(
+                    "no 'next' leads to touchpoint '{touchpoint}' in phase '{phase}'; "
+                    "add it to the 'next' of the touchpoint before it",
+                    touchpoint=touchpoint.id,
+                    phase=ctx.journey.phases[p].id,
+                ),
             )
 
 
