@@ -38,6 +38,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "MISSING",
     "Message",
+    "Number",
     "Text",
     "choose_language",
     "languages",
@@ -70,6 +71,15 @@ class Message:
     def __str__(self) -> str:
         # Only for code paths that must have a str (tracebacks, debugging): English.
         return text_for(DEFAULT_LANGUAGE)(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number inside a message, written in the language's format when the message is
+    rendered (``1,234.5`` / ``1.234,5``): code that words a finding need not know it."""
+
+    value: float | None
+    fraction: bool = False
 
 
 def msg(msgid: str, /, **params: object) -> Message:
@@ -109,13 +119,23 @@ class Text:
             template = self._translations.gettext(message.msgid)
         else:
             template = self._translations.ngettext(message.msgid, message.plural, message.count)
-        values: dict[str, object] = {
-            name: self(value) if isinstance(value, Message) else value
-            for name, value in message.params
-        }
+        values: dict[str, object] = {name: self._value(value) for name, value in message.params}
         if message.count is not None:
             values.setdefault("count", self.number(message.count))
         return template.format_map(_Values(values))
+
+    def _value(self, value: object) -> object:
+        if isinstance(value, Message):
+            return self(value)
+        if isinstance(value, Number):
+            return self.number(value.value, fraction=value.fraction)
+        return value
+
+    @property
+    def _locale(self) -> str:
+        """The locale Babel formats numbers and dates in: the language's, or English for
+        a language Babel does not know (a pseudo-language for testing)."""
+        return _babel_locale(self.language)
 
     def number(self, value: float | None, *, fraction: bool = False) -> str:
         """``18420`` as ``18,420`` (en) or ``18.420`` (nl); two decimals for a fraction,
@@ -128,17 +148,19 @@ class Text:
         from babel.numbers import format_decimal
 
         pattern = "#,##0.00" if fraction or not whole else "#,##0"
-        return str(format_decimal(value, format=pattern, locale=self.language))
+        return str(format_decimal(value, format=pattern, locale=self._locale))
 
-    def decimal(self, value: float | None) -> str:
-        """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``."""
+    def decimal(self, value: float | None, *, places: int = 0) -> str:
+        """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``;
+        with at least ``places`` decimals (an average of one decimal: ``3.0``, ``3,0``)."""
         if value is None or isinstance(value, bool) or not math.isfinite(value):
             return MISSING
-        if float(value).is_integer() and not isinstance(value, float):
+        if float(value).is_integer() and not isinstance(value, float) and not places:
             return self.number(value)
         from babel.numbers import format_decimal
 
-        return str(format_decimal(value, format="#,##0.###", locale=self.language))
+        pattern = "#,##0." + "0" * places + "#" * max(3 - places, 0)
+        return str(format_decimal(value, format=pattern, locale=self._locale))
 
     def percent(self, share: float | None) -> str:
         """A share (0..1) as ``35.4%`` (en) or ``35,4%`` (nl)."""
@@ -146,13 +168,13 @@ class Text:
             return MISSING
         from babel.numbers import format_percent
 
-        return str(format_percent(share, format="#,##0.0%", locale=self.language))
+        return str(format_percent(share, format="#,##0.0%", locale=self._locale))
 
     def date(self, day: date) -> str:
         """A date as people write it: ``3 March 2026`` (en), ``3 maart 2026`` (nl)."""
         from babel.dates import format_date
 
-        return str(format_date(day, format="long", locale=self.language))
+        return str(format_date(day, format="long", locale=self._locale))
 
 
 class _Values(dict[str, object]):
@@ -162,6 +184,17 @@ class _Values(dict[str, object]):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+@cache
+def _babel_locale(language: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return DEFAULT_LANGUAGE
+    return language
 
 
 @cache
