@@ -166,6 +166,23 @@ LanguageOption = Annotated[
         show_default=False,
     ),
 ]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
+        "Default: cjm.yaml's language, else English.",
+        show_default=False,
+    ),
+]
+
+
+def _lang(value: str | None) -> str | None:
+    """``--lang`` checked against the catalogs cjm ships (None: not given)."""
+    return None if value is None else _choice("--lang", value, languages())
+
+
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
@@ -571,6 +588,7 @@ def analytics(
             "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
         ),
     ] = None,
+    language: LangOption = None,
 ) -> None:
     """Match an analytics export to the touchpoints: funnel, gaps.
 
@@ -581,7 +599,11 @@ def analytics(
     from cjm.commands import analytics as command
 
     chosen = _choice("--format", output_format, ANALYTICS_FORMATS.names())
-    _run(lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output))
+    lang = _lang(language)
+    _run(
+        lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output, lang),
+        lang,
+    )
 
 
 @command()
@@ -627,6 +649,7 @@ def diff(
             "average emotion per phase now → planned, under a header naming both.",
         ),
     ] = False,
+    language: LangOption = None,
 ) -> None:
     """Show what changed in journeys, in the journey's own words.
 
@@ -637,16 +660,9 @@ def diff(
     """
     from cjm.commands import diff as command
 
-    _run(
-        lambda: command.run(
-            args or [],
-            rev,
-            _choice("--format", output_format, DIFF_FORMATS.names()),
-            exit_code,
-            output,
-            plan,
-        )
-    )
+    chosen = _choice("--format", output_format, DIFF_FORMATS.names())
+    lang = _lang(language)
+    _run(lambda: command.run(args or [], rev, chosen, exit_code, output, plan, lang), lang)
 
 
 @command()
@@ -675,6 +691,7 @@ def opportunities(
             "--output", "-o", metavar="FILE", help="Write the backlog to FILE instead of stdout."
         ),
     ] = None,
+    language: LangOption = None,
 ) -> None:
     """Show the ranked backlog of opportunities.
 
@@ -688,7 +705,8 @@ def opportunities(
     from cjm.commands import opportunities as command
 
     chosen = _choice("--format", output_format, OPPORTUNITIES_FORMATS.names())
-    _run(lambda: command.run(_rule_list(status) or [], _rule_list(persona) or [], chosen, output))
+    statuses, personas, lang = _rule_list(status) or [], _rule_list(persona) or [], _lang(language)
+    _run(lambda: command.run(statuses, personas, chosen, output, lang), lang)
 
 
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:

@@ -8,13 +8,15 @@ import pytest
 
 from cjm.diff.changes import Change, PersonaDiff
 from cjm.diff.wording import body, summary, word_diff
+from cjm.text import text_for
 
 
 def line(change: Change, language: str = "en") -> str:
     diff = PersonaDiff("p", "P", "changed", (change,), {"purchase": "Aankoop", "use": "Gebruik"})
     marks = {"del": "[-{}-]", "ins": "{{+{}+}}"}
     return "".join(
-        marks.get(style, "{}").format(text) for text, style in body(change, diff, language)
+        marks.get(style, "{}").format(text)
+        for text, style in body(change, diff, text_for(language))
     )
 
 
@@ -91,4 +93,4 @@ def test_word_diff_keeps_every_character() -> None:
     ],
 )
 def test_summary(changes: list[Change], language: str, expected: str) -> None:
-    assert summary(PersonaDiff("p", "P", "changed", tuple(changes)), language) == expected
+    assert summary(PersonaDiff("p", "P", "changed", tuple(changes)), text_for(language)) == expected

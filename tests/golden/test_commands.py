@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from cjm.phase_models import PRESETS
 from cjm.text import catalog as catalog_module
 from cjm.text import text_for
 from tests.conftest import TODAY
@@ -63,6 +65,25 @@ class Case:
     """Words this output may show outside the catalogs, each a language-neutral id."""
 
 
+PRESET_PHASE_NAMES = frozenset(
+    word.lower()
+    for model in PRESETS.values()
+    for phase in model.phases
+    for name in phase.names.values()
+    for word in re.findall(r"[^\W\d_]{3,}", name)
+)
+"""A phase a journey does not name is named by its phase model (phase_models.py), whose
+names are not in the catalogs yet: issue13-lint moves them there, with the one phase
+naming function. Remove this from the cases below when that lands."""
+
+FORMAT_VALUES = frozenset({"assumption", "partial", "validated", "current", "future"})
+"""The format's own values (confidence levels, a journey's state), which a diff shows as
+written in the YAML, like the field names (``cta.text``) it shows."""
+
+ANALYTICS_CSV_KEYS = frozenset({"section", "funnel", "gap", "not", "set", "warning", "share"})
+"""The CSV's column names and ``section`` values: keys a filter or a pivot table uses,
+the same in every language (docs of analytics/report/csv.py)."""
+
 CASES = [
     Case("lint", ("lint",), pending=True),
     Case("lint-statistics", ("lint", "--statistics"), pending=True),
@@ -72,20 +93,38 @@ CASES = [
     Case("lint-github", ("lint", "--format", "github"), pending=True),
     Case("lint-csv", ("lint", "--format", "csv"), pending=True),
     Case("lint-missing-file", ("lint", "nowhere.yaml"), pending=True),
-    Case("diff", ("diff", *PLAN), pending=True),
-    Case("diff-markdown", ("diff", *PLAN, "--format", "markdown"), pending=True),
+    Case("diff", ("diff", *PLAN), neutral=PRESET_PHASE_NAMES | FORMAT_VALUES),
+    Case(
+        "diff-markdown",
+        ("diff", *PLAN, "--format", "markdown"),
+        neutral=PRESET_PHASE_NAMES | FORMAT_VALUES,
+    ),
     Case("diff-json", ("diff", *PLAN, "--format", "json"), kind="json"),
-    Case("diff-plan", ("diff", *PLAN, "--plan"), pending=True),
-    Case("diff-plan-markdown", ("diff", *PLAN, "--plan", "--format", "markdown"), pending=True),
-    Case("analytics", ("analytics", EXPORT, "journeys/"), pending=True),
-    Case("analytics-markdown", ("analytics", EXPORT, "journeys/", "-f", "markdown"), pending=True),
+    Case("diff-plan", ("diff", *PLAN, "--plan"), neutral=PRESET_PHASE_NAMES),
+    Case(
+        "diff-plan-markdown",
+        ("diff", *PLAN, "--plan", "--format", "markdown"),
+        neutral=PRESET_PHASE_NAMES,
+    ),
+    Case("analytics", ("analytics", EXPORT, "journeys/")),
+    Case(
+        "analytics-markdown",
+        ("analytics", EXPORT, "journeys/", "-f", "markdown"),
+        neutral=PRESET_PHASE_NAMES,
+    ),
     Case("analytics-json", ("analytics", EXPORT, "journeys/", "-f", "json"), kind="json"),
-    Case("analytics-csv", ("analytics", EXPORT, "journeys/", "-f", "csv"), pending=True),
+    Case(
+        "analytics-csv",
+        ("analytics", EXPORT, "journeys/", "-f", "csv"),
+        neutral=PRESET_PHASE_NAMES | ANALYTICS_CSV_KEYS,
+    ),
+    # "cannot read the file" is reading.py's (issue13-lint converts it).
     Case("analytics-missing-export", ("analytics", "nowhere.csv", "journeys/"), pending=True),
-    Case("opportunities", ("opportunities",), pending=True),
-    Case("opportunities-markdown", ("opportunities", "-f", "markdown"), pending=True),
+    Case("opportunities", ("opportunities",)),
+    Case("opportunities-markdown", ("opportunities", "-f", "markdown")),
     Case("opportunities-json", ("opportunities", "-f", "json"), kind="json"),
-    Case("opportunities-csv", ("opportunities", "-f", "csv"), pending=True),
+    # The CSV's column names are keys, the same in every language (like its ids).
+    Case("opportunities-csv", ("opportunities", "-f", "csv"), neutral=frozenset({"rank"})),
     Case("new", ("new", "Nieuwe klant"), files=("journeys/nieuwe-klant.yaml",), pending=True),
     Case(
         "render-markdown",
