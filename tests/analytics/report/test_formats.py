@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cjm.analytics.report import format_report, warnings
 from cjm.analytics.result import AnalyticsResult
 from cjm.text import text_for
@@ -125,3 +127,35 @@ def test_warnings(shop_result: AnalyticsResult) -> None:
         "shop/ads, shop/google-ads; each touchpoint shows it in full, the phase totals "
         "count it once, in 'orientation'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("output_format", "min_share", "line"),
+    [
+        (
+            "text",
+            0.05,
+            "periode: 1 augustus 2026 t/m 31 augustus 2026; GA4, Session source / "
+            "medium; 7 rijen, 15.000 sessions\n",
+        ),
+        (
+            "text",
+            0.05,
+            "    ads          * / cpc                        5.000         110       4.345,17\n",
+        ),
+        ("text", 0.05, "  (1 kleiner gat onder --min-share 0.05 niet getoond)\n"),
+        (
+            "text",
+            0.05,
+            "\n1 klantreis, 6 gekoppelde touchpoints, 2 koppelingen zonder verkeer, "
+            "1 gat (16,7% van sessions)\n",
+        ),
+        ("markdown", 0.0, "| (direct) / (none) | 2.500 | 50 | 3.000,00 | 16,7% |\n"),
+        ("markdown", 0.0, "2 koppelingen zonder verkeer, 2 gaten (19,3% van sessions).\n"),
+        ("markdown", 0.0, "\n## Waarschuwingen\n\n- journeys/broken.yaml overgeslagen: "),
+    ],
+)
+def test_dutch_words_numbers_and_plurals(
+    shop_result: AnalyticsResult, output_format: str, min_share: float, line: str
+) -> None:
+    assert line in format_report(shop_result, output_format, min_share, text_for("nl"))
