@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal, NamedTuple
 
 from cjm.models import Journey, PhaseEntry, Touchpoint
+from cjm.text import Message, msg
 
 __all__ = ["LinkTarget", "Steps", "linkable", "linked_touchpoints", "resolve", "unresolved"]
 
@@ -84,18 +85,42 @@ def resolve(link: str, journeys: Mapping[str, Journey] | Steps) -> LinkTarget | 
     return steps.resolve(link)
 
 
-def unresolved(link: str, journeys: Mapping[str, Journey]) -> str:
+def unresolved(link: str, journeys: Mapping[str, Journey]) -> Message:
     """Why ``link`` points nowhere, with the closest name that exists."""
     persona, step = _split(link)
     journey = journeys.get(persona)
     if journey is None:
         close = difflib.get_close_matches(persona, sorted(journeys), n=1)
-        hint = f" — did you mean '{close[0]}'?" if close else ""
-        return f"link '{link}' names no journey: there is no persona '{persona}'{hint}"
+        if close:
+            return msg(
+                "link '{link}' names no journey: there is no persona '{persona}' — did you "
+                "mean '{close}'?",
+                link=link,
+                persona=persona,
+                close=close[0],
+            )
+        return msg(
+            "link '{link}' names no journey: there is no persona '{persona}'",
+            link=link,
+            persona=persona,
+        )
     steps = [tp.id for _, _, tp in journey.touchpoints()] + [phase.id for phase in journey.phases]
     close = difflib.get_close_matches(step or "", steps, n=1)
-    hint = f" — did you mean '{persona}/{close[0]}'?" if close else ""
-    return f"link '{link}': journey '{persona}' has no touchpoint or phase '{step}'{hint}"
+    if close:
+        return msg(
+            "link '{link}': journey '{persona}' has no touchpoint or phase '{step}' — did you "
+            "mean '{close}'?",
+            link=link,
+            persona=persona,
+            step=step,
+            close=f"{persona}/{close[0]}",
+        )
+    return msg(
+        "link '{link}': journey '{persona}' has no touchpoint or phase '{step}'",
+        link=link,
+        persona=persona,
+        step=step,
+    )
 
 
 def linked_touchpoints(
