@@ -162,6 +162,14 @@ class Text:
         pattern = "#,##0." + "0" * places + "#" * max(3 - places, 0)
         return str(format_decimal(value, format=pattern, locale=self._locale))
 
+    @property
+    def decimal_mark(self) -> str:
+        """The character that separates decimals: ``.`` (en), ``,`` (nl). A CSV for a
+        language with a decimal comma separates its cells with ``;``, as Excel does."""
+        from babel.numbers import get_decimal_symbol
+
+        return str(get_decimal_symbol(self._locale))
+
     def percent(self, share: float | None) -> str:
         """A share (0..1) as ``35.4%`` (en) or ``35,4%`` (nl)."""
         if share is None or not math.isfinite(share):
