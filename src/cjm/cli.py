@@ -176,6 +176,13 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _lang(value: str | None) -> str | None:
+    """``--lang`` checked against the catalogs cjm ships (None: not given)."""
+    return None if value is None else _choice("--lang", value, languages())
+
+
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
@@ -247,7 +254,7 @@ def lint(
 
     fmt = _choice("--format", output_format, LINT_FORMATS.names())
     level = _choice("--fail-on", fail_on, ("error", "warning", "info"))
-    lang = None if language is None else _choice("--lang", language, languages())
+    lang = _lang(language)
     _run(
         lambda: command.run(
             paths or [],
@@ -464,7 +471,7 @@ def render(
     from cjm.render.views import VIEWS
 
     chosen = [_choice("--format", name, RENDER_FORMATS.names()) for name in formats or []]
-    lang = None if language is None else _choice("--lang", language, languages())
+    lang = _lang(language)
     if not 100 <= width <= 16384:  # Chromium's largest image side
         raise typer.BadParameter(f"must be from 100 to 16384, got {width}", param_hint="--width")
     poster = PosterOptions(
@@ -524,7 +531,7 @@ def serve(
     """
     from cjm.commands import serve as command
 
-    lang = None if language is None else _choice("--lang", language, languages())
+    lang = _lang(language)
     _run(lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics))
 
 
@@ -585,6 +592,7 @@ def analytics(
             "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
         ),
     ] = None,
+    language: LangOption = None,
 ) -> None:
     """Match an analytics export to the touchpoints: funnel, gaps.
 
@@ -595,7 +603,11 @@ def analytics(
     from cjm.commands import analytics as command
 
     chosen = _choice("--format", output_format, ANALYTICS_FORMATS.names())
-    _run(lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output))
+    lang = _lang(language)
+    _run(
+        lambda: command.run(export, paths or [], chosen, min_share, fail_on_gaps, output, lang),
+        lang,
+    )
 
 
 @command()
@@ -641,6 +653,7 @@ def diff(
             "average emotion per phase now → planned, under a header naming both.",
         ),
     ] = False,
+    language: LangOption = None,
 ) -> None:
     """Show what changed in journeys, in the journey's own words.
 
@@ -651,16 +664,9 @@ def diff(
     """
     from cjm.commands import diff as command
 
-    _run(
-        lambda: command.run(
-            args or [],
-            rev,
-            _choice("--format", output_format, DIFF_FORMATS.names()),
-            exit_code,
-            output,
-            plan,
-        )
-    )
+    chosen = _choice("--format", output_format, DIFF_FORMATS.names())
+    lang = _lang(language)
+    _run(lambda: command.run(args or [], rev, chosen, exit_code, output, plan, lang), lang)
 
 
 @command()
@@ -689,6 +695,7 @@ def opportunities(
             "--output", "-o", metavar="FILE", help="Write the backlog to FILE instead of stdout."
         ),
     ] = None,
+    language: LangOption = None,
 ) -> None:
     """Show the ranked backlog of opportunities.
 
@@ -702,7 +709,8 @@ def opportunities(
     from cjm.commands import opportunities as command
 
     chosen = _choice("--format", output_format, OPPORTUNITIES_FORMATS.names())
-    _run(lambda: command.run(_rule_list(status) or [], _rule_list(persona) or [], chosen, output))
+    statuses, personas, lang = _rule_list(status) or [], _rule_list(persona) or [], _lang(language)
+    _run(lambda: command.run(statuses, personas, chosen, output, lang), lang)
 
 
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:

@@ -46,4 +46,4 @@ def shop_result() -> AnalyticsResult:
         load_text(JOURNEY.encode(), "journeys/shop.yaml", config),
         load_text(b"persona: [\n", "journeys/broken.yaml", config),
     ]
-    return analyse(parse_export(GA4.read_bytes(), "ga4.csv"), files, "en")
+    return analyse(parse_export(GA4.read_bytes(), "ga4.csv"), files)

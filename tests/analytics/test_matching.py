@@ -15,7 +15,10 @@ from cjm.analytics.result import AnalyticsResult
 from cjm.config import Config
 from cjm.loader import load_text
 from cjm.models import Analytics
+from cjm.text import text_for
 from tests.analytics.conftest import GA4, JOURNEY
+
+EN = text_for("en")
 
 HERE = Path(__file__).parent
 
@@ -65,13 +68,13 @@ def test_phase_totals_count_each_row_once(shop_result: AnalyticsResult) -> None:
     assert shop_result.phase_totals("shop", "unknown").rows == 0
     journey = shop_result.journey("shop")
     assert journey is not None
-    assert [p.name for p in journey.phases] == ["Orientation", "Consideration", "Purchase"]
+    assert [p.named(EN) for p in journey.phases] == ["Orientation", "Consideration", "Purchase"]
 
 
 def test_mappings_without_traffic_say_why(shop_result: AnalyticsResult) -> None:
     journey = shop_result.journey("shop")
     assert journey is not None
-    assert [(t.touchpoint_id, t.mapping, t.reason) for t in journey.unmatched] == [
+    assert [(t.touchpoint_id, t.mapping, EN(t.reason or "")) for t in journey.unmatched] == [
         ("tiktok", "tiktok / paid_social", "no row of the export matches"),
         (
             "lente",
@@ -114,7 +117,7 @@ def test_the_same_row_in_two_personas_journeys_is_no_double_claim() -> None:
         load_text(JOURNEY.encode(), "journeys/shop.yaml", config),
         load_text(other.encode(), "journeys/zakelijk.yaml", config),
     ]
-    result = analyse(parse_export(GA4.read_bytes(), "ga4.csv"), files, "en")
+    result = analyse(parse_export(GA4.read_bytes(), "ga4.csv"), files)
     assert [(c.row.label, c.claimants) for c in result.double_claims] == [
         ("google / cpc", (("shop", "ads"), ("shop", "google-ads")))
     ]
@@ -151,7 +154,7 @@ phases:
 def test_a_list_of_mappings_claims_every_row_any_of_them_matches_once() -> None:
     config = Config(root=Path())
     file = load_text(REVIEWS.encode(), "journeys/shop.yaml", config)
-    result = analyse(parse_export(GA4.read_bytes(), "ga4.csv"), [file], "en")
+    result = analyse(parse_export(GA4.read_bytes(), "ga4.csv"), [file])
     journey = result.journey("shop")
     assert journey is not None
     (reviews,) = journey.phases[1].touchpoints
@@ -164,7 +167,7 @@ def test_a_list_of_mappings_claims_every_row_any_of_them_matches_once() -> None:
     # google / organic counts in orientation, where the journey meets it first.
     assert _shown(result.phase_totals("shop", "consideration")) == (400, 8, 0)
     assert "chatgpt.com / referral" not in [gap.row.label for gap in result.gaps()]
-    assert [w for w in result.warnings if "matches no row" in w] == [
+    assert [EN(w) for w in result.warnings if "matches no row" in EN(w)] == [
         "journeys/shop.yaml: touchpoint 'reviews': its mapping 'kiyoh.com / referral' "
         "matches no row of the export"
     ]

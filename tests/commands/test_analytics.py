@@ -17,7 +17,7 @@ def test_example_export_against_example_journeys(in_tmp: Path) -> None:
     run = cjm("analytics", EXAMPLE, JOURNEYS, cwd=in_tmp)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert lines[1].startswith("period: 2026-09-01 to 2026-09-30; GA4")
+    assert lines[1].startswith("period: September 1, 2026 to September 30, 2026; GA4")
     gaps = lines[
         lines.index("gaps: traffic no touchpoint claims, largest first (share of sessions)") :
     ]

@@ -38,7 +38,7 @@ def test_the_example_backlog_in_every_format(output_format: str, golden: str) ->
 
 
 def test_json_is_ranked_by_the_documented_score() -> None:
-    run = cjm("opportunities", "--format", "json", cwd=REPO)
+    run = cjm("opportunities", "--format", "json", "--lang", "en", cwd=REPO)
     document = json.loads(run.stdout)
     assert document["score"] == "impact ÷ effort"
     scores = [item["score"] for item in document["opportunities"]]
@@ -49,7 +49,10 @@ def test_json_is_ranked_by_the_documented_score() -> None:
 
 
 def test_filters_keep_the_whole_backlog_s_ranks() -> None:
-    run = cjm("opportunities", "--status", "idea,planned", "--persona", "jonge-ouders", cwd=REPO)
+    run = cjm(
+        "opportunities", "--status", "idea,planned", "--persona", "jonge-ouders", "--lang", "en",
+        cwd=REPO,
+    )  # fmt: skip
     assert run.returncode == 0, run.stderr
     titles = [line for line in run.stdout.splitlines()[:-1] if line[:1].isdigit()]
     assert [line.split(".")[0] for line in titles] == ["6", "7", "8"]
@@ -74,7 +77,7 @@ def test_csv_opens_as_one_row_per_opportunity_with_dutch_separators() -> None:
     ],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
-    run = cjm("opportunities", *args, cwd=REPO)
+    run = cjm("opportunities", *args, "--lang", "en", cwd=REPO)
     assert run.returncode == 2
     assert message in run.stderr
     assert run.stdout == ""

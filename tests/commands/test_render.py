@@ -236,9 +236,9 @@ def test_analytics_warns_on_stderr_when_a_journey_claims_a_row_twice(
     result = cjm("render", "-f", "markdown", "--analytics", export)
     assert result.exit_code == 0, result.output
     assert (
-        f"cjm: warning: {export}:11: 'google / organic' is claimed by 2 touchpoints of one "
-        "journey: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie; each touchpoint "
-        "shows it in full, the phase totals count it once, in 'orientation'\n"
+        f"cjm: warning: {export}:11: 'google / organic' hoort bij 2 touchpoints van één "
+        "klantreis: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie; elk touchpoint "
+        "toont het volledig, de fasetotalen tellen het één keer, in 'orientation'\n"
     ) in result.stderr
 
 
@@ -347,13 +347,15 @@ def test_render_formats_in_cjm_yaml_are_checked_at_their_line(
     [
         (
             "Page path,Views\n/home,12\n",
-            "bad.csv:1:1: expected a header with a 'Session source / medium' column "
-            "(a GA4 export) or 'source' and 'medium' columns (a plain CSV); "
-            "found 'Page path', 'Views'",
+            "bad.csv:1:1: verwacht een kopregel met een kolom 'Session source / medium' "
+            "(een GA4-export) of de kolommen 'source' en 'medium' (een gewone CSV); "
+            "gevonden: 'Page path', 'Views'",
         ),
         (
             "source,medium,sessions\ngoogle,organic,many\n",
-            "bad.csv:2:16: expected a number in column 'sessions' (such as 1,234.5), got 'many'",
+            # file:line:col as before; the words in the project's language (nl)
+            "bad.csv:2:16: verwacht een getal in kolom 'sessions' (zoals 1,234.5), "
+            "gevonden: 'many'",
         ),
         (None, "bad.csv: kan het bestand niet lezen: No such file or directory"),  # nl project
     ],

@@ -31,7 +31,7 @@ def changes(old: str, new: str) -> list[Change]:
     assert a.journey is not None, a.findings
     assert b.journey is not None, b.findings
     assert b.model is not None
-    return list(compare("p", a.journey, b.journey, b.model, "en").changes)
+    return list(compare("p", a.journey, b.journey, b.model).changes)
 
 
 def shown(change: Change) -> str:

@@ -88,7 +88,7 @@ def test_the_markdown_plan_has_its_header_under_the_title(tmp_path: Path) -> Non
 def test_the_example_plan() -> None:
     done = run_cjm(
         "diff", "journeys/jonge-ouders.yaml", "journeys/jonge-ouders-gepland.yaml", "--plan",
-        cwd=REPO,
+        "--lang", "en", cwd=REPO,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "touchpoint Levertijd op de productpagina (levertijd-productpagina): added" in (

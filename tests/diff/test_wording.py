@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import gettext
 from typing import Any
 
 import pytest
 
 from cjm.diff.changes import Change, PersonaDiff
-from cjm.diff.wording import body, summary, word_diff
+from cjm.diff.plan import AVERAGE
+from cjm.diff.wording import body, styled, summary, word_diff
+from cjm.text import Text, msg, text_for
 
 
 def line(change: Change, language: str = "en") -> str:
     diff = PersonaDiff("p", "P", "changed", (change,), {"purchase": "Aankoop", "use": "Gebruik"})
     marks = {"del": "[-{}-]", "ins": "{{+{}+}}"}
     return "".join(
-        marks.get(style, "{}").format(text) for text, style in body(change, diff, language)
+        marks.get(style, "{}").format(text)
+        for text, style in body(change, diff, text_for(language))
     )
 
 
@@ -91,4 +95,51 @@ def test_word_diff_keeps_every_character() -> None:
     ],
 )
 def test_summary(changes: list[Change], language: str, expected: str) -> None:
-    assert summary(PersonaDiff("p", "P", "changed", tuple(changes)), language) == expected
+    assert summary(PersonaDiff("p", "P", "changed", tuple(changes)), text_for(language)) == expected
+
+
+def kpi(kind: Any) -> Change:
+    return Change("phases[use].kpis[NPS]", kind, None, None, "kpi", "NPS", "", "use")
+
+
+@pytest.mark.parametrize(
+    ("changes", "language", "expected"),
+    [
+        ([kpi("removed")], "nl", "1 KPI verwijderd"),
+        ([kpi("removed"), kpi("removed")], "nl", "2 KPI's verwijderd"),
+        ([kpi("added"), kpi("removed")], "en", "1 KPI added, 1 removed"),
+        ([tp("x", "changed")], "nl", "1 veld gewijzigd"),
+    ],
+)
+def test_summary_plurals(changes: list[Change], language: str, expected: str) -> None:
+    assert summary(PersonaDiff("p", "P", "changed", tuple(changes)), text_for(language)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "average emotion: 3.0 → 4.2 (better)"),
+        ("nl", "gemiddelde emotie: 3,0 → 4,2 (beter)"),
+    ],
+)
+def test_the_plans_average_emotion_is_worded_with_one_decimal(language: str, expected: str) -> None:
+    change = Change("phases[use].emotion", "changed", 3.0, 4.2, "phase", "use", AVERAGE, "use")
+    assert line(change, language) == expected
+
+
+class _Reordered(gettext.NullTranslations):
+    """A language that puts the fields of a message in another order."""
+
+    def gettext(self, message: str) -> str:
+        return "({id}) {name} = fase" if message == "phase {name} ({id})" else message
+
+
+def test_styled_keeps_each_field_in_its_style_wherever_the_translation_puts_it() -> None:
+    said = msg("phase {name} ({id})", name="Aankoop", id="purchase")
+    assert styled(Text("xx", _Reordered()), said, name="subject", id="id") == [
+        ("(", ""),
+        ("purchase", "id"),
+        (") ", ""),
+        ("Aankoop", "subject"),
+        (" = fase", ""),
+    ]

@@ -26,7 +26,7 @@ EXPORT = REPO / "analytics" / "ga4-traffic-acquisition.csv"
 @cache
 def _measured(language: str) -> Measurements:
     files = [load_example(path) for path in EXAMPLES]
-    return measurements(analyse(read_export(EXPORT), files, language), language)
+    return measurements(analyse(read_export(EXPORT), files), language)
 
 
 @cache
@@ -229,7 +229,7 @@ def test_a_plain_export_shows_the_columns_it_has_and_no_period(tmp_path: Path) -
     export = tmp_path / "matomo.csv"
     export.write_text("source,medium,visits\ngoogle,cpc,100\nbing,cpc,5\n", encoding="utf-8")
     file = load_example(REPO / "journeys" / "jonge-ouders.yaml")
-    measured = measurements(analyse(read_export(export), [file], "en"), "en")
+    measured = measurements(analyse(read_export(export), [file]), "en")
     outputs = render([file], ["html"], "en", measurements=measured)
     assert _numbers(outputs["jonge-ouders.html"]).cards["tp-website-collectie"] == [
         ("Sessions", "100")

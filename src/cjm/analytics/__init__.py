@@ -12,7 +12,7 @@ The API for other commands (``cjm render --analytics`` will use it)::
     from cjm.analytics.export import read_export
     from cjm.analytics.matching import analyse
 
-    result = analyse(read_export(path), journey_files, config.language)
+    result = analyse(read_export(path), journey_files)
     # raises cjm.errors.ExportError (exit 2) for an export it cannot read;
     # journey files whose ``journey`` is None are skipped and listed in result.skipped
 
@@ -25,7 +25,7 @@ The API for other commands (``cjm render --analytics`` will use it)::
     result.gaps(min_share)               # [Gap(row, share)], unclaimed traffic, largest first
     result.not_set                       # (not set) traffic: never a gap
     result.double_claims                 # rows several touchpoints of one journey claim
-    result.warnings                      # worded; every report format shows them
+    result.warnings                      # Messages; every report format shows them
     result.journeys                      # per journey, per phase, per mapped touchpoint
 
 A :class:`~cjm.analytics.metrics.Metrics` has ``.sessions``, ``.key_events``

@@ -36,6 +36,7 @@ from cjm.analytics.numbers import Notation, NotationClash, detect_notation, pars
 from cjm.errors import ExportError, Location
 from cjm.lines import editor_lines
 from cjm.reading import ReadRefused, display, read_limited
+from cjm.text import Message, Number, msg, nmsg
 
 __all__ = [
     "MAX_EXPORT_BYTES",
@@ -77,10 +78,6 @@ _DATES = {
     "einddatum": "end",
 }
 _DELIMITERS = (",", ";", "\t")
-_EXPECTED = (
-    "expected a header with a 'Session source / medium' column (a GA4 export) "
-    "or 'source' and 'medium' columns (a plain CSV)"
-)
 
 
 def _key(header: str) -> str:
@@ -154,15 +151,17 @@ def _decode(raw: bytes, shown: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise ExportError("not valid UTF-16 text", Location(shown, 1, 1)) from None
+            raise ExportError(msg("not valid UTF-16 text"), Location(shown, 1, 1)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ExportError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); download the export again "
-            "or save it as 'CSV UTF-8'",
+            msg(
+                "not UTF-8 text (byte {byte}); download the export again or save it as 'CSV UTF-8'",
+                byte=f"0x{raw[exc.start]:02x}",
+            ),
             Location(shown, line, column),
         ) from None
 
@@ -241,8 +240,23 @@ def parse_export(raw: bytes, shown: str) -> Export:
         if found is not None:
             return _parse_table(table, *found, shown, dates, title)
     seen = _fields(tables[0].lines[0]) if tables else []
-    listed = f"; found {', '.join(repr(f) for f in seen)}" if seen else "; the file has no table"
-    raise ExportError(_EXPECTED + listed, Location(shown, first_data, 1))
+    where = Location(shown, first_data, 1)
+    if seen:
+        raise ExportError(
+            msg(
+                "expected a header with a 'Session source / medium' column (a GA4 export) "
+                "or 'source' and 'medium' columns (a plain CSV); found {found}",
+                found=", ".join(repr(f) for f in seen),
+            ),
+            where,
+        )
+    raise ExportError(
+        msg(
+            "expected a header with a 'Session source / medium' column (a GA4 export) "
+            "or 'source' and 'medium' columns (a plain CSV); the file has no table"
+        ),
+        where,
+    )
 
 
 def _parse_table(
@@ -270,7 +284,7 @@ def _parse_table(
     metric_at = [i for i in range(len(header)) if i not in dimensions]
     if not metric_at:
         raise ExportError(
-            "expected at least one metric column (such as 'Sessions') after the dimensions",
+            msg("expected at least one metric column (such as 'Sessions') after the dimensions"),
             Location(shown, table.first_line, 1),
         )
 
@@ -282,7 +296,11 @@ def _parse_table(
         except csv.Error as exc:
             line = table.first_line + reader.line_num
             raise ExportError(
-                f"cannot read this line as CSV: {exc}; is the export cut off or edited by hand?",
+                msg(
+                    "cannot read this line as CSV: {reason}; is the export cut off or edited "
+                    "by hand?",
+                    reason=str(exc),
+                ),
                 Location(shown, line, _long_field(_raw_line(table, line), delimiter)),
             ) from None
         if record is None:
@@ -290,8 +308,13 @@ def _parse_table(
         line = table.first_line + reader.line_num
         if len(record) != len(header):
             raise ExportError(
-                f"expected {len(header)} fields like the header on line {table.first_line}, "
-                f"found {len(record)}",
+                nmsg(
+                    "expected {count} field like the header on line {line}, found {found}",
+                    "expected {count} fields like the header on line {line}, found {found}",
+                    len(header),
+                    line=table.first_line,
+                    found=len(record),
+                ),
                 Location(shown, line, 1),
             )
         records.append((line, record))
@@ -304,9 +327,15 @@ def _parse_table(
         first_line = records[clash.first // len(metric_at)][0]
         column = metric_at[clash.index % len(metric_at)]
         raise ExportError(
-            f"'{bad_record[column].strip()}' in column '{header[column].strip()}' uses "
-            f"'{_other(clash.notation)}' for decimals, but line {first_line} uses "
-            f"'{clash.notation.value}'; export the file again with one number notation",
+            msg(
+                "'{cell}' in column '{column}' uses '{mark}' for decimals, but line {line} "
+                "uses '{other}'; export the file again with one number notation",
+                cell=bad_record[column].strip(),
+                column=header[column].strip(),
+                mark=_other(clash.notation),
+                line=first_line,
+                other=clash.notation.value,
+            ),
             Location(shown, bad_line, _field_starts(_raw_line(table, bad_line), delimiter)[column]),
         ) from None
     percent = {i for _, record in records for i in metric_at if record[i].strip().endswith("%")}
@@ -332,16 +361,20 @@ def _parse_table(
                 continue
             if not source or not medium:
                 raise ExportError(
-                    "expected a source and a medium, found an empty cell; "
-                    "write '(not set)' for traffic without one",
+                    msg(
+                        "expected a source and a medium, found an empty cell; "
+                        "write '(not set)' for traffic without one"
+                    ),
                     Location(shown, line, 1),
                 )
         grouped.setdefault((source, medium, campaign or None), []).append((line, values))
 
     if not grouped:
         raise ExportError(
-            "the export has a totals row but no source / medium rows; download it again "
-            "with its rows",
+            msg(
+                "the export has a totals row but no source / medium rows; download it again "
+                "with its rows"
+            ),
             Location(shown, records[-1][0] if records else table.first_line, 1),
         )
     rows = tuple(
@@ -375,8 +408,14 @@ def _within_totals(rows: tuple[Row, ...], totals: Metrics, shown: str) -> None:
             value = row.metrics.values[at]
             if value is not None and value > whole * 1.000001 + 1e-9:
                 raise ExportError(
-                    f"'{row.label}' has more {column.name.lower()} ({value:,.15g}) than the "
-                    f"totals row ({whole:,.15g}); the export does not add up, download it again",
+                    msg(
+                        "'{row}' has more {metric} ({value}) than the totals row ({whole}); "
+                        "the export does not add up, download it again",
+                        row=row.label,
+                        metric=column.name.lower(),
+                        value=Number(value),
+                        whole=Number(whole),
+                    ),
                     Location(shown, row.line, 1),
                 )
 
@@ -395,7 +434,7 @@ def _split(cell: str, shown: str, line: int, column: int) -> tuple[str, str]:
     source, separator, medium = cell.rpartition("/")
     if not separator or not source.strip() or not medium.strip():
         raise ExportError(
-            f"expected 'source / medium' such as 'google / organic', got '{cell}'",
+            msg("expected 'source / medium' such as 'google / organic', got '{cell}'", cell=cell),
             Location(shown, line, column),
         )
     return source.strip(), medium.strip()
@@ -418,19 +457,30 @@ def _values(
             values.append(0.0)  # warehouse exports leave NULL counts empty
             continue
         value = parse_number(cell, notation)
-        wrong: str | None = None
+        wrong: Message | None = None
         if value is None:
+            # The example in the file's own notation, whatever the report's language.
             example = "1,234.5" if notation is Notation.POINT else "1.234,5"
-            wrong = f"expected a number in column '{column.name}' (such as {example}), got '{cell}'"
+            wrong = msg(
+                "expected a number in column '{column}' (such as {example}), got '{cell}'",
+                column=column.name,
+                example=example,
+                cell=cell,
+            )
         elif not abs(value) < MAX_METRIC:  # also catches inf and nan
-            wrong = (
-                f"'{_short(cell)}' in column '{column.name}' is beyond what any export counts "
-                f"(at most {MAX_METRIC:,.0f}); is the column or the number notation wrong?"
+            wrong = msg(
+                "'{cell}' in column '{column}' is beyond what any export counts (at most "
+                "{most}); is the column or the number notation wrong?",
+                cell=_short(cell),
+                column=column.name,
+                most=Number(MAX_METRIC),
             )
         elif value < 0 and column.role is not Role.REVENUE:
-            wrong = (
-                f"'{cell}' in column '{column.name}' is negative; only revenue can be "
-                "(refunds), counts and rates cannot"
+            wrong = msg(
+                "'{cell}' in column '{column}' is negative; only revenue can be (refunds), "
+                "counts and rates cannot",
+                cell=cell,
+                column=column.name,
             )
         if wrong is not None:
             raise ExportError(

@@ -26,7 +26,7 @@ from cjm.analytics.result import (
 )
 from cjm.loader import JourneyFile
 from cjm.models import Analytics
-from cjm.output.numbers import number
+from cjm.text import Message, Number, msg, nmsg
 
 __all__ = ["Pattern", "analyse"]
 
@@ -66,7 +66,7 @@ class Pattern:
         )
 
 
-def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> AnalyticsResult:
+def analyse(export: Export, files: Sequence[JourneyFile]) -> AnalyticsResult:
     """Match every mapped touchpoint of the usable ``files`` against ``export``.
 
     A touchpoint claims the rows any of its mappings match, each once. A phase's
@@ -77,7 +77,7 @@ def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> Anal
     share_metric, share_at = _share_metric(export)
     claims: dict[int, list[tuple[str, str]]] = {}
     counted_in: dict[tuple[str, int], str] = {}  # (persona, row line) -> the phase counting it
-    idle: list[str] = []
+    idle: list[Message] = []
     journeys: list[JourneyResult] = []
     for file in files:
         journey = file.journey
@@ -99,8 +99,13 @@ def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> Anal
                     claimed[row.line] = row
                 if rows and len(patterns) > 1:
                     idle += [
-                        f"{file.path}: touchpoint '{touchpoint.id}': its mapping "
-                        f"'{pattern.label}' matches no row of the export"
+                        msg(
+                            "{path}: touchpoint '{touchpoint}': its mapping '{mapping}' "
+                            "matches no row of the export",
+                            path=file.path,
+                            touchpoint=touchpoint.id,
+                            mapping=pattern.label,
+                        )
                         for pattern in patterns
                         if not any(pattern.matches(row) for row in rows)
                     ]
@@ -120,7 +125,8 @@ def analyse(export: Export, files: Sequence[JourneyFile], language: str) -> Anal
             for row in first:
                 counted_in[(persona, row.line)] = phase.id
             model_phase = file.model.get(phase.id) if file.model is not None else None
-            name = phase.name or (model_phase.name(language) if model_phase else phase.id)
+            # The written name, else the model's phase: named when the report is written.
+            name = phase.name or (model_phase if model_phase is not None else phase.id)
             phases.append(PhaseResult(phase.id, name, tuple(results), _metrics(export, first)))
         journeys.append(JourneyResult(persona, journey.persona.name, file.path, tuple(phases)))
 
@@ -165,27 +171,46 @@ def _warnings(
     doubles: Sequence[DoubleClaim],
     share_metric: str,
     share_at: int,
-) -> list[str]:
+) -> list[Message]:
     """What the reader of the report should know about how its numbers came about."""
     found = [
-        f"skipped {path}: it has problems (run 'cjm lint'), so its touchpoints claim no traffic"
+        msg(
+            "skipped {path}: it has problems (run 'cjm lint'), so its touchpoints claim no traffic",
+            path=path,
+        )
         for path in skipped
     ]
     for claim in doubles:
         who = ", ".join(f"{p}/{t}" for p, t in claim.claimants)
         found.append(
-            f"{export.path}:{claim.row.line}: '{claim.row.label}' is claimed by "
-            f"{len(claim.claimants)} touchpoints of one journey: {who}; each touchpoint shows "
-            f"it in full, the phase totals count it once, in '{claim.counted_in}'"
+            nmsg(
+                "{path}:{line}: '{label}' is claimed by {count} touchpoint of one journey: "
+                "{who}; each touchpoint shows it in full, the phase totals count it once, "
+                "in '{phase}'",
+                "{path}:{line}: '{label}' is claimed by {count} touchpoints of one journey: "
+                "{who}; each touchpoint shows it in full, the phase totals count it once, "
+                "in '{phase}'",
+                len(claim.claimants),
+                path=export.path,
+                line=claim.row.line,
+                label=claim.row.label,
+                who=who,
+                phase=claim.counted_in,
+            )
         )
     if export.totals is not None:
         listed = sum(row.metrics.values[share_at] or 0.0 for row in export.rows)
         whole = export.totals.values[share_at] or 0.0
         if listed < whole * 0.995:
             found.append(
-                f"{export.path}: the rows add up to {number(round(listed, 2))} of the "
-                f"{number(whole)} {share_metric.lower()} in the totals row; rows are "
-                "missing (in GA4, show all rows before downloading)"
+                msg(
+                    "{path}: the rows add up to {listed} of the {total} {metric} in the "
+                    "totals row; rows are missing (in GA4, show all rows before downloading)",
+                    path=export.path,
+                    listed=Number(round(listed, 2)),
+                    total=Number(whole),
+                    metric=share_metric.lower(),
+                )
             )
     return found
 
@@ -201,10 +226,10 @@ def _share_metric(export: Export) -> tuple[str, int]:
     return export.columns[0].name, 0
 
 
-def _reason(export: Export, mappings: Sequence[Analytics]) -> str:
+def _reason(export: Export, mappings: Sequence[Analytics]) -> Message:
     if any(m.campaign is not None for m in mappings) and not export.has_campaign:
-        return (
+        return msg(
             "names a campaign, but the export has no campaign column "
             "(add the dimension 'Session campaign' in GA4)"
         )
-    return "no row of the export matches"
+    return msg("no row of the export matches")

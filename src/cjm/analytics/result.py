@@ -11,6 +11,8 @@ from datetime import date
 
 from cjm.analytics.export import Export, Row
 from cjm.analytics.metrics import Metrics, combine
+from cjm.phase_models import Phase
+from cjm.text import Message, Text
 
 __all__ = [
     "AnalyticsResult",
@@ -34,7 +36,7 @@ class TouchpointResult:
     """The mapping as written, e.g. ``google / cpc`` or ``* / cpc (spring-sale)``."""
     rows: tuple[Row, ...]
     metrics: Metrics
-    reason: str | None = None
+    reason: Message | None = None
     """Why the mapping matches nothing, when it does not."""
 
     @property
@@ -45,12 +47,20 @@ class TouchpointResult:
 @dataclass(frozen=True)
 class PhaseResult:
     phase_id: str
-    name: str
+    name: str | Phase
+    """The name the journey writes, else the phase model's phase (see :meth:`named`)."""
     touchpoints: tuple[TouchpointResult, ...]
     """The phase's touchpoints that have a mapping, in journey order."""
     totals: Metrics
     """The rows claimed by the phase's touchpoints that no earlier phase of the journey
     claims: each row counts once per phase and once per journey."""
+
+    def named(self, text: Text) -> str:
+        """The phase's name in the report's language.
+
+        Until phase naming has its one function in :mod:`cjm.phase_models`, the model's
+        ``Phase.name(language)`` is called here, where text is written."""
+        return self.name if isinstance(self.name, str) else self.name.name(text.language)
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,7 @@ class AnalyticsResult:
     double_claims: tuple[DoubleClaim, ...]
     skipped: tuple[str, ...] = ()
     """Journey files left out because they have problems (``cjm lint`` says which)."""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
     """What a reader of the numbers must know (skipped files, double claims, rows missing
     from the export, a mapping in a list that matches nothing), worded; every report
     format shows them."""

@@ -19,8 +19,9 @@ from typing import NamedTuple
 from cjm.backlog.loader import Entry
 from cjm.backlog.models import Opportunity
 from cjm.config import ScoreSettings
+from cjm.text import Message, msg
 
-__all__ = ["Ranked", "describe_score", "rank", "score"]
+__all__ = ["Ranked", "describe_score", "formula", "rank", "score"]
 
 
 def score(opportunity: Opportunity, settings: ScoreSettings) -> float:
@@ -33,11 +34,20 @@ def score(opportunity: Opportunity, settings: ScoreSettings) -> float:
     return round(value, 2)
 
 
-def describe_score(settings: ScoreSettings) -> str:
+def formula(settings: ScoreSettings) -> Message:
     """The formula in words, for reports: ``impact ÷ effort``."""
     if settings.method == "weighted":
-        return f"{settings.impact_weight:g} × impact − {settings.effort_weight:g} × effort"
-    return "impact ÷ effort"
+        return msg(
+            "{impact_weight} × impact − {effort_weight} × effort",
+            impact_weight=f"{settings.impact_weight:g}",
+            effort_weight=f"{settings.effort_weight:g}",
+        )
+    return msg("impact ÷ effort")
+
+
+def describe_score(settings: ScoreSettings) -> str:
+    """The formula in English (``cjm render``'s index until it renders :func:`formula`)."""
+    return str(formula(settings))
 
 
 class Ranked(NamedTuple):

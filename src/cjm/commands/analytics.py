@@ -11,6 +11,7 @@ from cjm.analytics.report import FORMATS, AnalyticsReport
 from cjm.config import load_config
 from cjm.loader import load_paths
 from cjm.output.writer import write_report
+from cjm.text import choose_language, text_for
 
 __all__ = ["run"]
 
@@ -22,14 +23,17 @@ def run(
     min_share: float = 0.0,
     fail_on_gaps: bool = False,
     output: Path | None = None,
+    lang: str | None = None,
 ) -> int:
-    """Exit 1 only with ``fail_on_gaps`` and an unclaimed source at or above ``min_share``."""
+    """Exit 1 only with ``fail_on_gaps`` and an unclaimed source at or above ``min_share``;
+    ``lang``: the language of the report (``--lang``), else cjm.yaml's, else English."""
     config = load_config()
+    text = text_for(choose_language(lang, config.language))
     export = read_export(export_path)
     files = load_paths(paths, config)
     # Warnings are part of the report (every format shows them), not stderr.
-    result = analyse(export, files, config.language)
-    summary = AnalyticsReport(result, min_share, config.language)
+    result = analyse(export, files)
+    summary = AnalyticsReport(result, text, min_share)
     reporter = FORMATS.get(output_format)
     write_report(output, lambda stream, color: reporter(summary, stream, color))
     return 1 if fail_on_gaps and result.gaps(min_share) else 0

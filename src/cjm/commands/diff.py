@@ -36,6 +36,7 @@ from cjm.loader import JourneyFile, load_journey, load_text
 from cjm.output.escape import terminal
 from cjm.output.writer import write_report, write_stdout
 from cjm.reading import ReadRefused, display, read_limited
+from cjm.text import Message, Text, choose_language, msg, text_for
 
 __all__ = ["InvalidJourney", "run"]
 
@@ -44,6 +45,8 @@ __all__ = ["InvalidJourney", "run"]
 _HEX = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64}|\.)$")
 _MODE = re.compile(r"^(?:[0-7]{6}|\.)$")
 _NULL = "/dev/null"
+# The two sides of a diff, as problems and messages name them.
+_OLD, _NEW = msg("old"), msg("new")
 
 
 class InvalidJourney(CjmError):
@@ -57,18 +60,21 @@ def run(
     exit_code: bool = False,
     output: Path | None = None,
     plan: bool = False,
+    lang: str | None = None,
 ) -> int:
-    """``plan``: read the difference as a plan (see :mod:`cjm.diff.plan`)."""
+    """``plan``: read the difference as a plan (see :mod:`cjm.diff.plan`); ``lang``: the
+    language of the output (``--lang``), else cjm.yaml's, else English."""
     config = load_config()
+    text = text_for(choose_language(lang, config.language))
     backlogs: tuple[list[BacklogFile], list[BacklogFile]] = ([], [])
     if revision is not None:
         old, new, backlogs = _revisions(revision, [Path(arg) for arg in args], config)
         pairs = pair_by_persona(old, new)
     elif _is_git_driver(args):
-        return _git_driver(args, output_format, config)
+        return _git_driver(args, output_format, config, text)
     elif len(args) == 2 and all(is_backlog_file(Path(arg)) for arg in args):
         # Two opportunities files: the backlogs, not journeys, are compared.
-        old, new, pairs = Side("old"), Side("new"), []
+        old, new, pairs = Side(_OLD), Side(_NEW), []
         backlogs = (disk_backlog(Path(args[0]), config), disk_backlog(Path(args[1]), config))
     elif len(args) == 2:
         old, new, pairs = _two_paths(Path(args[0]), Path(args[1]), config)
@@ -76,37 +82,40 @@ def run(
             backlogs = (disk_backlog(Path(args[0]), config), disk_backlog(Path(args[1]), config))
     else:
         raise UsageError(
-            "give two journey files or two folders (cjm diff OLD NEW), or a revision "
-            "(cjm diff --rev REV [PATHS...])"
+            msg(
+                "give two journey files or two folders (cjm diff OLD NEW), or a revision "
+                "(cjm diff --rev REV [PATHS...])"
+            )
         )
-    found = problems([old, new]) + backlog_problems(
-        [(old.label, backlogs[0]), (new.label, backlogs[1])]
+    found = problems([old, new], text) + backlog_problems(
+        [(old.label, backlogs[0]), (new.label, backlogs[1])], text
     )
     if found:
         sys.stderr.write("".join(f"{terminal(line)}\n" for line in found))
         raise InvalidJourney(
-            "cannot compare journeys that do not load; fix the problems above "
-            "(`cjm lint` checks a file on disk)"
+            msg(
+                "cannot compare journeys that do not load; fix the problems above "
+                "(`cjm lint` checks a file on disk)"
+            )
         )
-    diffs = _compare(pairs, config, output_format)
-    header: tuple[str, ...] = ()
+    diffs = _compare(pairs, config)
+    header: tuple[Message, ...] = ()
     if plan:
-        diffs, header = _plan(pairs, diffs, config, output_format)
+        diffs, header = _plan(pairs, diffs)
     else:
         changed = backlog_diff(*backlogs)
         if changed:
             diffs.append(changed)
-    _write(diffs, output_format, config, output, header)
+    _write(diffs, output_format, text, output, header)
     return 1 if exit_code and any(diffs) else 0
 
 
 def _plan(
-    pairs: Sequence[Pair], diffs: list[PersonaDiff], config: Config, output_format: str
-) -> tuple[list[PersonaDiff], tuple[str, ...]]:
+    pairs: Sequence[Pair], diffs: list[PersonaDiff]
+) -> tuple[list[PersonaDiff], tuple[Message, ...]]:
     """The diffs read as plans, and the header lines naming both journeys of each."""
     from cjm.diff.plan import as_plan, header
 
-    language = _language(output_format, config)
     sides = {key: (a, b) for key, a, b in pairs}
     planned, lines = [], []
     for diff in diffs:
@@ -115,25 +124,28 @@ def _plan(
             planned.append(diff)  # a persona only on one side: nothing to plan against
             continue
         planned.append(as_plan(diff, a.journey, b.journey))
-        lines.append(header(a.journey, b.journey, diff.persona, language))
+        lines.append(header(a.journey, b.journey, diff.persona))
     return planned, tuple(lines)
 
 
 def _two_paths(old: Path, new: Path, config: Config) -> tuple[Side, Side, list[Pair]]:
     for path in (old, new):
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"'{display(path)}' does not exist")
+            raise UsageError(msg("'{path}' does not exist", path=display(path)))
     if old.is_dir() != new.is_dir():
         raise UsageError(
-            "compare a file with a file, or a folder with a folder: "
-            f"'{display(old)}', '{display(new)}'"
+            msg(
+                "compare a file with a file, or a folder with a folder: '{old}', '{new}'",
+                old=display(old),
+                new=display(new),
+            )
         )
     if old.is_dir():
-        before, after = folder_side(old, "old", config), folder_side(new, "new", config)
+        before, after = folder_side(old, _OLD, config), folder_side(new, _NEW, config)
         return before, after, pair_by_persona(before, after)
     a, b = load_journey(old, config), load_journey(new, config)
     # Two files named outright are one persona, whatever their ids say.
-    return Side("old", [a]), Side("new", [b]), [(b.persona_id, a, b)]
+    return Side(_OLD, [a]), Side(_NEW, [b]), [(b.persona_id, a, b)]
 
 
 def _revisions(
@@ -147,8 +159,11 @@ def _revisions(
     repo = find_repo(targets[0])
     if not paths and not config.journeys_dir.is_dir():
         raise UsageError(
-            f"no journeys folder at '{config.journeys_dir}': pass files or folders to compare, "
-            "or set 'journeys:' in cjm.yaml"
+            msg(
+                "no journeys folder at '{path}': pass files or folders to compare, "
+                "or set 'journeys:' in cjm.yaml",
+                path=str(config.journeys_dir),
+            )
         )
     pathspecs = [repo.relative(path) for path in targets]
     if "..." in spec or ".." in spec:
@@ -172,10 +187,16 @@ def _revisions(
         )
     commit = repo.commit(spec)
     old = revision_side(repo, spec, commit, pathspecs, config)
-    new = worktree_side(targets, config, "working tree")
+    new = worktree_side(targets, config, msg("working tree"))
     missing = [p for p in paths if not p.exists() and not _names(old, repo.relative(p))]
     if missing:
-        raise UsageError(f"'{missing[0]}' is neither in the working tree nor at {spec}")
+        raise UsageError(
+            msg(
+                "'{path}' is neither in the working tree nor at {revision}",
+                path=str(missing[0]),
+                revision=spec,
+            )
+        )
     if not covers_project(paths, config):
         return old, new, ([], [])
     return old, new, (revision_backlog(repo, commit, config), load_backlog(config).files)
@@ -193,7 +214,7 @@ def _is_git_driver(args: Sequence[str]) -> bool:
     )
 
 
-def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
+def _git_driver(args: Sequence[str], output_format: str, config: Config, text: Text) -> int:
     """Run as git's external diff: print the semantic diff of one file, always exit 0.
 
     git stops the whole ``git diff`` when an external diff fails, so a side that
@@ -202,107 +223,107 @@ def _git_driver(args: Sequence[str], output_format: str, config: Config) -> int:
     path, old_file, old_hex, _, new_file, _, _ = args[:7]
     new_path = args[7] if len(args) == 9 else path
     if is_backlog_file(Path(path)):
-        return _git_driver_backlog(path, old_file, new_file, output_format, config)
-    old = _driver_side(old_file, path, f"old {old_hex[:7]}", config)
-    new = _driver_side(new_file, new_path, "new", config)
+        return _git_driver_backlog(path, old_file, new_file, output_format, config, text)
+    old = _driver_side(old_file, path, msg("old {commit}", commit=old_hex[:7]), config)
+    new = _driver_side(new_file, new_path, _NEW, config)
     shown = terminal(path if new_path == path else f"{path} → {new_path}")
-    found = problems([old, new])
+    found = problems([old, new], text)
     if found:
-        write_stdout(f"cjm diff {shown}: cannot compare\n")
+        write_stdout(text(msg("cjm diff {path}: cannot compare", path=shown)) + "\n")
         write_stdout("".join(f"  {terminal(line)}\n" for line in found))
         return 0
     a = old.files[0] if old.files else None
     b = new.files[0] if new.files else None
     if a is None and b is None:  # git gave /dev/null for both sides: nothing was there
-        sys.stdout.write(f"cjm diff {shown}: nothing to compare (no file on either side)\n")
+        said = msg("cjm diff {path}: nothing to compare (no file on either side)", path=shown)
+        write_stdout(text(said) + "\n")
         return 0
     either = b or a
     key = either.persona_id if either is not None else Path(path).stem
-    diffs = _compare([(key, a, b)], config, output_format)
+    diffs = _compare([(key, a, b)], config)
     if output_format == "text":
         write_stdout(f"cjm diff {shown}\n")
         if not diffs:
-            write_stdout(f"{terminal(key)}: no difference in meaning\n")
+            said = msg("{persona}: no difference in meaning", persona=terminal(key))
+            write_stdout(text(said) + "\n")
             return 0
-    _write(diffs, output_format, config, None)
+    _write(diffs, output_format, text, None)
     return 0
 
 
 def _git_driver_backlog(
-    path: str, old_file: str, new_file: str, output_format: str, config: Config
+    path: str, old_file: str, new_file: str, output_format: str, config: Config, text: Text
 ) -> int:
     """git's external diff of an opportunities file: the backlog compared by id."""
-    sides: list[tuple[str, list[BacklogFile]]] = []
-    for file, label in ((old_file, "old"), (new_file, "new")):
+    sides: list[tuple[Message | str, list[BacklogFile]]] = []
+    for file, label in ((old_file, _OLD), (new_file, _NEW)):
         if file == _NULL:
             sides.append((label, []))
             continue
         try:
             raw = read_limited(Path(file), config.settings.max_journey_bytes, "max_journey_bytes")
         except ReadRefused as refused:
-            raise UsageError(f"'{display(file)}' given by git: {refused.message}") from None
+            raise _refused(file, refused) from None
         sides.append((label, [load_backlog_text(raw, path)]))
-    found = backlog_problems(sides)
+    found = backlog_problems(sides, text)
     shown = terminal(path)
     if found:
-        write_stdout(f"cjm diff {shown}: cannot compare\n")
+        write_stdout(text(msg("cjm diff {path}: cannot compare", path=shown)) + "\n")
         write_stdout("".join(f"  {terminal(line)}\n" for line in found))
         return 0
     changed = backlog_diff(sides[0][1], sides[1][1])
     if output_format == "text":
         write_stdout(f"cjm diff {shown}\n")
         if not changed:
-            write_stdout("opportunities: no difference in meaning\n")
+            write_stdout(text(msg("opportunities: no difference in meaning")) + "\n")
             return 0
-    _write([changed] if changed else [], output_format, config, None)
+    _write([changed] if changed else [], output_format, text, None)
     return 0
 
 
-def _driver_side(file: str, shown: str, label: str, config: Config) -> Side:
+def _refused(file: str, refused: ReadRefused) -> UsageError:
+    return UsageError(
+        msg("'{path}' given by git: {reason}", path=display(file), reason=refused.message)
+    )
+
+
+def _driver_side(file: str, shown: str, label: Message | str, config: Config) -> Side:
     if file == _NULL:
         return Side(label)
     try:
         raw = read_limited(Path(file), config.settings.max_journey_bytes, "max_journey_bytes")
     except ReadRefused as refused:
-        raise UsageError(f"'{display(file)}' given by git: {refused.message}") from None
+        raise _refused(file, refused) from None
     return Side(label, [load_text(raw, shown, config)])
 
 
-def _compare(pairs: Sequence[Pair], config: Config, output_format: str) -> list[PersonaDiff]:
-    language = _language(output_format, config)
+def _compare(pairs: Sequence[Pair], config: Config) -> list[PersonaDiff]:
     diffs: list[PersonaDiff] = []
     for key, a, b in pairs:
-        diff = _one(key, a, b, config, language)
+        diff = _one(key, a, b, config)
         if diff:
             diffs.append(diff)
     return diffs
 
 
-def _one(
-    key: str, a: JourneyFile | None, b: JourneyFile | None, config: Config, language: str
-) -> PersonaDiff:
+def _one(key: str, a: JourneyFile | None, b: JourneyFile | None, config: Config) -> PersonaDiff:
     model = (b or a or JourneyFile("")).model or config.model
     if a is not None and a.journey is not None and b is not None and b.journey is not None:
-        return compare(key, a.journey, b.journey, model, language)
+        return compare(key, a.journey, b.journey, model)
     if b is not None and b.journey is not None:
-        return persona_only(key, b.journey, "added", model, language)
+        return persona_only(key, b.journey, "added", model)
     if a is not None and a.journey is not None:
-        return persona_only(key, a.journey, "removed", model, language)
+        return persona_only(key, a.journey, "removed", model)
     raise AssertionError("a pair has a journey on at least one side")  # pragma: no cover
 
 
 def _write(
     diffs: list[PersonaDiff],
     output_format: str,
-    config: Config,
+    text: Text,
     output: Path | None,
-    header: tuple[str, ...] = (),
+    header: tuple[Message, ...] = (),
 ) -> None:
-    summary = DiffReport(diffs, _language(output_format, config), header)
+    summary = DiffReport(diffs, text, header)
     reporter = FORMATS.get(output_format)
     write_report(output, lambda stream, color: reporter(summary, stream, color))
-
-
-def _language(output_format: str, config: Config) -> str:
-    # Text is English like the rest of cjm's terminal output; Markdown is for the client.
-    return config.language if output_format == "markdown" else "en"

@@ -11,7 +11,7 @@ from cjm.backlog.links import Steps, linkable
 from cjm.backlog.loader import load_backlog
 from cjm.backlog.models import STATUSES
 from cjm.backlog.report import FORMATS, BacklogSummary
-from cjm.backlog.score import describe_score, rank
+from cjm.backlog.score import formula, rank
 from cjm.config import Config, load_config
 from cjm.errors import UsageError
 from cjm.lint.engine import lint
@@ -20,6 +20,7 @@ from cjm.loader import discover, load_journey
 from cjm.models import Journey
 from cjm.output.writer import display, write_report
 from cjm.problems import Severity
+from cjm.text import choose_language, msg, text_for
 
 __all__ = ["run"]
 
@@ -31,14 +32,22 @@ def run(
     personas: Sequence[str],
     output_format: str = "text",
     output: Path | None = None,
+    lang: str | None = None,
 ) -> int:
-    """Exit 0; 1 when an opportunities file has errors (they go to stderr, the rest is shown)."""
+    """Exit 0; 1 when an opportunities file has errors (they go to stderr, the rest is shown).
+
+    ``lang``: the language of the backlog (``--lang``), else cjm.yaml's, else English."""
     for status in statuses:
         if status not in STATUSES:
             raise UsageError(
-                f"--status: unknown status '{status}' (statuses: {', '.join(STATUSES)})"
+                msg(
+                    "--status: unknown status '{status}' (statuses: {statuses})",
+                    status=status,
+                    statuses=", ".join(STATUSES),
+                )
             )
     config = load_config()
+    text = text_for(choose_language(lang, config.language))
     backlog = load_backlog(config)
     journeys = _journeys(config)
     known = set(journeys) | {
@@ -47,8 +56,18 @@ def run(
     for persona in personas:
         if persona not in known:
             close = difflib.get_close_matches(persona, sorted(known), n=1)
-            hint = f" — did you mean '{close[0]}'?" if close else ""
-            raise UsageError(f"--persona: no journey or link names persona '{persona}'{hint}")
+            if close:
+                raise UsageError(
+                    msg(
+                        "--persona: no journey or link names persona '{persona}' — did you "
+                        "mean '{close}'?",
+                        persona=persona,
+                        close=close[0],
+                    )
+                )
+            raise UsageError(
+                msg("--persona: no journey or link names persona '{persona}'", persona=persona)
+            )
     problems = lint([], config, ALL_RULES, select=_LOAD_RULES, backlog=backlog)
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
@@ -57,11 +76,12 @@ def run(
         for problem in errors:
             print(format_problem(problem), file=sys.stderr)
     if not backlog.files:
-        print(
-            f"cjm: no opportunities in {display(config.root)}: write them in opportunities.yaml "
-            "next to cjm.yaml (see docs/format.md)",
-            file=sys.stderr,
+        said = msg(
+            "cjm: no opportunities in {path}: write them in opportunities.yaml next to cjm.yaml "
+            "(see docs/format.md)",
+            path=display(config.root),
         )
+        print(text(said), file=sys.stderr)
     ranked = rank(backlog.entries(), config.settings.opportunities.score)
     shown = [
         item
@@ -74,9 +94,9 @@ def run(
     ]
     summary = BacklogSummary(
         shown,
-        describe_score(config.settings.opportunities.score),
+        formula(config.settings.opportunities.score),
         Steps(journeys),
-        config.language,
+        text,
         len(ranked),
     )
     reporter = FORMATS.get(output_format)

@@ -169,9 +169,10 @@ def measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> M
     from cjm.analytics.matching import analyse
     from cjm.analytics.report import warnings
     from cjm.render.analytics import measurements
+    from cjm.text import text_for
 
-    result = analyse(read_export(export_path), files, language)
-    for warning in warnings(result):
+    result = analyse(read_export(export_path), files)
+    for warning in warnings(result, text_for(language)):
         print(f"cjm: warning: {display(warning)}", file=sys.stderr)
     return measurements(result, language)
 

@@ -18,6 +18,7 @@ from cjm.config import Config
 from cjm.diff.changes import PersonaDiff
 from cjm.diff.compare import compare_backlogs
 from cjm.git import GitRepo
+from cjm.text import Message, Text
 
 __all__ = ["backlog_diff", "disk_backlog", "is_backlog_file", "revision_backlog"]
 
@@ -52,7 +53,9 @@ def _opportunities(files: Sequence[BacklogFile]) -> list[Opportunity]:
     return [item for file in files for item in file.opportunities]
 
 
-def backlog_problems(sides: Sequence[tuple[str, Sequence[BacklogFile]]]) -> list[str]:
+def backlog_problems(
+    sides: Sequence[tuple[Message | str, Sequence[BacklogFile]]], text: Text
+) -> list[str]:
     """Why opportunities files cannot be compared: ``file:line:col: rule: message (side)``."""
     lines = []
     for label, files in sides:
@@ -64,5 +67,6 @@ def backlog_problems(sides: Sequence[tuple[str, Sequence[BacklogFile]]]) -> list
                 if span is None and file.document is not None:
                     span = file.document.span(finding.path, key=finding.key)
                 line, column = (span.line, span.column) if span is not None else (1, 1)
-                lines.append(f"{file.path}:{line}:{column}: {rule}: {finding.message} ({label})")
+                message, side = text(finding.message), text(label)
+                lines.append(f"{file.path}:{line}:{column}: {rule}: {message} ({side})")
     return lines

@@ -6,7 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Change", "Kind", "PersonaDiff", "Subject", "counts"]
+from cjm.phase_models import Phase
+from cjm.text import Message
+
+__all__ = ["Change", "Kind", "PersonaDiff", "PhaseName", "Subject", "counts"]
 
 Kind = Literal["added", "removed", "changed", "moved", "reordered"]
 
@@ -35,8 +38,13 @@ class Change:
     field: str = ""
     phase: str | None = None
     """The phase the change belongs to (the new one for a move); None above phases."""
-    note: str = ""
+    note: tuple[Message, ...] = ()
     """Words for people only, not in the JSON: what backs a new confidence (``2 interviews``)."""
+
+
+PhaseName = str | Phase
+"""A phase's name as its journey writes it, or the model's phase, named in the language
+of the report when it is written (comparing never needs the language)."""
 
 
 @dataclass(frozen=True)
@@ -47,8 +55,8 @@ class PersonaDiff:
     name: str
     status: Literal["added", "removed", "changed"]
     changes: tuple[Change, ...] = ()
-    phase_names: dict[str, str] = field(default_factory=dict)
-    """Phase id to its name in the output language, for headings."""
+    phase_names: dict[str, PhaseName] = field(default_factory=dict)
+    """Phase id to its name, for headings (see :func:`cjm.diff.wording.phase_name`)."""
 
     def __bool__(self) -> bool:
         return self.status != "changed" or bool(self.changes)

@@ -19,9 +19,10 @@ from datetime import date
 from typing import Any, Literal
 
 from cjm.backlog.models import Opportunity
-from cjm.diff.changes import Change, Kind, PersonaDiff, Subject
+from cjm.diff.changes import Change, Kind, PersonaDiff, PhaseName, Subject
 from cjm.models import Journey, Node, PhaseEntry, Touchpoint
 from cjm.phase_models import PhaseModel
+from cjm.text import Message, nmsg
 
 __all__ = ["BACKLOG_KEY", "compare", "compare_backlogs", "persona_only", "plain", "whole"]
 
@@ -154,10 +155,7 @@ class _Scope:
         if old.level == new.level:
             return
         kinds = Counter(item.kind for item in new.evidence)
-        note = ", ".join(
-            f"{count} {_PLURAL.get(kind, kind) if count > 1 else kind}"
-            for kind, count in sorted(kinds.items())
-        )
+        note = tuple(_evidence(kind, count) for kind, count in sorted(kinds.items()))
         path = ".".join(part for part in (self.path, field) if part)
         self.out.append(
             Change(
@@ -205,13 +203,21 @@ class _Scope:
             self.value(f"{prefix}{key}", old.get(key), new.get(key))
 
 
-_PLURAL = {
-    "interview": "interviews",
-    "survey": "surveys",
-    "observation": "observations",
-    "workshop": "workshops",
-}
-"""Evidence kinds that read as a count: ``2 interviews`` (``2 analytics`` needs none)."""
+def _evidence(kind: str, count: int) -> Message:
+    """``2 interviews``: a count of one kind of evidence, in words."""
+    if kind == "interview":
+        return nmsg("{count} interview", "{count} interviews", count)
+    if kind == "survey":
+        return nmsg("{count} survey", "{count} surveys", count)
+    if kind == "observation":
+        return nmsg("{count} observation", "{count} observations", count)
+    if kind == "workshop":
+        return nmsg("{count} workshop", "{count} workshops", count)
+    if kind == "analytics":
+        return nmsg("{count} analytics source", "{count} analytics sources", count)
+    if kind == "support":
+        return nmsg("{count} support record", "{count} support records", count)
+    return nmsg("{count} desk research", "{count} desk research", count)
 
 
 def _key(item: Node) -> str:
@@ -244,9 +250,7 @@ def _touchpoint_index(journey: Journey) -> dict[str, tuple[str, Touchpoint]]:
     }
 
 
-def compare(
-    persona: str, old: Journey, new: Journey, model: PhaseModel, language: str
-) -> PersonaDiff:
+def compare(persona: str, old: Journey, new: Journey, model: PhaseModel) -> PersonaDiff:
     """Every difference in meaning between two versions of one persona's journey."""
     out: list[Change] = []
     top = _Scope(out, "", "file", "")
@@ -274,7 +278,7 @@ def compare(
             # Only the touchpoints that stayed in this phase count for its order.
             scope.order("touchpoints", [t.id for t in a.touchpoints], [t.id for t in b.touchpoints])
         _touchpoints(out, phase_id, a, b, old_tps, new_tps)
-    names = _phase_names([*new.phases, *old.phases], model, language)
+    names = _phase_names([*new.phases, *old.phases], model)
     return PersonaDiff(persona, new.persona.name, "changed", tuple(out), names)
 
 
@@ -334,13 +338,14 @@ def _touchpoints(
             scope.emit("", "removed", plain(touchpoint), None)
 
 
-def _phase_names(phases: list[PhaseEntry], model: PhaseModel, language: str) -> dict[str, str]:
-    names: dict[str, str] = {}
+def _phase_names(phases: list[PhaseEntry], model: PhaseModel) -> dict[str, PhaseName]:
+    """Each phase's written name, else its model's phase (named when the report is written)."""
+    names: dict[str, PhaseName] = {}
     for phase in phases:
         if phase.id in names:
             continue
         known = model.get(phase.id)
-        names[phase.id] = phase.name or (known.name(language) if known else phase.id)
+        names[phase.id] = phase.name or (known if known is not None else phase.id)
     return names
 
 
@@ -349,7 +354,6 @@ def persona_only(
     journey: Journey,
     kind: Literal["added", "removed"],
     model: PhaseModel,
-    language: str,
 ) -> PersonaDiff:
     """A persona present on one side only: one change carrying the whole journey."""
     data = plain(journey)
@@ -361,7 +365,7 @@ def persona_only(
         "file",
         journey.persona.name,
     )
-    names = _phase_names(list(journey.phases), model, language)
+    names = _phase_names(list(journey.phases), model)
     return PersonaDiff(persona, journey.persona.name, kind, (change,), names)
 
 

@@ -15,6 +15,7 @@ import dataclasses
 
 from cjm.diff.changes import Change, PersonaDiff
 from cjm.models import Journey
+from cjm.text import Message, msg
 
 __all__ = ["PLAN_FIELDS", "as_plan", "header"]
 
@@ -36,12 +37,8 @@ PLAN_FIELDS: dict[str, tuple[str, ...]] = {
 """Per subject, the fields whose changes are part of the plan."""
 
 AVERAGE = "average emotion"
-"""The field name of a phase's planned change of its average emotion."""
-
-_HEADER = {
-    "en": "Plan for {persona}: {old} (current state) → {new} (future state)",
-    "nl": "Plan voor {persona}: {old} (huidige situatie) → {new} (gewenste situatie)",
-}
+"""The field of a phase's planned change of its average emotion: a key, not a word
+(the reports say it in the language, :mod:`cjm.diff.wording`)."""
 
 
 def as_plan(diff: PersonaDiff, old: Journey, new: Journey) -> PersonaDiff:
@@ -61,7 +58,7 @@ def as_plan(diff: PersonaDiff, old: Journey, new: Journey) -> PersonaDiff:
                     old=before,
                     new=after,
                     subject="phase",
-                    label=diff.phase_names.get(phase.id, phase.id),
+                    label=phase.id,
                     field=AVERAGE,
                     phase=phase.id,
                 )
@@ -73,9 +70,10 @@ def as_plan(diff: PersonaDiff, old: Journey, new: Journey) -> PersonaDiff:
     return dataclasses.replace(diff, changes=tuple(changes))
 
 
-def header(old: Journey, new: Journey, persona: str, language: str) -> str:
+def header(old: Journey, new: Journey, persona: str) -> Message:
     """``Plan for jonge-ouders: <current title> (current state) → <future title> (…)``."""
-    return _HEADER[language].format(
+    return msg(
+        "Plan for {persona}: {old} (current state) → {new} (future state)",
         persona=persona,
         old=old.journey.title or old.persona.name,
         new=new.journey.title or new.persona.name,

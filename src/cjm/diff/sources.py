@@ -17,6 +17,7 @@ from cjm.errors import UsageError
 from cjm.git import GitRepo
 from cjm.lines import one_line
 from cjm.loader import JOURNEY_SUFFIXES, JourneyFile, load_paths, load_text
+from cjm.text import Message, Text, msg
 
 __all__ = [
     "Pair",
@@ -33,7 +34,8 @@ __all__ = [
 class Side:
     """Journey files from one place; ``revision`` is set for a side read from git."""
 
-    label: str
+    label: Message | str
+    """``old``, ``new``, ``working tree`` (words, in the report's language) or a revision."""
     files: list[JourneyFile] = field(default_factory=list)
     revision: str | None = None
 
@@ -42,11 +44,11 @@ Pair = tuple[str, JourneyFile | None, JourneyFile | None]
 """A persona id with its file on the old and the new side (None: absent there)."""
 
 
-def folder_side(path: Path, label: str, config: Config) -> Side:
+def folder_side(path: Path, label: Message | str, config: Config) -> Side:
     return Side(label, load_paths([path], config))
 
 
-def worktree_side(paths: Sequence[Path], config: Config, label: str) -> Side:
+def worktree_side(paths: Sequence[Path], config: Config, label: Message | str) -> Side:
     """The journeys under ``paths`` on disk; a path that no longer exists has none."""
     existing = [path for path in paths if path.exists()]
     return Side(label, load_paths(existing, config) if existing else [])
@@ -85,14 +87,20 @@ def _by_persona(side: Side) -> dict[str, JourneyFile]:
         other = found.setdefault(file.key, file)
         if other is not file:
             raise UsageError(
-                f"journey '{file.key}' is in two files on the {side.label} side: "
-                f"'{other.path}' and '{file.path}'; give each persona its own id, or each "
-                "journey its own 'journey: id:' or 'state:'"
+                msg(
+                    "journey '{journey}' is in two files on the {side} side: '{first}' and "
+                    "'{second}'; give each persona its own id, or each journey its own "
+                    "'journey: id:' or 'state:'",
+                    journey=file.key,
+                    side=side.label,
+                    first=other.path,
+                    second=file.path,
+                )
             )
     return found
 
 
-def problems(sides: Sequence[Side]) -> list[str]:
+def problems(sides: Sequence[Side], text: Text) -> list[str]:
     """Why files cannot be compared, one line each: ``file:line:col: rule: message (side)``."""
     lines = []
     for side in sides:
@@ -105,7 +113,6 @@ def problems(sides: Sequence[Side]) -> list[str]:
                 if span is None and file.document is not None:
                     span = file.document.span(finding.path, key=finding.key)
                 line, column = (span.line, span.column) if span is not None else (1, 1)
-                # English until the diff reports speak the run's language (issue 13, diff).
-                message = one_line(str(finding.message))
-                lines.append(f"{where}:{line}:{column}: {rule}: {message} ({side.label})")
+                message = one_line(text(finding.message))
+                lines.append(f"{where}:{line}:{column}: {rule}: {message} ({text(side.label)})")
     return lines

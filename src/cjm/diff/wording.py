@@ -2,9 +2,10 @@
 
 A change becomes a list of :data:`Segment` — text plus a style name — so each
 report decides how a style looks: colour on a terminal, ``[-old-]{+new+}`` in
-plain text (git's ``--word-diff=plain``), ``~~old~~ **new**`` in Markdown.
-Labels exist in English and Dutch; field names stay the format's own keys
-(``cta.text``, ``pain_points``), because that is what people edit.
+plain text (git's ``--word-diff=plain``), ``~~old~~ **new**`` in Markdown. Every
+word comes from the catalogs (:mod:`cjm.text`), in the language of the ``Text``
+the command chose; field names stay the format's own keys (``cta.text``,
+``pain_points``), because that is what people edit.
 """
 
 from __future__ import annotations
@@ -12,19 +13,23 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from cjm.diff.changes import Change, PersonaDiff, counts
+from cjm.diff.changes import Change, PersonaDiff, PhaseName, counts
+from cjm.diff.plan import AVERAGE
+from cjm.text import Message, Text, msg, nmsg
 
 __all__ = [
-    "LABELS",
     "Entry",
     "Section",
     "Segment",
     "Style",
     "body",
     "outline",
+    "phase_name",
+    "styled",
     "subject",
     "summary",
     "word_diff",
@@ -33,176 +38,191 @@ __all__ = [
 Style = Literal["", "name", "field", "subject", "id", "old", "new", "del", "ins", "better", "worse"]
 Segment = tuple[str, Style]
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "added": "added",
-        "removed": "removed",
-        "changed": "changed",
-        "reordered": "new order",
-        "reordered_n": "reordered",
-        "moved": "moved from {old} to {new}",
-        "better": "better",
-        "worse": "worse",
-        "persona": "persona",
-        "journey": "journey",
-        "file": "file",
-        "phase": "phase",
-        "kpi": "KPI",
-        "touchpoint": "touchpoint",
-        "opportunity": "opportunity",
-        "phases": "phases",
-        "kpis": "KPIs",
-        "touchpoints": "touchpoints",
-        "opportunitys": "opportunities",
-        "now": "now {level}",
-        "backed by": "backed by {evidence}",
-        "was": "was {level}",
-        "backlog": "Opportunities (opportunities.yaml)",
-        "field": "fields changed",
-        "field1": "field changed",
-        "persona added": "persona added",
-        "persona removed": "persona removed",
-        "no changes": "no changes",
-        "nothing": "(none)",
-        "title": "Changes to the customer journeys",
-        "none at all": "No changes to the customer journeys.",
-        "general": "Persona and journey",
-    },
-    "nl": {
-        "added": "toegevoegd",
-        "removed": "verwijderd",
-        "changed": "gewijzigd",
-        "reordered": "nieuwe volgorde",
-        "reordered_n": "opnieuw geordend",
-        "moved": "verplaatst van {old} naar {new}",
-        "better": "beter",
-        "worse": "slechter",
-        "persona": "persona",
-        "journey": "klantreis",
-        "file": "bestand",
-        "phase": "fase",
-        "kpi": "KPI",
-        "touchpoint": "touchpoint",
-        "opportunity": "kans",
-        "phases": "fasen",
-        "kpis": "KPI's",
-        "touchpoints": "touchpoints",
-        "opportunitys": "kansen",
-        "now": "nu {level}",
-        "backed by": "onderbouwd met {evidence}",
-        "was": "was {level}",
-        "backlog": "Kansen (opportunities.yaml)",
-        "field": "velden gewijzigd",
-        "field1": "veld gewijzigd",
-        "persona added": "persona toegevoegd",
-        "persona removed": "persona verwijderd",
-        "no changes": "geen wijzigingen",
-        "nothing": "(geen)",
-        "title": "Wijzigingen in de klantreizen",
-        "none at all": "Geen wijzigingen in de klantreizen.",
-        "general": "Persona en klantreis",
-    },
-}
-
 # Text longer than this (or on several lines) shows which words changed.
 LONG_TEXT = 40
 
+_MARK = re.compile("\x00([0-9]+)\x00")
 
-def summary(diff: PersonaDiff, language: str) -> str:
+
+def styled(text: Text, message: Message, **styles: Style) -> list[Segment]:
+    """``message`` in ``text``'s language as segments: each field named in ``styles``
+    its own segment in that style, wherever the translation puts it."""
+    values: list[tuple[object, Style]] = []
+    params: list[tuple[str, object]] = []
+    for name, value in message.params:
+        if name in styles:
+            params.append((name, f"\x00{len(values)}\x00"))
+            values.append((value, styles[name]))
+        else:
+            params.append((name, value))
+    rendered = text(Message(message.msgid, tuple(params), message.plural, message.count))
+    segments: list[Segment] = []
+    for index, part in enumerate(_MARK.split(rendered)):
+        if index % 2 == 0:
+            if part:
+                segments.append((part, ""))
+            continue
+        value, style = values[int(part)]
+        segments.append((text(value) if isinstance(value, Message) else str(value), style))
+    return segments
+
+
+def phase_name(diff: PersonaDiff, phase_id: str, text: Text) -> str:
+    """A phase's name as the journey writes it, else its model's name in the language.
+
+    The one place a diff names a phase from the model (until phase naming has its
+    single function in :mod:`cjm.phase_models`)."""
+    name: PhaseName | None = diff.phase_names.get(phase_id)
+    if name is None:
+        return phase_id
+    return name if isinstance(name, str) else name.name(text.language)
+
+
+def _persona_size(status: str, phases: int, touchpoints: int) -> Message:
+    sizes = {
+        "phases": nmsg("{count} phase", "{count} phases", phases),
+        "touchpoints": nmsg("{count} touchpoint", "{count} touchpoints", touchpoints),
+    }
+    if status == "added":
+        return msg("persona added: {phases}, {touchpoints}", **sizes)
+    return msg("persona removed: {phases}, {touchpoints}", **sizes)
+
+
+_FIRST: dict[tuple[str, str], Callable[[int], Message]] = {
+    ("touchpoint", "added"): lambda n: nmsg(
+        "{count} touchpoint added", "{count} touchpoints added", n
+    ),
+    ("touchpoint", "removed"): lambda n: nmsg(
+        "{count} touchpoint removed", "{count} touchpoints removed", n
+    ),
+    ("touchpoint", "moved"): lambda n: nmsg(
+        "{count} touchpoint moved", "{count} touchpoints moved", n
+    ),
+    ("phase", "added"): lambda n: nmsg("{count} phase added", "{count} phases added", n),
+    ("phase", "removed"): lambda n: nmsg("{count} phase removed", "{count} phases removed", n),
+    ("phase", "moved"): lambda n: nmsg("{count} phase moved", "{count} phases moved", n),
+    ("kpi", "added"): lambda n: nmsg("{count} KPI added", "{count} KPIs added", n),
+    ("kpi", "removed"): lambda n: nmsg("{count} KPI removed", "{count} KPIs removed", n),
+    ("kpi", "moved"): lambda n: nmsg("{count} KPI moved", "{count} KPIs moved", n),
+    ("opportunity", "added"): lambda n: nmsg(
+        "{count} opportunity added", "{count} opportunities added", n
+    ),
+    ("opportunity", "removed"): lambda n: nmsg(
+        "{count} opportunity removed", "{count} opportunities removed", n
+    ),
+    ("opportunity", "moved"): lambda n: nmsg(
+        "{count} opportunity moved", "{count} opportunities moved", n
+    ),
+}
+"""The first count of a subject names it: ``2 touchpoints added``."""
+
+_MORE: dict[str, Callable[[int], Message]] = {
+    "added": lambda n: nmsg("{count} added", "{count} added", n),
+    "removed": lambda n: nmsg("{count} removed", "{count} removed", n),
+    "moved": lambda n: nmsg("{count} moved", "{count} moved", n),
+}
+"""The counts after it in the same sentence leave the subject out: ``, 1 removed``."""
+
+
+def summary(diff: PersonaDiff, text: Text) -> str:
     """``2 touchpoints added, 1 removed, 1 moved, 5 fields changed``."""
-    words = LABELS[language]
     if diff.status != "changed":
         # A persona on one side only: say how big the journey is that came or went.
         data = diff.changes[0].new if diff.status == "added" else diff.changes[0].old
         phases = data.get("phases", [])
         touchpoints = sum(len(phase.get("touchpoints", [])) for phase in phases)
-        sizes = [
-            _count(len(phases), words["phase"], words["phases"]),
-            _count(touchpoints, words["touchpoint"], words["touchpoints"]),
-        ]
-        return f"{words[f'persona {diff.status}']}: {', '.join(sizes)}"
+        return text(_persona_size(diff.status, len(phases), touchpoints))
     found = counts(diff)
-    parts: list[str] = []
+    parts: list[Message] = []
     for subject in ("touchpoint", "phase", "kpi", "opportunity"):
         group = [(kind, found[f"{subject} {kind}"]) for kind in ("added", "removed", "moved")]
         group = [(kind, number) for kind, number in group if number]
         for index, (kind, number) in enumerate(group):
-            noun = words[subject] if number == 1 else words[f"{subject}s"]
-            shown = f"{number} {noun}" if index == 0 else str(number)
-            parts.append(f"{shown} {_kind(kind, words)}")
+            parts.append(_FIRST[subject, kind](number) if index == 0 else _MORE[kind](number))
     if found["reordered"]:
-        parts.append(f"{found['reordered']} {words['reordered_n']}")
+        parts.append(nmsg("{count} reordered", "{count} reordered", found["reordered"]))
     if found["field"]:
-        parts.append(f"{found['field']} {words['field1' if found['field'] == 1 else 'field']}")
-    return ", ".join(parts) or words["no changes"]
+        parts.append(nmsg("{count} field changed", "{count} fields changed", found["field"]))
+    return ", ".join(text(part) for part in parts) or text(msg("no changes"))
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+def _ident_of(change: Change) -> str:
+    return _subject_path(change).rsplit("[", 1)[-1].rstrip("]")
 
 
-def _kind(kind: str, words: dict[str, str]) -> str:
-    return words[kind].split(" ")[0] if kind == "moved" else words[kind]
-
-
-def subject(change: Change, diff: PersonaDiff, language: str) -> list[Segment]:
+def subject(change: Change, diff: PersonaDiff, text: Text) -> list[Segment]:
     """What a change is about: ``touchpoint 'Zoeken via Google' (google-zoeken)``."""
-    words = LABELS[language]
     if change.subject == "phase":
-        name = diff.phase_names.get(change.label, change.label)
-        return [(f"{words['phase']} ", ""), (name, "subject"), *_ident(change.label)]
-    if change.subject == "touchpoint":
-        ident = _subject_path(change).rsplit("[", 1)[-1].rstrip("]")
-        return [(f"{words['touchpoint']} ", ""), (change.label, "subject"), *_ident(ident)]
-    if change.subject == "kpi":
-        return [(f"{words['kpi']} ", ""), (change.label, "subject")]
-    if change.subject == "opportunity":
-        ident = _subject_path(change).rsplit("[", 1)[-1].rstrip("]")
-        return [(f"{words['opportunity']} ", ""), (change.label, "subject"), *_ident(ident)]
-    return [(words[change.subject], "subject")]
+        name = phase_name(diff, change.label, text)
+        said = msg("phase {name} ({id})", name=name, id=change.label)
+    elif change.subject == "touchpoint":
+        said = msg("touchpoint {name} ({id})", name=change.label, id=_ident_of(change))
+    elif change.subject == "kpi":
+        said = msg("KPI {name}", name=change.label)
+    elif change.subject == "opportunity":
+        said = msg("opportunity {name} ({id})", name=change.label, id=_ident_of(change))
+    else:
+        return [(text(_SECTIONS[change.subject]), "subject")]
+    return styled(text, said, name="subject", id="id")
 
 
-def _ident(ident: str) -> list[Segment]:
-    return [(" (", ""), (ident, "id"), (")", "")]
+_SECTIONS: dict[str, Message] = {
+    "persona": msg("persona"),
+    "journey": msg("journey"),
+    "file": msg("file"),
+}
+"""The parts of a journey file above its phases, as a report names them."""
 
 
-def body(change: Change, diff: PersonaDiff, language: str) -> list[Segment]:
+def body(change: Change, diff: PersonaDiff, text: Text) -> list[Segment]:
     """What happened: ``emotion: 2 → 4 (better)``, ``added``, ``moved from A to B``."""
-    words = LABELS[language]
-    lead: list[Segment] = [(change.field, "field"), (": ", "")] if change.field else []
+    lead = _lead(change, text)
     if change.kind == "moved":
-        old = diff.phase_names.get(str(change.old), str(change.old))
-        new = diff.phase_names.get(str(change.new), str(change.new))
-        return [(words["moved"].format(old=old, new=new), "")]
+        old = phase_name(diff, str(change.old), text)
+        new = phase_name(diff, str(change.new), text)
+        return [(text(msg("moved from {old} to {new}", old=old, new=new)), "")]
     if change.kind == "reordered":
         order = ", ".join(str(item) for item in change.new)
-        return [*lead, (f"{words['reordered']}: ", ""), (order, "new")]
-    if change.kind == "added":
-        tail: list[Segment] = [(" ", ""), (_value(change.new), "new")] if change.field else []
-        if _is_record(change.field, change.new):
-            tail = [(" ", ""), (_record(change.new), "new")]
-        return [*lead, (words["added"], ""), *tail]
-    if change.kind == "removed":
-        tail = [(" ", ""), (_value(change.old), "old")] if change.field else []
-        if _is_record(change.field, change.old):
-            tail = [(" ", ""), (_record(change.old), "old")]
-        return [*lead, (words["removed"], ""), *tail]
+        return [*lead, *styled(text, msg("new order: {order}", order=order), order="new")]
+    if change.kind in ("added", "removed"):
+        value = change.new if change.kind == "added" else change.old
+        style: Style = "new" if change.kind == "added" else "old"
+        if _is_record(change.field, value):
+            shown: str | None = _record(value)
+        else:
+            shown = _value(value, text) if change.field else None
+        if shown is None:
+            said = msg("added") if change.kind == "added" else msg("removed")
+            return [*lead, (text(said), "")]
+        if change.kind == "added":
+            return [*lead, *styled(text, msg("added {value}", value=shown), value=style)]
+        return [*lead, *styled(text, msg("removed {value}", value=shown), value=style)]
     if change.field.endswith("confidence") and change.kind == "changed":
-        return _confidence(change, words)
+        return _confidence(change, text)
     if change.subject == "opportunity" and change.field.endswith("status"):
         return [*lead, (str(change.old), "old"), (" → ", ""), (str(change.new), "new")]
     if _is_long(change.old) or _is_long(change.new):
         return [*lead, *word_diff(str(change.old), str(change.new))]
+    # A phase's average emotion has one decimal, also when it is whole: 3.0 → 3.5.
+    places = 1 if change.field == AVERAGE else 0
     segments: list[Segment] = [
         *lead,
-        (_value(change.old), "old"),
+        (_value(change.old, text, places), "old"),
         (" → ", ""),
-        (_value(change.new), "new"),
+        (_value(change.new, text, places), "new"),
     ]
     if change.field.endswith("emotion") and _numbers(change.old, change.new):
-        better = change.new > change.old
-        segments.append((f" ({words['better' if better else 'worse']})", _direction(better)))
+        segments += _direction(change.new > change.old, text)
     return segments
+
+
+def _lead(change: Change, text: Text) -> list[Segment]:
+    """``field: `` before what happened to it; the phase's average emotion in words."""
+    if not change.field:
+        return []
+    if change.field == AVERAGE:
+        return [(text(msg("average emotion")), ""), (": ", "")]  # words, not a key
+    return [(change.field, "field"), (": ", "")]
 
 
 _LEVELS = ("assumption", "partial", "validated")
@@ -215,7 +235,9 @@ def _is_record(field: str, value: Any) -> bool:
 
 
 def _record(value: dict[str, Any]) -> str:
-    """``interview 'Interview 3' (2026-09-09)``; a solution as ``'Ticket' (planned)``."""
+    """``interview 'Interview 3' (2026-09-09)``; a solution as ``'Ticket' (planned)``.
+
+    The kind, status and date are the file's own values, shown as written."""
     if "kind" in value:
         source = f" '{value['source']}'" if value.get("source") else ""
         when = f" ({value['date']})" if value.get("date") else ""
@@ -223,24 +245,25 @@ def _record(value: dict[str, Any]) -> str:
     return f"'{value.get('title', '')}' ({value.get('status', 'idea')})"
 
 
-def _confidence(change: Change, words: dict[str, str]) -> list[Segment]:
+def _confidence(change: Change, text: Text) -> list[Segment]:
     """``confidence: now validated, backed by 2 interviews (was assumption)``."""
     segments: list[Segment] = [
         (change.field, "field"),
         (": ", ""),
-        (words["now"].format(level=change.new), "new"),
+        (text(msg("now {level}", level=change.new)), "new"),
     ]
     if change.note:
-        segments.append((f", {words['backed by'].format(evidence=change.note)}", ""))
-    segments.append((f" ({words['was'].format(level=change.old)})", "old"))
+        evidence = ", ".join(text(part) for part in change.note)
+        segments.append((", " + text(msg("backed by {evidence}", evidence=evidence)), ""))
+    segments.append((" (" + text(msg("was {level}", level=change.old)) + ")", "old"))
     if change.old in _LEVELS and change.new in _LEVELS:
-        better = _LEVELS.index(change.new) > _LEVELS.index(change.old)
-        segments.append((f" ({words['better' if better else 'worse']})", _direction(better)))
+        segments += _direction(_LEVELS.index(change.new) > _LEVELS.index(change.old), text)
     return segments
 
 
-def _direction(better: bool) -> Style:
-    return "better" if better else "worse"
+def _direction(better: bool, text: Text) -> list[Segment]:
+    said = text(msg("better") if better else msg("worse"))
+    return [(f" ({said})", "better" if better else "worse")]
 
 
 def _numbers(*values: Any) -> bool:
@@ -252,11 +275,13 @@ def _is_long(value: Any) -> bool:
     return isinstance(value, str) and (len(value) > LONG_TEXT or "\n" in value)
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, text: Text, places: int = 0) -> str:
     if isinstance(value, str):
         return f"'{value}'"
     if value is None:
         return "—"
+    if _numbers(value):
+        return text.decimal(value, places=places)  # 4.2 is 4,2 in Dutch
     return json.dumps(value, ensure_ascii=False, sort_keys=False)
 
 
@@ -296,7 +321,7 @@ class Section:
     entries: list[Entry] = field(default_factory=list)
 
 
-def outline(diff: PersonaDiff, language: str) -> list[Section]:
+def outline(diff: PersonaDiff, text: Text) -> list[Section]:
     """A persona's changes grouped for reading: by phase, then by subject, in journey order."""
     sections: dict[str | None, Section] = {}
     entries: dict[tuple[str | None, str], Entry] = {}
@@ -304,32 +329,33 @@ def outline(diff: PersonaDiff, language: str) -> list[Section]:
         section = sections.get(change.phase)
         if section is None:
             header: list[Segment] = (
-                [
-                    (
-                        LABELS[language][
-                            "backlog" if change.subject == "opportunity" else "general"
-                        ],
-                        "name",
-                    )
-                ]
+                [(text(_above(change)), "name")]
                 if change.phase is None
-                else _phase_header(change.phase, diff, language)
+                else _phase_header(change.phase, diff, text)
             )
             section = sections[change.phase] = Section(change.phase, header)
         own = change.subject in ("phase", "file")
         key = (change.phase, "" if own else _subject_path(change))
         entry = entries.get(key)
         if entry is None:
-            entry = entries[key] = Entry(None if own else subject(change, diff, language))
+            entry = entries[key] = Entry(None if own else subject(change, diff, text))
             section.entries.append(entry)
-        entry.lines.append(body(change, diff, language))
+        entry.lines.append(body(change, diff, text))
     # Above the phases first, then the phases in the order the changes name them.
     return sorted(sections.values(), key=lambda section: section.phase is not None)
 
 
-def _phase_header(phase_id: str, diff: PersonaDiff, language: str) -> list[Segment]:
-    name = diff.phase_names.get(phase_id, phase_id)
-    return [(f"{LABELS[language]['phase']} ", ""), (name, "name"), *_ident(phase_id)]
+def _above(change: Change) -> Message:
+    """The heading of the changes above the phases."""
+    if change.subject == "opportunity":
+        return msg("Opportunities (opportunities.yaml)")
+    return msg("Persona and journey")
+
+
+def _phase_header(phase_id: str, diff: PersonaDiff, text: Text) -> list[Segment]:
+    name = phase_name(diff, phase_id, text)
+    said = msg("phase {name} ({id})", name=name, id=phase_id)
+    return styled(text, said, name="name", id="id")
 
 
 def _subject_path(change: Change) -> str:

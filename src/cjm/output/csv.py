@@ -6,9 +6,10 @@ in), without breaking other readers:
 - UTF-8 with a byte-order mark: without it Excel reads UTF-8 as the system's
   code page and shows ``CafÃ©``; pandas, LibreOffice and Python's ``csv`` (with
   ``encoding="utf-8-sig"``) all accept it.
-- The separator follows the project's language (``language:`` in cjm.yaml), as
-  Excel's does: ``;`` with a decimal comma for Dutch (``nl``), ``,`` with a
-  decimal point for English. Excel opens such a file by double-click in columns.
+- The separator follows the output language (``--lang``, ``language:`` in cjm.yaml), as
+  Excel's does: ``;`` with a decimal comma for a language that writes one (Dutch,
+  :attr:`cjm.text.Text.decimal_mark`), ``,`` with a decimal point otherwise (English).
+  Excel opens such a file by double-click in columns.
 - Numbers are written plain (``18420``, ``0,354``), without thousands separators,
   so that Excel reads them as numbers; text cells that Excel would run as a
   formula (``=``, ``+``, ``-``, ``@`` first) get a leading ``'``
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from cjm.output.escape import csv_cell
+from cjm.text import text_for
 
 __all__ = ["BOM", "Cell", "write_table"]
 
@@ -53,8 +55,8 @@ def write_table(
     stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Cell]], language: str
 ) -> None:
     """``header`` and ``rows`` as one CSV table on ``stream``, as described above."""
-    dutch = language == "nl"
-    delimiter, decimal_mark = (";", ",") if dutch else (",", ".")
+    decimal_mark = "," if text_for(language).decimal_mark == "," else "."
+    delimiter = ";" if decimal_mark == "," else ","
     stream.write(BOM)
     writer = csv.writer(stream, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([csv_cell(name) for name in header])

@@ -79,10 +79,10 @@ class Message:
 
 @dataclass(frozen=True, slots=True)
 class Number:
-    """A number as a message field, written in the language's format (``1.234`` in
-    Dutch); a plain ``int`` field stays as it is (a year, a line number)."""
+    """A number inside a message, written in the language's format when the message is
+    rendered (``1,234.5`` / ``1.234,5``): code that words a finding need not know it."""
 
-    value: float
+    value: float | None
     fraction: bool = False
 
 
@@ -131,17 +131,23 @@ class Text:
             template = self._translations.gettext(message.msgid)
         else:
             template = self._translations.ngettext(message.msgid, message.plural, message.count)
-        values: dict[str, object] = {
-            name: self(value)
-            if isinstance(value, Message)
-            else self.number(value.value, fraction=value.fraction)
-            if isinstance(value, Number)
-            else value
-            for name, value in message.params
-        }
+        values: dict[str, object] = {name: self._value(value) for name, value in message.params}
         if message.count is not None:
             values.setdefault("count", self.number(message.count))
         return template.format_map(_Values(values))
+
+    def _value(self, value: object) -> object:
+        if isinstance(value, Message):
+            return self(value)
+        if isinstance(value, Number):
+            return self.number(value.value, fraction=value.fraction)
+        return value
+
+    @property
+    def _locale(self) -> str:
+        """The locale Babel formats numbers and dates in: the language's, or English for
+        a language Babel does not know (a pseudo-language for testing)."""
+        return _babel_locale(self.language)
 
     def number(self, value: float | None, *, fraction: bool = False) -> str:
         """``18420`` as ``18,420`` (en) or ``18.420`` (nl); two decimals for a fraction,
@@ -154,17 +160,27 @@ class Text:
         from babel.numbers import format_decimal
 
         pattern = "#,##0.00" if fraction or not whole else "#,##0"
-        return str(format_decimal(value, format=pattern, locale=_locale(self.language)))
+        return str(format_decimal(value, format=pattern, locale=self._locale))
 
-    def decimal(self, value: float | None) -> str:
-        """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``."""
+    def decimal(self, value: float | None, *, places: int = 0) -> str:
+        """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``;
+        with at least ``places`` decimals (an average of one decimal: ``3.0``, ``3,0``)."""
         if value is None or isinstance(value, bool) or not math.isfinite(value):
             return MISSING
-        if float(value).is_integer() and not isinstance(value, float):
+        if float(value).is_integer() and not isinstance(value, float) and not places:
             return self.number(value)
         from babel.numbers import format_decimal
 
-        return str(format_decimal(value, format="#,##0.###", locale=_locale(self.language)))
+        pattern = "#,##0." + "0" * places + "#" * max(3 - places, 0)
+        return str(format_decimal(value, format=pattern, locale=self._locale))
+
+    @property
+    def decimal_mark(self) -> str:
+        """The character that separates decimals: ``.`` (en), ``,`` (nl). A CSV for a
+        language with a decimal comma separates its cells with ``;``, as Excel does."""
+        from babel.numbers import get_decimal_symbol
+
+        return str(get_decimal_symbol(self._locale))
 
     def percent(self, share: float | None) -> str:
         """A share (0..1) as ``35.4%`` (en) or ``35,4%`` (nl)."""
@@ -172,13 +188,13 @@ class Text:
             return MISSING
         from babel.numbers import format_percent
 
-        return str(format_percent(share, format="#,##0.0%", locale=_locale(self.language)))
+        return str(format_percent(share, format="#,##0.0%", locale=self._locale))
 
     def date(self, day: date) -> str:
         """A date as people write it: ``3 March 2026`` (en), ``3 maart 2026`` (nl)."""
         from babel.dates import format_date
 
-        return str(format_date(day, format="long", locale=_locale(self.language)))
+        return str(format_date(day, format="long", locale=self._locale))
 
 
 class _Values(dict[str, object]):
@@ -191,9 +207,7 @@ class _Values(dict[str, object]):
 
 
 @cache
-def _locale(language: str) -> str:
-    """The CLDR locale for numbers and dates: the language's own, or English for a
-    language CLDR does not know (a pseudo-language such as the tests' ``qps``)."""
+def _babel_locale(language: str) -> str:
     from babel import Locale, UnknownLocaleError
 
     try:

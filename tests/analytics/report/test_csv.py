@@ -7,11 +7,12 @@ import io
 
 from cjm.analytics.report import FORMATS, AnalyticsReport
 from cjm.analytics.result import AnalyticsResult
+from cjm.text import text_for
 
 
 def _csv(result: AnalyticsResult, min_share: float = 0.0, language: str = "en") -> str:
     stream = io.StringIO()
-    FORMATS.get("csv")(AnalyticsReport(result, min_share, language), stream, False)
+    FORMATS.get("csv")(AnalyticsReport(result, text_for(language), min_share), stream, False)
     return stream.getvalue()
 
 

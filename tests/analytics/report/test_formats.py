@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cjm.analytics.report import format_report, warnings
 from cjm.analytics.result import AnalyticsResult
+from cjm.text import text_for
+
+EN = text_for("en")
 
 TEXT = """\
 analytics: ga4.csv
-period: 2026-08-01 to 2026-08-31; GA4, Session source / medium; 7 rows, 15,000 sessions
+period: August 1, 2026 to August 31, 2026; GA4, Session source / medium; 7 rows, 15,000 sessions
 
 shop (Shopper) - journeys/shop.yaml
                                              Sessions  Key events  Total revenue
@@ -63,23 +68,23 @@ shop/google-ads; each touchpoint shows it in full, the phase totals count it onc
 
 
 def test_text(shop_result: AnalyticsResult) -> None:
-    assert format_report(shop_result, "text", 0.05) == TEXT
+    assert format_report(shop_result, "text", 0.05, EN) == TEXT
 
 
 def test_markdown(shop_result: AnalyticsResult) -> None:
-    report = format_report(shop_result, "markdown", 0.0)
-    assert report.startswith("# Analytics: ga4.csv\n\nPeriod: 2026-08-01 to 2026-08-31;")
+    report = format_report(shop_result, "markdown", 0.0, EN)
+    assert report.startswith("# Analytics: ga4.csv\n\nPeriod: August 1, 2026 to August 31, 2026;")
     assert "| **Orientation** |  | **12,000** | **240** | **9,345.67** |\n" in report
     assert "| Advertenties (`ads`) | \\* / cpc | 5,000 | 110 | 4,345.17 |\n" in report
     assert "| TikTok (`tiktok`) | tiktok / paid\\_social | - | - | - |\n" in report
     assert report.endswith(MARKDOWN_GAPS)
-    narrowed = format_report(shop_result, "markdown", 0.05)
+    narrowed = format_report(shop_result, "markdown", 0.05, EN)
     assert "\n\n1 smaller gap below --min-share 0.05 not shown.\n\n" in narrowed
     assert "chatgpt.com" not in narrowed
 
 
 def test_json(shop_result: AnalyticsResult) -> None:
-    report = format_report(shop_result, "json", 0.05)
+    report = format_report(shop_result, "json", 0.05, EN)
     document = json.loads(report)
     assert report.endswith("}\n")
     assert document["export"]["start"] == "2026-08-01"
@@ -111,14 +116,46 @@ def test_json(shop_result: AnalyticsResult) -> None:
     ]
     assert document["double_claims"][0]["counted_in"] == "orientation"
     assert document["skipped"] == ["journeys/broken.yaml"]
-    assert document["warnings"] == warnings(shop_result)
+    assert document["warnings"] == warnings(shop_result, EN)
 
 
 def test_warnings(shop_result: AnalyticsResult) -> None:
-    assert warnings(shop_result) == [
+    assert warnings(shop_result, EN) == [
         "skipped journeys/broken.yaml: it has problems (run 'cjm lint'), "
         "so its touchpoints claim no traffic",
         "ga4.csv:16: 'google / cpc' is claimed by 2 touchpoints of one journey: "
         "shop/ads, shop/google-ads; each touchpoint shows it in full, the phase totals "
         "count it once, in 'orientation'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("output_format", "min_share", "line"),
+    [
+        (
+            "text",
+            0.05,
+            "periode: 1 augustus 2026 t/m 31 augustus 2026; GA4, Session source / "
+            "medium; 7 rijen, 15.000 sessions\n",
+        ),
+        (
+            "text",
+            0.05,
+            "    ads          * / cpc                        5.000         110       4.345,17\n",
+        ),
+        ("text", 0.05, "  (1 kleiner gat onder --min-share 0.05 niet getoond)\n"),
+        (
+            "text",
+            0.05,
+            "\n1 klantreis, 6 gekoppelde touchpoints, 2 koppelingen zonder verkeer, "
+            "1 gat (16,7% van sessions)\n",
+        ),
+        ("markdown", 0.0, "| (direct) / (none) | 2.500 | 50 | 3.000,00 | 16,7% |\n"),
+        ("markdown", 0.0, "2 koppelingen zonder verkeer, 2 gaten (19,3% van sessions).\n"),
+        ("markdown", 0.0, "\n## Waarschuwingen\n\n- journeys/broken.yaml overgeslagen: "),
+    ],
+)
+def test_dutch_words_numbers_and_plurals(
+    shop_result: AnalyticsResult, output_format: str, min_share: float, line: str
+) -> None:
+    assert line in format_report(shop_result, output_format, min_share, text_for("nl"))

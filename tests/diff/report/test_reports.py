@@ -26,6 +26,7 @@ from cjm.diff.changes import PersonaDiff
 from cjm.diff.compare import compare
 from cjm.diff.report import FORMATS, DiffReport
 from cjm.loader import load_journey
+from cjm.text import text_for
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 
@@ -35,12 +36,12 @@ def example(language: str) -> list[PersonaDiff]:
     old = load_journey(GOLDEN / "old.yaml", config)
     new = load_journey(GOLDEN / "new.yaml", config)
     assert old.journey is not None and new.journey is not None and new.model is not None
-    return [compare("jonge-ouders", old.journey, new.journey, new.model, language)]
+    return [compare("jonge-ouders", old.journey, new.journey, new.model)]
 
 
 def render(name: str, diffs: list[PersonaDiff], language: str = "en", color: bool = False) -> str:
     stream = io.StringIO()
-    FORMATS.get(name)(DiffReport(diffs, language), stream, color)
+    FORMATS.get(name)(DiffReport(diffs, text_for(language)), stream, color)
     return stream.getvalue()
 
 

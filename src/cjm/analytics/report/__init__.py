@@ -18,6 +18,7 @@ from cjm.output.registry import Registry
 
 if TYPE_CHECKING:  # the CLI imports this package for the names alone
     from cjm.analytics.result import AnalyticsResult
+    from cjm.text import Text
 
 __all__ = ["FORMATS", "AnalyticsReport", "Reporter", "format_report", "warnings"]
 
@@ -26,9 +27,10 @@ class AnalyticsReport(NamedTuple):
     """What a reporter gets: the matched export, and the smallest gap to show."""
 
     result: AnalyticsResult
+    text: Text
+    """The language the command chose (``--lang``, cjm.yaml, English): the words and
+    numbers of every format, and the CSV's separators."""
     min_share: float = 0.0
-    language: str = "en"
-    """The project's language (``cjm.yaml``): the CSV's separators follow it."""
 
 
 Reporter = Callable[[AnalyticsReport, TextIO, bool], None]
@@ -37,13 +39,13 @@ Reporter = Callable[[AnalyticsReport, TextIO, bool], None]
 FORMATS: Registry[Reporter] = Registry(__name__, "report", default="text")
 
 
-def format_report(result: AnalyticsResult, output_format: str, min_share: float) -> str:
+def format_report(result: AnalyticsResult, output_format: str, min_share: float, text: Text) -> str:
     """The report in ``output_format`` as text (uncoloured)."""
     stream = io.StringIO()
-    FORMATS.get(output_format)(AnalyticsReport(result, min_share), stream, False)
+    FORMATS.get(output_format)(AnalyticsReport(result, text, min_share), stream, False)
     return stream.getvalue()
 
 
-def warnings(result: AnalyticsResult) -> list[str]:
-    """The result's warnings: every format shows them in the report itself."""
-    return list(result.warnings)
+def warnings(result: AnalyticsResult, text: Text) -> list[str]:
+    """The result's warnings in ``text``'s language: every format shows them in the report."""
+    return [text(warning) for warning in result.warnings]

@@ -1,11 +1,16 @@
-"""What the text and Markdown reports share: the columns shown and the sentences."""
+"""What the text and Markdown reports share: the columns shown and the sentences.
+
+Every sentence is a catalog message rendered with the report's :class:`~cjm.text.Text`,
+and every number is written in its language (``18,420`` / ``18.420``, ``35.4%`` /
+``35,4%``). Names from the export (its metric columns, its rows) are data and shown
+as written.
+"""
 
 from __future__ import annotations
 
 from cjm.analytics.metrics import Kind, Metrics, Role
 from cjm.analytics.result import AnalyticsResult, Gap
-from cjm.output.numbers import number, percent
-from cjm.wording import plural
+from cjm.text import Message, Text, msg, nmsg
 
 __all__ = [
     "cells",
@@ -28,11 +33,11 @@ def shown(result: AnalyticsResult) -> list[int]:
     return chosen or list(range(min(3, len(columns))))
 
 
-def cells(result: AnalyticsResult, metrics: Metrics) -> list[str]:
+def cells(result: AnalyticsResult, metrics: Metrics, text: Text) -> list[str]:
     """The shown columns' values; averages and money always with two decimals."""
     columns = result.export.columns
     return [
-        number(
+        text.number(
             metrics.values[i],
             fraction=columns[i].kind is Kind.AVERAGE or columns[i].role is Role.REVENUE,
         )
@@ -40,31 +45,49 @@ def cells(result: AnalyticsResult, metrics: Metrics) -> list[str]:
     ]
 
 
-def heading(result: AnalyticsResult) -> list[str]:
+def heading(result: AnalyticsResult, text: Text) -> list[str]:
+    """The report's title line and the line that says what the export holds."""
     export = result.export
-    period = (
-        f"{export.start.isoformat()} to {export.end.isoformat()}"
+    period: Message = (
+        msg("{start} to {end}", start=text.date(export.start), end=text.date(export.end))
         if export.start is not None and export.end is not None
-        else "period not stated in the export"
+        else msg("period not stated in the export")
     )
-    kind = "GA4" if export.kind == "ga4" else "plain CSV"
+    kind: Message | str = "GA4" if export.kind == "ga4" else msg("plain CSV")
     whole = result.share_value(result.total)
     return [
-        f"analytics: {export.path}",
-        f"period: {period}; {kind}, {export.dimension}; {len(export.rows)} rows, "
-        f"{number(whole)} {result.share_metric.lower()}",
+        text(msg("analytics: {path}", path=export.path)),
+        text(
+            msg(
+                "period: {period}; {kind}, {dimension}; {rows}, {total} {metric}",
+                period=period,
+                kind=kind,
+                dimension=export.dimension,
+                rows=nmsg("{count} row", "{count} rows", len(export.rows)),
+                total=text.number(whole),
+                metric=result.share_metric.lower(),
+            )
+        ),
     ]
 
 
-def summary(result: AnalyticsResult, min_share: float) -> str:
+def summary(result: AnalyticsResult, min_share: float, text: Text) -> str:
     mapped = sum(len(p.touchpoints) for j in result.journeys for p in j.phases)
     unmatched = sum(len(j.unmatched) for j in result.journeys)
     gaps = result.gaps(min_share)
     share = sum(gap.share for gap in gaps)
-    return (
-        f"{plural(len(result.journeys), 'journey')}, {plural(mapped, 'mapped touchpoint')}, "
-        f"{plural(unmatched, 'mapping')} without traffic, "
-        f"{plural(len(gaps), 'gap')} ({percent(share)} of {result.share_metric.lower()})"
+    return text(
+        msg(
+            "{journeys}, {mapped}, {unmatched}, {gaps} ({share} of {metric})",
+            journeys=nmsg("{count} journey", "{count} journeys", len(result.journeys)),
+            mapped=nmsg("{count} mapped touchpoint", "{count} mapped touchpoints", mapped),
+            unmatched=nmsg(
+                "{count} mapping without traffic", "{count} mappings without traffic", unmatched
+            ),
+            gaps=nmsg("{count} gap", "{count} gaps", len(gaps)),
+            share=text.percent(share),
+            metric=result.share_metric.lower(),
+        )
     )
 
 
@@ -72,22 +95,37 @@ def hidden(result: AnalyticsResult, min_share: float) -> int:
     return len(result.all_gaps) - len(result.gaps(min_share))
 
 
-def no_gaps(result: AnalyticsResult, min_share: float) -> str:
+def no_gaps(result: AnalyticsResult, min_share: float, text: Text) -> str:
     if result.all_gaps:
-        return f"none at or above --min-share {min_share:g}"
-    return "none, every source in the export is claimed by a touchpoint"
+        # The share as the flag takes it (0.05), not as a percentage: it is the value to change.
+        return text(msg("none at or above --min-share {share}", share=f"{min_share:g}"))
+    return text(msg("none, every source in the export is claimed by a touchpoint"))
 
 
-def hidden_note(result: AnalyticsResult, min_share: float) -> str | None:
+def hidden_note(result: AnalyticsResult, min_share: float, text: Text) -> str | None:
     count = hidden(result, min_share)
     if not count:
         return None
-    return f"{plural(count, 'smaller gap')} below --min-share {min_share:g} not shown"
+    return text(
+        nmsg(
+            "{count} smaller gap below --min-share {share} not shown",
+            "{count} smaller gaps below --min-share {share} not shown",
+            count,
+            share=f"{min_share:g}",
+        )
+    )
 
 
-def not_set(result: AnalyticsResult, gap: Gap) -> str:
-    value = number(result.share_value(gap.row.metrics))
-    return f"{gap.row.label}, {value} {result.share_metric.lower()} ({percent(gap.share)})"
+def not_set(result: AnalyticsResult, gap: Gap, text: Text) -> str:
+    return text(
+        msg(
+            "{label}, {value} {metric} ({share})",
+            label=gap.row.label,
+            value=text.number(result.share_value(gap.row.metrics)),
+            metric=result.share_metric.lower(),
+            share=text.percent(gap.share),
+        )
+    )
 
 
 def sentence(text: str) -> str:

@@ -11,6 +11,8 @@ text in ``source / medium``). Columns::
 
 ``source / medium`` is the touchpoint's mapping, or the gap's export row;
 ``share`` is a fraction (0..1) of the export's sessions (or its first metric).
+The column names and the ``section`` values are keys, the same in every language
+(a filter or a formula keeps working); a warning's text is in the report's language.
 A touchpoint whose mapping matches nothing has empty metric cells. Written as
 every cjm CSV is (:mod:`cjm.output.csv`): UTF-8 with a byte-order mark, ``;``
 and a decimal comma for a Dutch project, ``,`` and a point otherwise, text that
@@ -26,6 +28,7 @@ from cjm.analytics.metrics import Metrics
 from cjm.analytics.report import AnalyticsReport
 from cjm.analytics.result import AnalyticsResult, Gap
 from cjm.output.csv import Cell, write_table
+from cjm.text import Text
 
 __all__ = ["report"]
 
@@ -45,12 +48,12 @@ def _values(metrics: Metrics | None, width: int) -> list[Cell]:
     return [None] * width if metrics is None else list(metrics.values)
 
 
-def _rows(result: AnalyticsResult, min_share: float) -> Iterator[list[Cell]]:
+def _rows(result: AnalyticsResult, min_share: float, text: Text) -> Iterator[list[Cell]]:
     width = len(result.export.columns)
     for journey in result.journeys:
         who: list[Cell] = ["funnel", journey.persona_id, journey.name]
         for phase in journey.phases:
-            where: list[Cell] = [*who, phase.phase_id, phase.name]
+            where: list[Cell] = [*who, phase.phase_id, phase.named(text)]
             yield [*where, None, None, None, *_values(phase.totals, width), None]
             for tp in phase.touchpoints:
                 metrics = tp.metrics if tp.matched else None
@@ -64,10 +67,11 @@ def _rows(result: AnalyticsResult, min_share: float) -> Iterator[list[Cell]]:
     yield from (gap_row("gap", gap) for gap in result.gaps(min_share))
     yield from (gap_row("not set", gap) for gap in result.not_set)
     for warning in result.warnings:
-        yield ["warning", *[None] * 6, warning, *[None] * (width + 1)]
+        yield ["warning", *[None] * 6, text(warning), *[None] * (width + 1)]
 
 
 def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
     result = summary.result
     header = [*_HEAD, *(column.name for column in result.export.columns), "share"]
-    write_table(stream, header, _rows(result, summary.min_share), summary.language)
+    rows = _rows(result, summary.min_share, summary.text)
+    write_table(stream, header, rows, summary.text.language)

@@ -41,7 +41,7 @@ def _json_gap(gap: Gap) -> dict[str, Any]:
 
 
 def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
-    result, min_share = summary.result, summary.min_share
+    result, min_share, text = summary.result, summary.min_share, summary.text
     export = result.export
     document = {
         "export": {
@@ -67,7 +67,7 @@ def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
                 "phases": [
                     {
                         "id": phase.phase_id,
-                        "name": phase.name,
+                        "name": phase.named(text),
                         "totals": _json_metrics(phase.totals),
                         "touchpoints": [
                             {
@@ -75,7 +75,7 @@ def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
                                 "name": tp.name,
                                 "mapping": tp.mapping,
                                 "matched": tp.matched,
-                                "reason": tp.reason,
+                                "reason": None if tp.reason is None else text(tp.reason),
                                 "rows": [_json_row(row) for row in tp.rows],
                                 "metrics": _json_metrics(tp.metrics),
                             }
@@ -100,6 +100,6 @@ def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
             for claim in result.double_claims
         ],
         "skipped": list(result.skipped),
-        "warnings": list(result.warnings),
+        "warnings": [text(warning) for warning in result.warnings],
     }
     stream.write(json_text(document))

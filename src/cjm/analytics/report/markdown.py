@@ -26,7 +26,7 @@ from cjm.analytics.report._common import (
 )
 from cjm.output.escape import markdown as md
 from cjm.output.escape import markdown_code as code
-from cjm.output.numbers import percent
+from cjm.text import msg
 
 __all__ = ["report"]
 
@@ -40,46 +40,54 @@ def _bold(values: list[str]) -> list[str]:
 
 
 def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
-    result, min_share = summary.result, summary.min_share
+    result, min_share, text = summary.result, summary.min_share, summary.text
     names = [md(result.export.columns[i].name) for i in shown(result)]
-    out = [f"# Analytics: {md(result.export.path)}", "", md(sentence(heading(result)[1])), ""]
-    head = ["Phase / touchpoint", "Source / medium", *names]
+    title = md(text(msg("Analytics: {path}", path=result.export.path)))
+    out = [f"# {title}", "", md(sentence(heading(result, text)[1])), ""]
+    source = md(text(msg("Source / medium")))
+    head = [md(text(msg("Phase / touchpoint"))), source, *names]
     rule = ["---", "---", *["---:"] * len(names)]
     for journey in result.journeys:
         out += [f"## {md(journey.name)} ({code(journey.persona_id)})", ""]
         out += [_row(head), _row(rule)]
         for phase in journey.phases:
-            out.append(_row([f"**{md(phase.name)}**", "", *_bold(cells(result, phase.totals))]))
+            totals = _bold(cells(result, phase.totals, text))
+            out.append(_row([f"**{md(phase.named(text))}**", "", *totals]))
             for tp in phase.touchpoints:
-                values = cells(result, tp.metrics) if tp.matched else ["-"] * len(names)
+                values = cells(result, tp.metrics, text) if tp.matched else ["-"] * len(names)
                 name = f"{md(tp.name)} ({code(tp.touchpoint_id)})"
                 out.append(_row([name, md(tp.mapping), *values]))
         out.append("")
         if journey.unmatched:
-            out += ["Mappings that match no traffic:", ""]
+            out += [md(text(msg("Mappings that match no traffic:"))), ""]
             out += [
-                f"- {code(t.touchpoint_id)} ({md(t.mapping)}): {md(t.reason or '')}"
+                f"- {code(t.touchpoint_id)} ({md(t.mapping)}): {md(text(t.reason or ''))}"
                 for t in journey.unmatched
             ]
             out.append("")
-    out += ["## Gaps: traffic no touchpoint claims", ""]
+    gaps_title = text(msg("Gaps: traffic no touchpoint claims"))
+    out += [f"## {md(gaps_title)}", ""]
     gaps = result.gaps(min_share)
     if gaps:
         out += [
-            _row(["Source / medium", *names, "Share"]),
+            _row([source, *names, md(text(msg("Share")))]),
             _row(["---", *["---:"] * (len(names) + 1)]),
         ]
         out += [
-            _row([md(g.row.label), *cells(result, g.row.metrics), percent(g.share)]) for g in gaps
+            _row([md(g.row.label), *cells(result, g.row.metrics, text), text.percent(g.share)])
+            for g in gaps
         ]
     else:
-        out.append(sentence(no_gaps(result, min_share)) + ".")
-    hidden = hidden_note(result, min_share)
+        out.append(md(sentence(no_gaps(result, min_share, text)) + "."))
+    hidden = hidden_note(result, min_share, text)
     if hidden:
-        out += ["", sentence(hidden) + "."]
+        out += ["", md(sentence(hidden) + ".")]
     for gap in result.not_set:
-        out += ["", f"Not attributed: {md(not_set(result, gap))}."]
+        said = msg("Not attributed: {traffic}.", traffic=not_set(result, gap, text))
+        out += ["", md(text(said))]
     if result.warnings:
-        out += ["", "## Warnings", "", *(f"- {md(warning)}" for warning in result.warnings)]
-    out += ["", sentence(summary_line(result, min_share)) + "."]
+        warnings = [f"- {md(text(warning))}" for warning in result.warnings]
+        warnings_title = text(msg("Warnings"))
+        out += ["", f"## {md(warnings_title)}", "", *warnings]
+    out += ["", md(sentence(summary_line(result, min_share, text)) + ".")]
     stream.write("\n".join(out) + "\n")

@@ -22,7 +22,7 @@ from cjm.analytics.report._common import (
     summary as summary_line,
 )
 from cjm.output.escape import terminal
-from cjm.output.numbers import percent
+from cjm.text import msg
 
 __all__ = ["report"]
 
@@ -42,37 +42,50 @@ def _align(rows: Sequence[Sequence[str]], left: int) -> list[str]:
 
 
 def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
-    result, min_share = summary.result, summary.min_share
+    result, min_share, text = summary.result, summary.min_share, summary.text
     names = [result.export.columns[i].name for i in shown(result)]
-    out = [*heading(result), ""]
+    out = [*heading(result, text), ""]
     for journey in result.journeys:
         out.append(f"{journey.persona_id} ({journey.name}) - {journey.path}")
         table = [["", "", *names]]
         for phase in journey.phases:
-            table.append([f"  {phase.phase_id}", "", *cells(result, phase.totals)])
+            table.append([f"  {phase.phase_id}", "", *cells(result, phase.totals, text)])
             for tp in phase.touchpoints:
-                values = cells(result, tp.metrics) if tp.matched else ["-"] * len(names)
+                values = cells(result, tp.metrics, text) if tp.matched else ["-"] * len(names)
                 table.append([f"    {tp.touchpoint_id}", tp.mapping, *values])
         out.extend(_align(table, 2))
         for tp in journey.unmatched:
-            out.append(f"  no traffic: {tp.touchpoint_id} ({tp.mapping}): {tp.reason}")
+            said = msg(
+                "no traffic: {touchpoint} ({mapping}): {reason}",
+                touchpoint=tp.touchpoint_id,
+                mapping=tp.mapping,
+                reason=tp.reason or "",
+            )
+            out.append(f"  {text(said)}")
         out.append("")
     gaps = result.gaps(min_share)
     metric = result.share_metric.lower()
     if gaps:
-        out.append(f"gaps: traffic no touchpoint claims, largest first (share of {metric})")
-        table = [["", *names, "Share"]]
+        said = msg(
+            "gaps: traffic no touchpoint claims, largest first (share of {metric})", metric=metric
+        )
+        out.append(text(said))
+        table = [["", *names, text(msg("Share"))]]
         table += [
-            [f"  {g.row.label}", *cells(result, g.row.metrics), percent(g.share)] for g in gaps
+            [f"  {g.row.label}", *cells(result, g.row.metrics, text), text.percent(g.share)]
+            for g in gaps
         ]
         out.extend(_align(table, 1))
     else:
-        out.append(f"gaps: {no_gaps(result, min_share)}")
-    hidden = hidden_note(result, min_share)
+        out.append(text(msg("gaps: {none}", none=no_gaps(result, min_share, text))))
+    hidden = hidden_note(result, min_share, text)
     if hidden:
         out.append(f"  ({hidden})")
-    out.extend(f"not attributed: {not_set(result, gap)}" for gap in result.not_set)
+    out.extend(
+        text(msg("not attributed: {traffic}", traffic=not_set(result, gap, text)))
+        for gap in result.not_set
+    )
     if result.warnings:
-        out += ["", "warnings:", *(f"  {warning}" for warning in result.warnings)]
-    out.extend(["", summary_line(result, min_share)])
+        out += ["", text(msg("warnings:")), *(f"  {text(w)}" for w in result.warnings)]
+    out.extend(["", summary_line(result, min_share, text)])
     stream.write("".join(f"{terminal(line)}\n" for line in out))

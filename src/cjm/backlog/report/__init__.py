@@ -15,6 +15,7 @@ from cjm.output.registry import Registry
 if TYPE_CHECKING:  # the CLI imports this package for the names alone
     from cjm.backlog.links import Steps
     from cjm.backlog.score import Ranked
+    from cjm.text import Message, Text
 
 __all__ = ["FORMATS", "BacklogSummary", "Reporter"]
 
@@ -24,11 +25,12 @@ class BacklogSummary(NamedTuple):
 
     ranked: Sequence[Ranked]
     """Best first; ranks are the whole backlog's, also when filters leave some out."""
-    formula: str
+    formula: Message
     """How the score is worked out: ``impact ÷ effort``."""
     steps: Steps
     """Every journey's steps by persona id, to name what a link points at."""
-    language: str = "en"
+    text: Text
+    """The language the command chose (``--lang``, cjm.yaml, English)."""
     total: int = 0
     """How many opportunities the backlog holds before filtering."""
 

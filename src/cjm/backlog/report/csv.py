@@ -3,7 +3,8 @@
 Written as every cjm CSV is (:mod:`cjm.output.csv`): UTF-8 with a byte-order
 mark, ``;`` and a decimal comma for a Dutch project, ``,`` and a point
 otherwise, text that Excel would run as a formula neutralised. Links, KPIs and
-solutions are joined in one cell each.
+solutions are joined in one cell each. The column names are keys, the same in every
+language, like the statuses and ids.
 """
 
 from __future__ import annotations
@@ -45,4 +46,4 @@ def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
         ]
         for item in summary.ranked
     )
-    write_table(stream, HEADER, rows, summary.language)
+    write_table(stream, HEADER, rows, summary.text.language)

@@ -34,7 +34,7 @@ def report(summary: BacklogSummary, stream: TextIO, color: bool) -> None:
             entry["extensions"] = opp.extensions
         entries.append(entry)
     document = {
-        "score": summary.formula,
+        "score": summary.text(summary.formula),
         "total": summary.total,
         "opportunities": entries,
     }

@@ -14,6 +14,7 @@ from cjm.output.registry import Registry
 
 if TYPE_CHECKING:  # the CLI imports this package for the names alone
     from cjm.diff.changes import PersonaDiff
+    from cjm.text import Message, Text
 
 __all__ = ["FORMATS", "DiffReport", "Reporter"]
 
@@ -22,9 +23,10 @@ class DiffReport(NamedTuple):
     """What a reporter gets: the differing personas, and the language to word them in."""
 
     diffs: Sequence[PersonaDiff]
-    language: str = "en"
-    header: tuple[str, ...] = ()
-    """Plain lines above the report (``cjm diff --plan``: which journeys the plan compares);
+    text: Text
+    """The language the command chose (``--lang``, cjm.yaml, English), for every format."""
+    header: tuple[Message, ...] = ()
+    """Lines above the report (``cjm diff --plan``: which journeys the plan compares);
     each reporter escapes them for its grammar, and JSON leaves them out."""
 
 

@@ -13,10 +13,11 @@ from typing import TextIO
 
 from cjm.diff.changes import PersonaDiff
 from cjm.diff.report import DiffReport
-from cjm.diff.wording import LABELS, Section, Segment, outline
+from cjm.diff.wording import Section, Segment, outline
 from cjm.diff.wording import summary as counts
 from cjm.output.escape import markdown as escape
 from cjm.output.escape import markdown_code as _code
+from cjm.text import Text, msg
 
 __all__ = ["report"]
 
@@ -55,25 +56,25 @@ def _heading(section: Section) -> str:
 
 
 def report(summary: DiffReport, stream: TextIO, color: bool) -> None:
-    text = _render(summary.diffs, summary.language)
+    text = _render(summary.diffs, summary.text)
     if summary.header:  # under the report's title
         title, rest = text.split("\n\n", 1)
-        lines = "".join(f"**{escape(line)}**\n\n" for line in summary.header)
+        lines = "".join(f"**{escape(summary.text(line))}**\n\n" for line in summary.header)
         text = f"{title}\n\n{lines}{rest}"
     stream.write(text)
 
 
-def _render(diffs: Sequence[PersonaDiff], language: str) -> str:
-    words = LABELS[language]
-    out = [f"# {words['title']}", ""]
+def _render(diffs: Sequence[PersonaDiff], text: Text) -> str:
+    title = text(msg("Changes to the customer journeys"))
+    out = [f"# {escape(title)}", ""]
     if not diffs:
-        out += [words["none at all"], ""]
+        out += [escape(text(msg("No changes to the customer journeys."))), ""]
     for diff in diffs:
         out += [f"## {escape(diff.name)} ({_code(diff.persona)})", ""]
-        out += [counts(diff, language), ""]
+        out += [escape(counts(diff, text)), ""]
         if diff.status != "changed":
             continue
-        for section in outline(diff, language):
+        for section in outline(diff, text):
             out += [f"### {_heading(section)}", ""]
             for entry in section.entries:
                 if entry.subject is None:

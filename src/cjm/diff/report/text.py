@@ -16,6 +16,7 @@ from cjm.diff.report import DiffReport
 from cjm.diff.wording import Segment, Style, outline
 from cjm.diff.wording import summary as counts
 from cjm.output.escape import terminal
+from cjm.text import Text, msg
 
 __all__ = ["report", "to_lines"]
 
@@ -36,15 +37,14 @@ Line = tuple[int, list[Segment]]
 """An indentation depth and the segments of one line."""
 
 
-def to_lines(diffs: Sequence[PersonaDiff]) -> list[Line]:
-    """The whole report as indented lines (English, like cjm's other terminal output)."""
-    language = "en"
+def to_lines(diffs: Sequence[PersonaDiff], text: Text) -> list[Line]:
+    """The whole report as indented lines, in ``text``'s language."""
     lines: list[Line] = []
     for diff in diffs:
-        lines.append((0, [(diff.persona, "subject"), (f": {counts(diff, language)}", "")]))
+        lines.append((0, [(diff.persona, "subject"), (f": {counts(diff, text)}", "")]))
         if diff.status != "changed":
             continue
-        for section in outline(diff, language):
+        for section in outline(diff, text):
             depth = 1
             if section.phase is not None:
                 lines.append((1, section.header))
@@ -61,13 +61,13 @@ def to_lines(diffs: Sequence[PersonaDiff]) -> list[Line]:
 
 
 def report(summary: DiffReport, stream: TextIO, color: bool) -> None:
-    diffs = summary.diffs
+    diffs, text = summary.diffs, summary.text
     for heading in summary.header:
-        stream.write(f"{terminal(heading)}\n")
+        stream.write(f"{terminal(text(heading))}\n")
     if not diffs:
-        stream.write("no differences\n")
+        stream.write(text(msg("no differences")) + "\n")
         return
-    lines = to_lines(diffs)
+    lines = to_lines(diffs, text)
     if not color:
         for depth, segments in lines:
             stream.write("  " * depth + "".join(_plain(text, style) for text, style in segments))
@@ -75,14 +75,14 @@ def report(summary: DiffReport, stream: TextIO, color: bool) -> None:
         return
 
     from rich.console import Console
-    from rich.text import Text
+    from rich.text import Text as Styled
 
     # The caller decided on colour (a terminal, no NO_COLOR); rich need not guess again.
     console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True)
     for depth, segments in lines:
-        line = Text("  " * depth)
-        for text, style in segments:
-            line.append(terminal(text), style=_COLOURS.get(style, ""))
+        line = Styled("  " * depth)
+        for words, style in segments:
+            line.append(terminal(words), style=_COLOURS.get(style, ""))
         console.print(line)
 
 
