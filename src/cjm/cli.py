@@ -161,8 +161,8 @@ LanguageOption = Annotated[
     typer.Option(
         "--lang",
         metavar="LANG",
-        help="nl or en: labels and phase names. "
-        "Default: render.lang in cjm.yaml, else its language.",
+        help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
+        "Default: render.lang in cjm.yaml, else cjm.yaml's language, else English.",
         show_default=False,
     ),
 ]
@@ -326,7 +326,8 @@ def init(
     """
     from cjm.commands import init as command
 
-    _run(lambda: command.run(directory, _choice("--language", language, languages()), bare))
+    chosen = _choice("--language", language, languages())
+    _run(lambda: command.run(directory, chosen, bare), chosen)
 
 
 @command()
@@ -343,6 +344,16 @@ def new(
     segment: Annotated[
         str, typer.Option("--segment", metavar="SEGMENT", help="b2c or b2b.")
     ] = "b2c",
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
+            "Default: cjm.yaml's language, else English.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write a journey skeleton for a persona.
 
@@ -354,7 +365,10 @@ def new(
     """
     from cjm.commands import new as command
 
-    _run(lambda: command.run(name, model, _choice("--segment", segment, ("b2c", "b2b"))))
+    lang = None if language is None else _choice("--lang", language, languages())
+    _run(
+        lambda: command.run(name, model, _choice("--segment", segment, ("b2c", "b2b")), lang), lang
+    )
 
 
 @command()
@@ -463,7 +477,8 @@ def render(
     _run(
         lambda: command.run(
             paths or [], chosen or None, out, lang, templates, check, analytics, poster, chosen_view
-        )
+        ),
+        lang,
     )
 
 
@@ -511,7 +526,9 @@ def serve(
     from cjm.commands import serve as command
 
     lang = None if language is None else _choice("--lang", language, languages())
-    _run(lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics))
+    _run(
+        lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics), lang
+    )
 
 
 templates_app = typer.Typer(

@@ -67,7 +67,8 @@ def test_bare_makes_a_client_project_without_the_example(in_tmp: Path) -> None:
         "journeys/.gitkeep",  # git keeps no empty folder; cjm skips hidden files
     ]
     assert (project / "journeys" / ".gitkeep").read_bytes() == b""
-    assert 'next: cd klant && cjm new "Persona name"' in result.output.splitlines()
+    # In the project's language (init's default, nl), as its cjm.yaml is.
+    assert 'volgende stap: cd klant && cjm new "Naam van de persona"' in result.output.splitlines()
     os.chdir(project)
     linted = runner.invoke(app, ["lint"])
     assert (linted.exit_code, linted.output) == (0, "no problems in 0 files\n")
@@ -79,7 +80,7 @@ def test_bare_makes_a_client_project_without_the_example(in_tmp: Path) -> None:
 def test_init_suggests_git_init_outside_a_repository(in_tmp: Path, inside: bool) -> None:
     if inside:
         subprocess.run(["git", "init", "-q", str(in_tmp)], check=True)
-    result = runner.invoke(app, ["init", "project", "--bare"])
+    result = runner.invoke(app, ["init", "project", "--bare", "--language", "en"])
     assert result.exit_code == 0
     note = (
         "note: project is not in a git repository; journeys are kept in git "

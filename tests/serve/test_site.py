@@ -9,6 +9,7 @@ import pytest
 
 from cjm.errors import ConfigError, UsageError
 from cjm.serve.site import INDEX, Site, WatchPlan
+from cjm.text import text_for
 from tests.conftest import run_cjm
 from tests.serve.helpers import add_touchpoint, make_project
 
@@ -132,7 +133,7 @@ def test_a_broken_project_is_every_page_until_fixed(
     assert list(site.pages) == NAMES
     assert len({page.digest for page in site.pages.values()}) == 1
     assert re.search(expected, _text(site, "jonge-ouders.html"))
-    assert build.summary().startswith("not rendered in ")
+    assert build.summary(text_for("en")).startswith("not rendered in ")
     config.write_text(good, encoding="utf-8")
     site.build({config.absolute()})
     assert _digests(site) == before
