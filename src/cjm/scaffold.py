@@ -107,7 +107,6 @@ _WORDS: dict[str, Message] = {
     "doing": msg("what does the customer do?"),
     "thinking": msg("what does the customer think?"),
     "feeling": msg("what does the customer feel?"),
-    "kpis": msg("measures, for example {{name: Sessions, target: 5000}}"),
     "touchpoint": msg("New touchpoint"),
     "touchpoint_name": msg("name of the contact moment"),
     "channel": msg("channel or medium: search, social, email, website, store, chat, ..."),
@@ -194,6 +193,9 @@ def skeleton(
 
     language = text.language  # for the model's phase names
     words = {key: text(message) for key, message in _WORDS.items()}
+    # The example is YAML (braces and all); only its metric's name is a word to translate.
+    example = "{name: " + text(msg("Sessions")) + ", target: 5000}"
+    words["kpis"] = text(msg("measures, for example {example}", example=example))
 
     def line(text: str, comment: str, width: int = 34) -> str:
         return f"{text.ljust(width)} # {comment}" if comment else text

@@ -63,6 +63,20 @@ class Case:
     """Words this output may show outside the catalogs, each a language-neutral id."""
 
 
+MERMAID = frozenset({"flowchart", "subgraph", "quadrantchart", "quadrant", "axis"})
+"""Mermaid's own keywords in the Markdown's diagrams: grammar, not words for a reader."""
+PHASE_NAMES = frozenset({"afweging", "loyaliteit", "oriëntatie", "markt"})
+"""Built-in phase names the pseudo-language falls back to (the first name of a preset,
+Dutch): phase_models.py's tables, which issue13-lint puts on the catalogs (then remove)."""
+SKELETON = frozenset({"assumption", "current", "winter", "json", "github", "blob", "main"})
+"""What `cjm new` writes that is YAML, not prose: example values of the format
+(``confidence: assumption``, ``state: current``, ``id: winter``), the schema's file name
+and the docs URL (github.com/.../blob/main/docs/format.md)."""
+LINT_GATE = frozenset({"unknown", "its"})
+"""What render prints of lint's findings for the journey it leaves out: the rule id
+``unknown-phase``; and "its", from lint's message "(its phases: ...)", which is lint's
+to put on the catalogs (issue13-lint: then remove "its")."""
+
 CASES = [
     Case("lint", ("lint",), pending=True),
     Case("lint-statistics", ("lint", "--statistics"), pending=True),
@@ -86,28 +100,33 @@ CASES = [
     Case("opportunities-markdown", ("opportunities", "-f", "markdown"), pending=True),
     Case("opportunities-json", ("opportunities", "-f", "json"), kind="json"),
     Case("opportunities-csv", ("opportunities", "-f", "csv"), pending=True),
-    Case("new", ("new", "Nieuwe klant"), files=("journeys/nieuwe-klant.yaml",), pending=True),
+    Case(
+        "new",
+        ("new", "Nieuwe klant"),
+        files=("journeys/nieuwe-klant.yaml",),
+        neutral=SKELETON | PHASE_NAMES | {"server"},  # yaml-language-server, an editor's name
+    ),
     Case(
         "render-markdown",
         ("render", "journeys/", "-f", "markdown", "--out", "out", "--analytics", EXPORT),
         files=("out/index.md", "out/jonge-ouders.md", "out/jonge-ouders.future.md"),
-        pending=True,
+        neutral=MERMAID | LINT_GATE | PHASE_NAMES,
     ),
     Case(
         "render-html",
         ("render", "journeys/", "-f", "html", "--out", "out", "--analytics", EXPORT),
         files=("out/index.html", "out/jonge-ouders.html"),
         kind="html",
+        neutral=LINT_GATE | PHASE_NAMES,
         golden=False,  # tests/render/golden holds the HTML bytes; here only the words count
-        pending=True,
     ),
     Case(
         "render-blueprint",
         ("render", "journeys/", "--view", "blueprint", "-f", "html", "--out", "out"),
         files=("out/jonge-ouders.future.html",),
         kind="html",
+        neutral=LINT_GATE,
         golden=False,
-        pending=True,
     ),
 ]
 
@@ -195,7 +214,7 @@ def test_every_word_comes_from_a_catalog_or_the_data(case: Case, project: Path) 
         outputs = [text for out in outputs if out.strip() for text in _json_messages(out)]
     elif case.kind == "html":
         outputs = [stdout, stderr, *(visible_text(page) for page in files.values())]
-    allowed = data_words(project) | NEUTRAL | case.neutral
+    allowed = data_words(project, case.files) | NEUTRAL | case.neutral
     stray = sorted({word for out in outputs for word in outside_catalog(out)} - allowed)
     assert stray == [], f"cjm {' '.join(case.args)} writes words outside the catalogs: {stray}"
 

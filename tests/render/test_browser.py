@@ -393,7 +393,7 @@ def test_the_matrix_shows_every_opportunity(browser: Browser, with_backlog: Path
         quadrants = page.evaluate(QUADRANTS)
         names = {key: value["name"] for key, value in quadrants.items()}
         assert names == {
-            "quick_wins": "Snelle winst",
+            "quick_wins": "Quick wins",
             "big_bets": "Grote projecten",
             "fill_ins": "Kleine klussen",
             "money_pits": "Tijdvreters",

@@ -239,7 +239,7 @@ class Words:
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             from babel.numbers import format_decimal
 
-            return str(format_decimal(value, format="#,##0.0", locale=self.language))
+            return str(format_decimal(value, format="#,##0.0", locale=self._text.locale))
         return self._text.decimal(value)
 
     def percent(self, share: float | None) -> str:

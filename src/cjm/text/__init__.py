@@ -128,7 +128,7 @@ class Text:
         from babel.numbers import format_decimal
 
         pattern = "#,##0.00" if fraction or not whole else "#,##0"
-        return str(format_decimal(value, format=pattern, locale=self.language))
+        return str(format_decimal(value, format=pattern, locale=self.locale))
 
     def decimal(self, value: float | None) -> str:
         """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``."""
@@ -138,7 +138,7 @@ class Text:
             return self.number(value)
         from babel.numbers import format_decimal
 
-        return str(format_decimal(value, format="#,##0.###", locale=self.language))
+        return str(format_decimal(value, format="#,##0.###", locale=self.locale))
 
     def percent(self, share: float | None) -> str:
         """A share (0..1) as ``35.4%`` (en) or ``35,4%`` (nl)."""
@@ -146,13 +146,19 @@ class Text:
             return MISSING
         from babel.numbers import format_percent
 
-        return str(format_percent(share, format="#,##0.0%", locale=self.language))
+        return str(format_percent(share, format="#,##0.0%", locale=self.locale))
 
     def date(self, day: date) -> str:
         """A date as people write it: ``3 March 2026`` (en), ``3 maart 2026`` (nl)."""
         from babel.dates import format_date
 
-        return str(format_date(day, format="long", locale=self.language))
+        return str(format_date(day, format="long", locale=self.locale))
+
+    @property
+    def locale(self) -> str:
+        """The locale Babel formats numbers and dates in: the language, or English for a
+        catalog Babel has no locale data for (the test suite's pseudo-language)."""
+        return _babel_locale(self.language)
 
 
 class _Values(dict[str, object]):
@@ -162,6 +168,17 @@ class _Values(dict[str, object]):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+@cache
+def _babel_locale(language: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return DEFAULT_LANGUAGE
+    return language
 
 
 @cache
