@@ -166,6 +166,16 @@ LanguageOption = Annotated[
         show_default=False,
     ),
 ]
+ProjectLanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
+        "Default: cjm.yaml's language, else English.",
+        show_default=False,
+    ),
+]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
@@ -344,16 +354,7 @@ def new(
     segment: Annotated[
         str, typer.Option("--segment", metavar="SEGMENT", help="b2c or b2b.")
     ] = "b2c",
-    language: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
-            "Default: cjm.yaml's language, else English.",
-            show_default=False,
-        ),
-    ] = None,
+    language: ProjectLanguageOption = None,
 ) -> None:
     """Write a journey skeleton for a persona.
 
@@ -543,6 +544,7 @@ app.add_typer(templates_app)
 @templates_app.command("export", cls=_Command)
 def templates_export(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to put the copies.")],
+    language: ProjectLanguageOption = None,
 ) -> None:
     """Copy the built-in templates to DIR as a starting point for your own.
 
@@ -550,7 +552,8 @@ def templates_export(
     """
     from cjm.commands import templates as command
 
-    _run(lambda: command.run_export(directory))
+    lang = None if language is None else _choice("--lang", language, languages())
+    _run(lambda: command.run_export(directory, lang), lang)
 
 
 @command()

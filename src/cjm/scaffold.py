@@ -108,7 +108,7 @@ _WORDS: dict[str, Message] = {
     "thinking": msg("what does the customer think?"),
     "feeling": msg("what does the customer feel?"),
     "touchpoint": msg("New touchpoint"),
-    "touchpoint_name": msg("name of the contact moment"),
+    "touchpoint_name": msg("name of the touchpoint"),
     "channel": msg("channel or medium: search, social, email, website, store, chat, ..."),
     "media": msg("paid (bought), owned (your own channel) or earned (others about you)"),
     "senses": msg("senses it appeals to: see, hear, smell, touch, taste"),
