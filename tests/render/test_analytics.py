@@ -165,7 +165,7 @@ def test_the_map_states_the_period() -> None:
     meta = _numbers(_outputs("nl")["jonge-ouders.html"]).meta
     assert meta[0].endswith(" · Meetperiode: 1 september 2026 – 30 september 2026")
     markdown = _outputs("en")["jonge-ouders.md"].splitlines()[2]
-    assert markdown.endswith(" · Measured period: 1 September 2026 – 30 September 2026")
+    assert markdown.endswith(" · Measured period: September 1, 2026 – September 30, 2026")
 
 
 UNCLAIMED = [
@@ -191,7 +191,7 @@ def test_the_markdown_index_lists_the_unclaimed_sources_in_english() -> None:
     assert section.splitlines()[2:] == [
         "Traffic in the analytics export that no touchpoint claims, largest first: "
         "touchpoints the map may have overlooked. "
-        "Measured period: 1 September 2026 – 30 September 2026.",
+        "Measured period: September 1, 2026 – September 30, 2026.",
         "",
         "| Source / medium | Sessions | Key events | Share |",
         "| --- | ---: | ---: | ---: |",
