@@ -65,7 +65,7 @@ def test_init_writes_the_schema(in_tmp: Path) -> None:
     result = CliRunner().invoke(app, ["init", "project"])
     assert result.exit_code == 0, result.stderr
     assert (in_tmp / "project" / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text()
-    assert f"created {Path('project') / SCHEMA_FILE}" in result.stdout
+    assert f"{Path('project') / SCHEMA_FILE} aangemaakt" in result.stdout  # init's default: nl
 
 
 @pytest.mark.parametrize(

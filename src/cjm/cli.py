@@ -161,8 +161,18 @@ LanguageOption = Annotated[
     typer.Option(
         "--lang",
         metavar="LANG",
-        help="nl or en: labels and phase names. "
-        "Default: render.lang in cjm.yaml, else its language.",
+        help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
+        "Default: render.lang in cjm.yaml, else cjm.yaml's language, else English.",
+        show_default=False,
+    ),
+]
+ProjectLanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
+        "Default: cjm.yaml's language, else English.",
         show_default=False,
     ),
 ]
@@ -327,7 +337,11 @@ def init(
     language: Annotated[
         str,
         typer.Option(
-            "--language", "-l", metavar="LANG", help="nl or en: labels and phase names in output."
+            "--language",
+            "-l",
+            metavar="LANG",
+            help="Language of the new project (its cjm.yaml): one of cjm's catalogs (en, nl). "
+            "Default: nl, the language of the example journeys it writes.",
         ),
     ] = "nl",
     bare: Annotated[
@@ -347,7 +361,8 @@ def init(
     """
     from cjm.commands import init as command
 
-    _run(lambda: command.run(directory, _choice("--language", language, languages()), bare))
+    chosen = _choice("--language", language, languages())
+    _run(lambda: command.run(directory, chosen, bare), chosen)
 
 
 @command()
@@ -364,6 +379,7 @@ def new(
     segment: Annotated[
         str, typer.Option("--segment", metavar="SEGMENT", help="b2c or b2b.")
     ] = "b2c",
+    language: ProjectLanguageOption = None,
 ) -> None:
     """Write a journey skeleton for a persona.
 
@@ -375,7 +391,10 @@ def new(
     """
     from cjm.commands import new as command
 
-    _run(lambda: command.run(name, model, _choice("--segment", segment, ("b2c", "b2b"))))
+    lang = _lang(language)
+    _run(
+        lambda: command.run(name, model, _choice("--segment", segment, ("b2c", "b2b")), lang), lang
+    )
 
 
 @command()
@@ -484,7 +503,8 @@ def render(
     _run(
         lambda: command.run(
             paths or [], chosen or None, out, lang, templates, check, analytics, poster, chosen_view
-        )
+        ),
+        lang,
     )
 
 
@@ -532,7 +552,9 @@ def serve(
     from cjm.commands import serve as command
 
     lang = _lang(language)
-    _run(lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics))
+    _run(
+        lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics), lang
+    )
 
 
 templates_app = typer.Typer(
@@ -547,6 +569,7 @@ app.add_typer(templates_app)
 @templates_app.command("export", cls=_Command)
 def templates_export(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to put the copies.")],
+    language: ProjectLanguageOption = None,
 ) -> None:
     """Copy the built-in templates to DIR as a starting point for your own.
 
@@ -554,7 +577,8 @@ def templates_export(
     """
     from cjm.commands import templates as command
 
-    _run(lambda: command.run_export(directory))
+    lang = _lang(language)
+    _run(lambda: command.run_export(directory, lang), lang)
 
 
 @command()

@@ -17,6 +17,7 @@ from cjm.models import SLUG_MAX_LENGTH
 from cjm.names import RESERVED_STEMS
 from cjm.output.escape import yaml_string
 from cjm.phase_models import PhaseModel
+from cjm.text import Message, Text, msg
 
 __all__ = [
     "EXAMPLE_FILES",
@@ -42,17 +43,31 @@ def slugify(name: str) -> str:
     shown = name if len(name) <= 40 else name[:37] + "..."
     if not slug:
         raise UsageError(
-            f"cannot make a file name from {shown!r}: use letters or digits in the persona name"
+            msg(
+                "cannot make a file name from {name}: use letters or digits in the persona name",
+                name=repr(shown),
+            )
         )
     if len(slug) > SLUG_MAX_LENGTH:
         raise UsageError(
-            f"the persona name {shown!r} makes an id of {len(slug)} characters, more than "
-            f"the {SLUG_MAX_LENGTH} an id may have (it becomes file names); use a shorter name"
+            msg(
+                "the persona name {name} makes an id of {length} characters, more than "
+                "the {limit} an id may have (it becomes file names); use a shorter name",
+                name=repr(shown),
+                length=len(slug),
+                limit=SLUG_MAX_LENGTH,
+            )
         )
     if slug in RESERVED_STEMS:
         raise UsageError(
-            f"the persona name {shown!r} makes the id '{slug}', which cjm keeps for itself "
-            f"({RESERVED_STEMS[slug]}); use another name, such as '{name} klant'"
+            msg(
+                "the persona name {name} makes the id '{id}', which cjm keeps for itself "
+                "({why}); use another name, such as '{example}'",
+                name=repr(shown),
+                id=slug,
+                why=RESERVED_STEMS[slug],
+                example=msg("{name} customer", name=name),
+            )
         )
     return slug
 
@@ -64,125 +79,64 @@ def _scalar(text: str) -> str:
     return yaml_string(text)
 
 
-_ROLES = {"nl": ("Inkoper", "Eindgebruiker"), "en": ("Buyer", "End user")}
+_ROLES = (msg("Buyer"), msg("End user"))
+"""Example roles in a buying unit (``decision_makers``)."""
 
-_WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "header": 'Klantreis voor persona {name}. Vul de velden in en controleer met "cjm lint".',
-        "format": "Alle velden en hun betekenis: {url}",
-        "optional": "Optionele velden staan als commentaar: haal '# ' weg om ze te gebruiken.",
-        "segment": "b2c of b2b",
-        "description": "wie is deze persona, in een of twee zinnen",
-        "goals": "wat wil de persona bereiken?",
-        "pain_points": "waar loopt de persona tegenaan?",
-        "priorities": "wat weegt zwaar bij de keuze (prijs, gemak, zekerheid)?",
-        "behaviour": "hoe oriënteert en koopt de persona: mediagebruik, gewoonten",
-        "life_events": "welke gebeurtenis maakt een latente behoefte bewust?",
-        "preferred_channels": "via welke kanalen is de persona te bereiken?",
-        "decision_makers": "B2B: de rollen in de buying unit die moeten instemmen",
-        "title": "de klantreis in een zin",
-        "product": "het product of de dienst waar de klantreis over gaat",
-        "cycle": "transactional (tijdlijn die eindigt) of relational (cyclus)",
-        "journey_owner": "team of persoon die verantwoordelijk is voor de klantreis",
-        "tone_of_voice": "toon van de communicatie, bijvoorbeeld: warm, informeel",
-        "storyline": "het verhaal of de propositie die de contactmomenten verbindt",
-        "reviewed": "datum van de laatste review (JJJJ-MM-DD)",
-        "model": "fasemodel van deze klantreis",
-        "phases": "de fasen, in de volgorde van de klantreis",
-        "phase_name": "eigen naam voor de fase, in plaats van die van het model",
-        "goal": "wat wil het bedrijf in deze fase bereiken?",
-        "doing": "wat doet de klant?",
-        "thinking": "wat denkt de klant?",
-        "feeling": "wat voelt de klant?",
-        "kpis": "meetpunten, bijvoorbeeld {name: Sessies, target: 5000}",
-        "touchpoint": "Nieuw contactmoment",
-        "touchpoint_name": "naam van het contactmoment",
-        "channel": "kanaal of medium: search, social, email, website, store, chat, ...",
-        "media": "paid (betaald), owned (eigen kanaal) of earned (anderen over jou)",
-        "senses": "zintuigen die het aanspreekt: see, hear, smell, touch, taste",
-        "tp_description": "wat gebeurt hier, gezien vanuit de klant?",
-        "content": "de inhoud die de klant ziet: advertentie, blog, mail, gesprek",
-        "tp_doing": "wat doet de klant bij deze stap?",
-        "tp_thinking": "wat denkt de klant hier (vragen, twijfels)?",
-        "tp_feeling": "het gevoel in een woord; emotion is de score van 1 tot 5",
-        "cta": "call to action: wat moet de klant hierna doen?",
-        "cta_text": "Wat is de volgende stap?",
-        "emotion": "emotiecurve: 1 (zeer negatief) tot 5 (zeer positief)",
-        "tp_pain_points": "wat gaat hier mis of ergert?",
-        "opportunities": "verbeteringen voor dit contactmoment",
-        "owner": "afdeling die eigenaar is (niet nodig bij media: earned)",
-        "tone": "toon van dit contactmoment, als die afwijkt van tone_of_voice",
-        "journey_id": "alleen bij meer klantreizen van een persona: een scenario",
-        "state": "current (huidige situatie) of future (gewenste situatie)",
-        "based_on": "bij state: future: de huidige klantreis (bestand of id)",
-        "frontstage": "blueprint: wat medewerkers doen dat de klant ziet",
-        "backstage": "blueprint: wat medewerkers doen buiten zicht van de klant",
-        "support": "blueprint: processen en systemen erachter (CRM, ERP, partner)",
-        "next": "ids van contactmomenten waar de klant hierna heen kan",
-        "analytics": "hoe dit contactmoment in webanalytics staat (cjm analytics)",
-        "research": "het onderzoek achter de persona: interviews, enquêtes, data",
-        "evidence": "waar dit op rust: interview, survey, analytics, support, ...",
-        "confidence": "assumption (aanname), partial of validated (bewezen)",
-    },
-    "en": {
-        "header": "Customer journey for persona {name}. "
-        'Fill in the fields and check with "cjm lint".',
-        "format": "Every field and what it means: {url}",
-        "optional": "Optional fields are commented out: remove the '# ' to use one.",
-        "segment": "b2c or b2b",
-        "description": "who this persona is, in a sentence or two",
-        "goals": "what does the persona want to achieve?",
-        "pain_points": "what gets in the persona's way?",
-        "priorities": "what weighs most in the choice (price, ease, certainty)?",
-        "behaviour": "how the persona orients and buys: media use, habits",
-        "life_events": "which event turns a latent need into a conscious one?",
-        "preferred_channels": "which channels reach this persona?",
-        "decision_makers": "B2B: the roles in the buying unit who must agree",
-        "title": "the journey in one sentence",
-        "product": "the product or service the journey is about",
-        "cycle": "transactional (a timeline that ends) or relational (a cycle)",
-        "journey_owner": "team or person responsible for the journey",
-        "tone_of_voice": "the tone of the communication, for example: warm, informal",
-        "storyline": "the story or proposition that ties the touchpoints together",
-        "reviewed": "date of the last review (YYYY-MM-DD)",
-        "model": "phase model of this journey",
-        "phases": "the phases, in journey order",
-        "phase_name": "a name of your own for the phase, instead of the model's",
-        "goal": "what does the business want to achieve in this phase?",
-        "doing": "what does the customer do?",
-        "thinking": "what does the customer think?",
-        "feeling": "what does the customer feel?",
-        "kpis": "measures, for example {name: Sessions, target: 5000}",
-        "touchpoint": "New touchpoint",
-        "touchpoint_name": "name of the contact moment",
-        "channel": "channel or medium: search, social, email, website, store, chat, ...",
-        "media": "paid (bought), owned (your own channel) or earned (others about you)",
-        "senses": "senses it appeals to: see, hear, smell, touch, taste",
-        "tp_description": "what happens here, from the customer's side?",
-        "content": "the content the customer meets: ad, blog, mail, conversation",
-        "tp_doing": "what does the customer do at this step?",
-        "tp_thinking": "what does the customer think here (questions, doubts)?",
-        "tp_feeling": "the feeling in a word; emotion is its score from 1 to 5",
-        "cta": "call to action: what should the customer do next?",
-        "cta_text": "What is the next step?",
-        "emotion": "emotion curve: 1 (very negative) to 5 (very positive)",
-        "tp_pain_points": "what goes wrong or annoys here?",
-        "opportunities": "improvements to make at this touchpoint",
-        "owner": "the department that owns it (not needed with media: earned)",
-        "tone": "tone of this touchpoint, when it differs from tone_of_voice",
-        "journey_id": "only when a persona has several journeys: a scenario",
-        "state": "current (as it goes today) or future (as it should go)",
-        "based_on": "with state: future: the current journey (file or id)",
-        "frontstage": "blueprint: what employees do that the customer sees",
-        "backstage": "blueprint: what employees do out of the customer's sight",
-        "support": "blueprint: processes and systems behind it (CRM, ERP, partner)",
-        "next": "ids of touchpoints the customer may go to next",
-        "analytics": "how this touchpoint shows up in web analytics (cjm analytics)",
-        "research": "the research behind the persona: interviews, surveys, data",
-        "evidence": "what this rests on: interview, survey, analytics, support, ...",
-        "confidence": "assumption, partial or validated",
-    },
+_WORDS: dict[str, Message] = {
+    "optional": msg("Optional fields are commented out: remove the '# ' to use one."),
+    "segment": msg("b2c or b2b"),
+    "description": msg("who this persona is, in a sentence or two"),
+    "goals": msg("what does the persona want to achieve?"),
+    "pain_points": msg("what gets in the persona's way?"),
+    "priorities": msg("what weighs most in the choice (price, ease, certainty)?"),
+    "behaviour": msg("how the persona orients and buys: media use, habits"),
+    "life_events": msg("which event turns a latent need into a conscious one?"),
+    "preferred_channels": msg("which channels reach this persona?"),
+    "decision_makers": msg("B2B: the roles in the buying unit who must agree"),
+    "title": msg("the journey in one sentence"),
+    "product": msg("the product or service the journey is about"),
+    "cycle": msg("transactional (a timeline that ends) or relational (a cycle)"),
+    "journey_owner": msg("team or person responsible for the journey"),
+    "tone_of_voice": msg("the tone of the communication, for example: warm, informal"),
+    "storyline": msg("the story or proposition that ties the touchpoints together"),
+    "reviewed": msg("date of the last review (YYYY-MM-DD)"),
+    "model": msg("phase model of this journey"),
+    "phases": msg("the phases, in journey order"),
+    "phase_name": msg("a name of your own for the phase, instead of the model's"),
+    "goal": msg("what does the business want to achieve in this phase?"),
+    "doing": msg("what does the customer do?"),
+    "thinking": msg("what does the customer think?"),
+    "feeling": msg("what does the customer feel?"),
+    "touchpoint": msg("New touchpoint"),
+    "touchpoint_name": msg("name of the touchpoint"),
+    "channel": msg("channel or medium: search, social, email, website, store, chat, ..."),
+    "media": msg("paid (bought), owned (your own channel) or earned (others about you)"),
+    "senses": msg("senses it appeals to: see, hear, smell, touch, taste"),
+    "tp_description": msg("what happens here, from the customer's side?"),
+    "content": msg("the content the customer meets: ad, blog, mail, conversation"),
+    "tp_doing": msg("what does the customer do at this step?"),
+    "tp_thinking": msg("what does the customer think here (questions, doubts)?"),
+    "tp_feeling": msg("the feeling in a word; emotion is its score from 1 to 5"),
+    "cta": msg("call to action: what should the customer do next?"),
+    "cta_text": msg("What is the next step?"),
+    "emotion": msg("emotion curve: 1 (very negative) to 5 (very positive)"),
+    "tp_pain_points": msg("what goes wrong or annoys here?"),
+    "opportunities": msg("improvements to make at this touchpoint"),
+    "owner": msg("the department that owns it (not needed with media: earned)"),
+    "tone": msg("tone of this touchpoint, when it differs from tone_of_voice"),
+    "journey_id": msg("only when a persona has several journeys: a scenario"),
+    "state": msg("current (as it goes today) or future (as it should go)"),
+    "based_on": msg("with state: future: the current journey (file or id)"),
+    "frontstage": msg("blueprint: what employees do that the customer sees"),
+    "backstage": msg("blueprint: what employees do out of the customer's sight"),
+    "support": msg("blueprint: processes and systems behind it (CRM, ERP, partner)"),
+    "next": msg("ids of touchpoints the customer may go to next"),
+    "analytics": msg("how this touchpoint shows up in web analytics (cjm analytics)"),
+    "research": msg("the research behind the persona: interviews, surveys, data"),
+    "evidence": msg("what this rests on: interview, survey, analytics, support, ..."),
+    "confidence": msg("assumption, partial or validated"),
 }
+"""The skeleton's comments, in the project's language (rendered with its Text)."""
 
 
 # A touchpoint's optional fields, commented out in the skeleton: (field, example value,
@@ -220,7 +174,7 @@ def _commented(
 def skeleton(
     name: str,
     model: PhaseModel,
-    language: str,
+    text: Text,
     *,
     segment: str = "b2c",
     write_model: bool = False,
@@ -237,7 +191,11 @@ def skeleton(
     """
     from cjm.links import docs_url
 
-    words = _WORDS[language]
+    language = text.language  # for the model's phase names
+    words = {key: text(message) for key, message in _WORDS.items()}
+    # The example is YAML (braces and all); only its metric's name is a word to translate.
+    example = "{name: " + text(msg("Sessions")) + ", target: 5000}"
+    words["kpis"] = text(msg("measures, for example {example}", example=example))
 
     def line(text: str, comment: str, width: int = 34) -> str:
         return f"{text.ljust(width)} # {comment}" if comment else text
@@ -248,8 +206,15 @@ def skeleton(
     persona_id = slugify(name)
     out = [f"# yaml-language-server: $schema={schema}"] if schema else []
     out += [
-        f"# {words['header'].format(name=yaml_string(name))}",
-        f"# {words['format'].format(url=docs_url('format.md'))}",
+        "# "
+        + text(
+            msg(
+                "Customer journey for persona {name}. "
+                'Fill in the fields and check with "cjm lint".',
+                name=yaml_string(name),
+            )
+        ),
+        "# " + text(msg("Every field and what it means: {url}", url=docs_url("format.md"))),
         f"# {words['optional']}",
         "version: 1",
         "persona:",
@@ -265,7 +230,7 @@ def skeleton(
         line("  preferred_channels: []", words["preferred_channels"]),
         optional("  ", "research", "[{kind: interview, source: ''}]", words["research"]),
     ]
-    example = ", ".join(_scalar(role) for role in _ROLES[language])
+    example = ", ".join(_scalar(text(role)) for role in _ROLES)
     if segment == "b2b":
         out.append(line(f"  decision_makers: [{example}]", words["decision_makers"]))
     else:
@@ -324,14 +289,31 @@ def skeleton(
     return "\n".join(out) + "\n"
 
 
-def config_text(language: str) -> str:
-    return (
-        "# cjm project configuration. cjm finds this file by walking up from where it runs.\n"
-        "model: five-phase   # phase model: five-phase, awareness, seven-phase, four-stage,\n"
-        "                    # decision-process, or a list of your own phases\n"
-        f"language: {language}        # nl | en: labels and default phase names in output\n"
-        "journeys: journeys  # where cjm lint and cjm render look when given no paths\n"
+def config_text(text: Text) -> str:
+    """``cjm.yaml`` for a new project in ``text``'s language, its comments in that language."""
+    import textwrap
+
+    title = msg("cjm project configuration. cjm finds this file by walking up from where it runs.")
+    settings = (
+        (
+            "model: five-phase",
+            msg(
+                "phase model: five-phase, awareness, seven-phase, four-stage, "
+                "decision-process, or a list of your own phases"
+            ),
+        ),
+        (
+            f"language: {text.language}",
+            msg("language of the output: labels, messages, phase names"),
+        ),
+        ("journeys: journeys", msg("where cjm lint and cjm render look when given no paths")),
     )
+    lines = [f"# {text(title)}"]
+    for setting, comment in settings:
+        # A long comment goes on under the first, aligned: the file stays narrow.
+        for number, part in enumerate(textwrap.wrap(text(comment), 60)):
+            lines.append(f"{(setting if number == 0 else '').ljust(19)} # {part}")
+    return "\n".join(lines) + "\n"
 
 
 def gitignore_text() -> str:

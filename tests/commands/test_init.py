@@ -43,7 +43,7 @@ def test_init_refuses_to_overwrite_and_changes_nothing(in_tmp: Path) -> None:
     (in_tmp / ".gitignore").write_text("node_modules/\n")
     result = runner.invoke(app, ["init"])
     assert result.exit_code == 2
-    assert ".gitignore" in result.output and "nothing was written" in result.output
+    assert ".gitignore" in result.output and "er is niets geschreven" in result.output  # nl project
     assert sorted(p.name for p in in_tmp.iterdir()) == [".gitignore"]
     assert (in_tmp / ".gitignore").read_text() == "node_modules/\n"
 
@@ -67,7 +67,8 @@ def test_bare_makes_a_client_project_without_the_example(in_tmp: Path) -> None:
         "journeys/.gitkeep",  # git keeps no empty folder; cjm skips hidden files
     ]
     assert (project / "journeys" / ".gitkeep").read_bytes() == b""
-    assert 'next: cd klant && cjm new "Persona name"' in result.output.splitlines()
+    # In the project's language (init's default, nl), as its cjm.yaml is.
+    assert 'volgende stap: cd klant && cjm new "Naam van de persona"' in result.output.splitlines()
     os.chdir(project)
     linted = runner.invoke(app, ["lint"])
     assert (linted.exit_code, linted.output) == (0, "geen problemen in 0 bestanden\n")  # nl
@@ -79,7 +80,7 @@ def test_bare_makes_a_client_project_without_the_example(in_tmp: Path) -> None:
 def test_init_suggests_git_init_outside_a_repository(in_tmp: Path, inside: bool) -> None:
     if inside:
         subprocess.run(["git", "init", "-q", str(in_tmp)], check=True)
-    result = runner.invoke(app, ["init", "project", "--bare"])
+    result = runner.invoke(app, ["init", "project", "--bare", "--language", "en"])
     assert result.exit_code == 0
     note = (
         "note: project is not in a git repository; journeys are kept in git "

@@ -42,9 +42,9 @@ def test_renders_html_and_index_into_build_by_default(project: Path) -> None:
         "jonge-ouders.html",
     ]
     assert result.stdout.splitlines() == [
-        "wrote build/index.html",
-        "wrote build/jonge-ouders.html",
-        "rendered 1 journey into build: 2 written, 0 unchanged",
+        "build/index.html geschreven",
+        "build/jonge-ouders.html geschreven",
+        "1 klantreis gerenderd naar build: 2 geschreven, 0 ongewijzigd",
         "open build/index.html",
     ]
 
@@ -54,7 +54,7 @@ def test_a_second_run_leaves_unchanged_files_alone(project: Path) -> None:
     written = {p: p.stat().st_mtime_ns for p in (project / "build").iterdir()}
     result = cjm("render", "-f", "markdown", "-f", "mermaid")
     assert result.exit_code == 0
-    assert "0 written, 3 unchanged" in result.stdout
+    assert "0 geschreven, 3 ongewijzigd" in result.stdout
     assert {p: p.stat().st_mtime_ns for p in (project / "build").iterdir()} == written
 
 
@@ -82,7 +82,7 @@ def test_check_passes_when_up_to_date_and_writes_nothing(project: Path) -> None:
     before = {p: p.read_bytes() for p in (project / "build").iterdir()}
     result = cjm("render", "-f", "markdown", "--check")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "2 files up to date in build\n"
+    assert result.stdout == "2 bestanden actueel in build\n"
     assert {p: p.read_bytes() for p in (project / "build").iterdir()} == before
 
 
@@ -93,9 +93,9 @@ def test_check_lists_stale_and_missing_files_and_writes_nothing(project: Path) -
     result = cjm("render", "-f", "markdown", "--check")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "missing: build/index.md",
-        "stale: build/jonge-ouders.md",
-        "2 of 2 files out of date; run cjm render to update",
+        "ontbreekt: build/index.md",
+        "verouderd: build/jonge-ouders.md",
+        "2 van 2 bestanden verouderd; voer cjm render uit om bij te werken",
     ]
     assert (project / "build" / "jonge-ouders.md").read_text(encoding="utf-8") == "edited by hand\n"
     assert not (project / "build" / "index.md").exists()
@@ -104,7 +104,7 @@ def test_check_lists_stale_and_missing_files_and_writes_nothing(project: Path) -
 def test_check_on_an_empty_out_folder_fails_and_creates_nothing(project: Path) -> None:
     result = cjm("render", "--check", "--out", "nowhere")
     assert result.exit_code == 1
-    assert "missing: nowhere/jonge-ouders.html" in result.stdout
+    assert "ontbreekt: nowhere/jonge-ouders.html" in result.stdout
     assert not (project / "nowhere").exists()
 
 
@@ -113,8 +113,8 @@ def test_a_journey_with_errors_is_not_rendered_and_the_others_are(project: Path)
     result = cjm("render", "-f", "markdown")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "journeys/kapot.yaml:3:5: error empty-phase: phase 'orientation' has no touchpoints",
-        "1 journey not rendered because of errors",
+        "journeys/kapot.yaml:3:5: fout empty-phase: fase 'orientation' heeft geen touchpoints",
+        "1 klantreis niet gerenderd wegens fouten",
     ]
     assert sorted(p.name for p in (project / "build").iterdir()) == [
         "index.md",
@@ -144,7 +144,8 @@ def test_a_persona_called_index_would_overwrite_the_index(project: Path) -> None
     result = cjm("render", "-f", "markdown")
     assert result.exit_code == 1
     assert (
-        "journeys/index.yaml: error: persona id 'index' would overwrite the index" in result.stderr
+        "journeys/index.yaml: fout: persona-id 'index' zou het overzicht overschrijven"
+        in result.stderr
     )
     assert "Jonge ouders" in (project / "build" / "index.md").read_text(encoding="utf-8")
 
@@ -236,7 +237,7 @@ def test_analytics_warns_on_stderr_when_a_journey_claims_a_row_twice(
     result = cjm("render", "-f", "markdown", "--analytics", export)
     assert result.exit_code == 0, result.output
     assert (
-        f"cjm: warning: {export}:11: 'google / organic' hoort bij 2 touchpoints van één "
+        f"cjm: waarschuwing: {export}:11: 'google / organic' hoort bij 2 touchpoints van één "
         "klantreis: jonge-ouders/google-zoeken, jonge-ouders/blog-inspiratie; elk touchpoint "
         "toont het volledig, de fasetotalen tellen het één keer, in 'orientation'\n"
     ) in result.stderr
@@ -245,16 +246,16 @@ def test_analytics_warns_on_stderr_when_a_journey_claims_a_row_twice(
 def test_check_compares_with_the_numbers_of_the_same_export(project: Path, export: str) -> None:
     assert cjm("render", "-f", "markdown", "--analytics", export).exit_code == 0
     same = cjm("render", "-f", "markdown", "--analytics", export, "--check")
-    assert (same.exit_code, same.stdout) == (0, "2 files up to date in build\n")
+    assert (same.exit_code, same.stdout) == (0, "2 bestanden actueel in build\n")
     without = cjm("render", "-f", "markdown", "--check")
     assert without.exit_code == 1
     assert without.stdout.splitlines() == [
-        "stale: build/index.md",
-        "stale: build/jonge-ouders.md",
-        "2 of 2 files out of date; run cjm render to update",
-        "every file differs: the options (--format, --lang, --analytics, --templates) probably "
-        "differ from the run that wrote them; keep them in cjm.yaml under 'render:' so both "
-        "runs use the same",
+        "verouderd: build/index.md",
+        "verouderd: build/jonge-ouders.md",
+        "2 van 2 bestanden verouderd; voer cjm render uit om bij te werken",
+        "elk bestand verschilt: de opties (--format, --lang, --analytics, --templates) "
+        "verschillen waarschijnlijk van de run die ze schreef; zet ze in cjm.yaml onder "
+        "'render:' zodat beide runs dezelfde gebruiken",
     ]
 
 
@@ -283,7 +284,7 @@ def test_render_settings_in_cjm_yaml_make_render_and_check_agree(project: Path) 
         "jonge-ouders.mmd",
     ]
     page = (site / "jonge-ouders.md").read_text(encoding="utf-8")
-    assert "Measured period: 2026-09-01 – 2026-09-30" in page  # analytics, in English
+    assert "Measured period: September 1, 2026 – September 30, 2026" in page  # in English
     checked = cjm("render", "--check")
     assert (checked.exit_code, checked.stdout) == (0, f"3 files up to date in {site}\n")
 
@@ -296,7 +297,7 @@ def test_the_view_in_cjm_yaml_or_its_flag_draws_the_blueprint(project: Path) -> 
     stale = cjm("render", "--check")
     assert (stale.exit_code, stale.stdout.splitlines()[0]) == (
         1,
-        f"stale: {Path('build')}/jonge-ouders.html",
+        f"verouderd: {Path('build')}/jonge-ouders.html",
     )
     assert cjm("render").exit_code == 0
     page = (project / "build" / "jonge-ouders.html").read_text(encoding="utf-8")
@@ -308,7 +309,7 @@ def test_the_view_in_cjm_yaml_or_its_flag_draws_the_blueprint(project: Path) -> 
 @pytest.mark.parametrize(
     ("flags", "changed"),
     [
-        (["--lang", "nl"], "stale"),
+        (["--lang", "nl"], "verouderd"),  # stale, in the language --lang asks for
         (["-f", "html"], "missing"),
         (["--out", "elsewhere"], "missing"),
     ],
@@ -326,9 +327,15 @@ def test_a_flag_overrides_its_render_setting(project: Path, flags: list[str], ch
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
-        ("formats: [markdown, docx]", "cjm.yaml:2:41: render: unknown format 'docx' in 'formats'"),
-        ("formats: []", "cjm.yaml:2:30: render: 'formats' is empty"),
-        ("view: plattegrond", "cjm.yaml:2:27: render: unknown view 'plattegrond' (views: map, "),
+        (
+            "formats: [markdown, docx]",
+            "cjm.yaml:2:41: render: onbekend formaat 'docx' in 'formats'",
+        ),
+        ("formats: []", "cjm.yaml:2:30: render: 'formats' is leeg"),
+        (
+            "view: plattegrond",
+            "cjm.yaml:2:27: render: onbekende weergave 'plattegrond' (weergaven: map, ",
+        ),
     ],
 )
 def test_render_formats_in_cjm_yaml_are_checked_at_their_line(
@@ -374,8 +381,8 @@ def test_an_export_that_cannot_be_read_exits_2_and_writes_nothing(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--templates", "missing"], "--templates: 'missing' is not a folder"),
-        (["--out", "cjm.yaml"], "--out: 'cjm.yaml' exists and is not a folder"),
+        (["--templates", "missing"], "--templates: 'missing' is geen map"),
+        (["--out", "cjm.yaml"], "--out: 'cjm.yaml' bestaat al en is geen map"),
         (["journeys/nope.yaml"], "'journeys/nope.yaml' bestaat niet"),  # nl project
     ],
 )
@@ -420,8 +427,8 @@ def test_check_skips_posters_and_says_so(project: Path) -> None:
     assert cjm("render", "-f", "markdown").exit_code == 0
     result = cjm("render", "-f", "markdown", "-f", "pdf", "-f", "pptx", "--check")
     assert result.exit_code == 0, result.output
-    assert "not checked: pdf, pptx (their bytes change from run to run)" in result.stderr
-    assert "2 files up to date in build" in result.stdout
+    assert "niet gecontroleerd: pdf, pptx (hun bytes verschillen per run)" in result.stderr
+    assert "2 bestanden actueel in build" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ def test_serves_the_index_and_the_maps_and_nothing_else(tmp_path: Path) -> None:
     make_project(tmp_path)
     with serving(cwd=tmp_path) as served:
         assert served.url.startswith("http://127.0.0.1:")
-        assert re.fullmatch(r"cjm serve: 4 journeys rendered in \d+ ms", served.stdout[0])
+        assert re.fullmatch(r"cjm serve: 4 klantreizen gerenderd in \d+ ms", served.stdout[0])
         status, index, headers = get(served.url)
         assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
         for name in EXAMPLE_NAMES:
@@ -76,7 +76,7 @@ def test_a_change_re_renders_and_says_what_and_how_long(tmp_path: Path) -> None:
     with serving(cwd=tmp_path) as served:
         add_touchpoint(journeys / "jonge-ouders.yaml")
         line = served.wait_for_line(
-            r"^journeys/jonge-ouders\.yaml changed: 4 journeys rendered in (\d+) ms$", 10
+            r"^journeys/jonge-ouders\.yaml gewijzigd: 4 klantreizen gerenderd in (\d+) ms$", 10
         )
         assert int(line.group(1)) < 1000
         page = served.url + "jonge-ouders.html"
@@ -114,7 +114,7 @@ def test_a_signal_stops_cleanly_and_frees_the_port(tmp_path: Path, how: signal.S
             tab.sendall(b"GET /_cjm/events HTTP/1.0\r\n\r\n")
             assert b"200 OK" in tab.recv(1024)
             assert served.stop(how) == 0
-        assert served.stdout[-1] == "stopped"
+        assert served.stdout[-1] == "gestopt"
         assert "Traceback" not in "\n".join(served.stderr)
         assert served.stderr == []
         assert _port_is_free(port)
@@ -129,8 +129,8 @@ def test_a_port_in_use_is_exit_2_naming_the_port(tmp_path: Path) -> None:
         done = run_cjm("serve", "--port", str(port), cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr == (
-        f"cjm: fout: port {port} is already in use on 127.0.0.1: stop what is using it, "
-        "or choose another port with --port (--port 0 picks a free one)\n"
+        f"cjm: fout: poort {port} is al in gebruik op 127.0.0.1: stop wat hem gebruikt, "
+        "of kies een andere poort met --port (--port 0 kiest een vrije)\n"
     )
     assert done.stdout == ""
 
@@ -139,7 +139,7 @@ def test_a_port_in_use_is_exit_2_naming_the_port(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["nowhere"], "cjm: fout: 'nowhere' bestaat niet\n"),
-        (["--templates", "missing"], "cjm: fout: --templates: 'missing' is not a folder\n"),
+        (["--templates", "missing"], "cjm: fout: --templates: 'missing' is geen map\n"),
         (["--port", "70000"], "less than or equal to"),
         (["--lang", "de"], "must be one of en, nl, got 'de'"),
     ],
@@ -158,8 +158,8 @@ def test_every_interface_is_a_warning(tmp_path: Path) -> None:
         assert served.url.startswith("http://127.0.0.1:")
         assert poll(lambda: served.stderr, 5)
         assert served.stderr[0] == (
-            "cjm: warning: --host 0.0.0.0: the maps are visible to everyone on the network "
-            f"who can reach this machine on port {_port(served.url)}"
+            "cjm: waarschuwing: --host 0.0.0.0: de kaarten zijn zichtbaar voor iedereen op het "
+            f"netwerk die deze computer op poort {_port(served.url)} kan bereiken"
         )
         assert get(served.url)[0] == 200
         assert served.stop() == 0

@@ -88,11 +88,15 @@ def outside_catalog(text: str) -> list[str]:
     return _words("".join(outside))
 
 
-def data_words(project: Path) -> set[str]:
-    """Every word the project's own files hold: data a report may show as it is."""
+def data_words(project: Path, written: tuple[str, ...] = ()) -> set[str]:
+    """Every word the project's own files hold: data a report may show as it is.
+
+    ``written`` are the files the command wrote (relative paths): their words are what
+    is being checked, never data."""
     words: set[str] = set()
+    skipped = {project / name for name in written}
     for path in project.rglob("*"):
-        if path.is_file():
+        if path.is_file() and path not in skipped:
             words.update(_words(path.read_text(encoding="utf-8-sig", errors="replace")))
             words.update(_words(str(path.relative_to(project))))
     return words

@@ -8,6 +8,7 @@ import pytest
 
 from cjm.commands.render import _preflight
 from cjm.errors import UsageError
+from cjm.text import text_for
 from tests.hostile.helpers import invoke, journey
 
 NEW_REFUSED = [
@@ -56,6 +57,6 @@ def test_render_checks_every_output_before_writing_any(tmp_path: Path) -> None:
 def test_render_refuses_a_name_too_long_for_the_file_system(tmp_path: Path) -> None:
     outputs = {"index.html": b"", "p" * 250 + ".html": b""}
     with pytest.raises(UsageError) as caught:
-        _preflight(outputs, tmp_path / "build")
+        _preflight(outputs, tmp_path / "build", text_for("en"))
     assert "the name is too long for the file system" in str(caught.value)
     assert not (tmp_path / "build").exists()

@@ -14,6 +14,7 @@ from cjm.problems import Severity
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.outputs import BacklogInput, render_outputs
+from cjm.text import text_for
 from tests.conftest import REPO
 
 EXAMPLES = sorted((REPO / "journeys").glob("*.yaml"))
@@ -55,7 +56,7 @@ def render(
     outputs = render_outputs(
         files,
         formats,
-        language,
+        text_for(language),
         _templates(tuple(search)),
         measurements,
         view=view,

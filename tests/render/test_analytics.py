@@ -15,8 +15,9 @@ import pytest
 
 from cjm.analytics.export import read_export
 from cjm.analytics.matching import analyse
-from cjm.render.analytics import measurements, number, percent
+from cjm.render.analytics import measurements
 from cjm.render.context import Measurements
+from cjm.text import text_for
 from tests.conftest import REPO
 from tests.render.helpers import EXAMPLES, example_key, load_example, render
 
@@ -26,7 +27,7 @@ EXPORT = REPO / "analytics" / "ga4-traffic-acquisition.csv"
 @cache
 def _measured(language: str) -> Measurements:
     files = [load_example(path) for path in EXAMPLES]
-    return measurements(analyse(read_export(EXPORT), files), language)
+    return measurements(analyse(read_export(EXPORT), files), text_for(language))
 
 
 @cache
@@ -162,9 +163,9 @@ def test_a_phase_without_a_mapped_touchpoint_has_no_totals() -> None:
 
 def test_the_map_states_the_period() -> None:
     meta = _numbers(_outputs("nl")["jonge-ouders.html"]).meta
-    assert meta[0].endswith(" · Meetperiode: 2026-09-01 – 2026-09-30")
+    assert meta[0].endswith(" · Meetperiode: 1 september 2026 – 30 september 2026")
     markdown = _outputs("en")["jonge-ouders.md"].splitlines()[2]
-    assert markdown.endswith(" · Measured period: 2026-09-01 – 2026-09-30")
+    assert markdown.endswith(" · Measured period: September 1, 2026 – September 30, 2026")
 
 
 UNCLAIMED = [
@@ -189,7 +190,8 @@ def test_the_markdown_index_lists_the_unclaimed_sources_in_english() -> None:
     section = text[text.index("## Sources without a touchpoint") :]
     assert section.splitlines()[2:] == [
         "Traffic in the analytics export that no touchpoint claims, largest first: "
-        "touchpoints the map may have overlooked. Measured period: 2026-09-01 – 2026-09-30.",
+        "touchpoints the map may have overlooked. "
+        "Measured period: September 1, 2026 – September 30, 2026.",
         "",
         "| Source / medium | Sessions | Key events | Share |",
         "| --- | ---: | ---: | ---: |",
@@ -214,7 +216,7 @@ def test_the_markdown_index_lists_the_unclaimed_sources_in_english() -> None:
     ],
 )
 def test_numbers_are_worded_in_the_output_language(value: float, nl: str, en: str) -> None:
-    assert (number(value, "nl"), number(value, "en")) == (nl, en)
+    assert (text_for("nl").number(value), text_for("en").number(value)) == (nl, en)
 
 
 @pytest.mark.parametrize(
@@ -222,14 +224,14 @@ def test_numbers_are_worded_in_the_output_language(value: float, nl: str, en: st
     [(0.0, "0,0%", "0.0%"), (0.02666, "2,7%", "2.7%"), (1.0, "100,0%", "100.0%")],
 )
 def test_shares_are_worded_in_the_output_language(share: float, nl: str, en: str) -> None:
-    assert (percent(share, "nl"), percent(share, "en")) == (nl, en)
+    assert (text_for("nl").percent(share), text_for("en").percent(share)) == (nl, en)
 
 
 def test_a_plain_export_shows_the_columns_it_has_and_no_period(tmp_path: Path) -> None:
     export = tmp_path / "matomo.csv"
     export.write_text("source,medium,visits\ngoogle,cpc,100\nbing,cpc,5\n", encoding="utf-8")
     file = load_example(REPO / "journeys" / "jonge-ouders.yaml")
-    measured = measurements(analyse(read_export(export), [file]), "en")
+    measured = measurements(analyse(read_export(export), [file]), text_for("en"))
     outputs = render([file], ["html"], "en", measurements=measured)
     assert _numbers(outputs["jonge-ouders.html"]).cards["tp-website-collectie"] == [
         ("Sessions", "100")

@@ -18,6 +18,7 @@ import pytest
 from cjm.browser.cdp import Browser
 from cjm.render.environment import Templates
 from cjm.render.outputs import render_outputs
+from cjm.text import text_for
 from tests.conftest import REPO
 from tests.render.helpers import EXAMPLES, example_backlog, load_clean, load_example
 
@@ -101,9 +102,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "phases:\n", OUT_OF_MARKET, 1
     )
     files.append(load_clean(seven, "seven-phase.yaml"))
-    for name, data in render_outputs(files, ["html"], "nl", Templates()).items():
+    for name, data in render_outputs(files, ["html"], text_for("nl"), Templates()).items():
         (folder / name).write_bytes(data)
-    blueprint = render_outputs(files, ["html"], "nl", Templates(), view="blueprint")
+    blueprint = render_outputs(files, ["html"], text_for("nl"), Templates(), view="blueprint")
     (folder / "blueprint").mkdir()
     for name, data in blueprint.items():
         (folder / "blueprint" / name).write_bytes(data)
@@ -358,7 +359,9 @@ def _overlap(a: list[float], b: list[float]) -> bool:
 def with_backlog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("backlog")
     files = [load_example(path) for path in EXAMPLES]
-    outputs = render_outputs(files, ["html"], "nl", Templates(), backlog=example_backlog(files))
+    outputs = render_outputs(
+        files, ["html"], text_for("nl"), Templates(), backlog=example_backlog(files)
+    )
     for name, data in outputs.items():
         (folder / name).write_bytes(data)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -390,7 +393,7 @@ def test_the_matrix_shows_every_opportunity(browser: Browser, with_backlog: Path
         quadrants = page.evaluate(QUADRANTS)
         names = {key: value["name"] for key, value in quadrants.items()}
         assert names == {
-            "quick_wins": "Snelle winst",
+            "quick_wins": "Quick wins",
             "big_bets": "Grote projecten",
             "fill_ins": "Kleine klussen",
             "money_pits": "Tijdvreters",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cjm.render.context import Measurements, Metric, Metrics, build_index, build_journey
+from cjm.text import text_for
 from tests.render.helpers import EXAMPLES, load_clean, load_example, render
 
 TWO_PHASES = """
@@ -20,7 +21,7 @@ phases:
 
 
 def test_curve_points_sit_under_their_phase_column() -> None:
-    page = build_journey(load_clean(TWO_PHASES), "nl", "index.html")
+    page = build_journey(load_clean(TWO_PHASES), text_for("nl"), "index.html")
     points = [(p.touchpoint.id, p.x, p.y, p.low) for p in page.curve.points]
     # Two columns of 50%: two points at 1/4 and 3/4 of the first, one in the middle of the second.
     assert points == [("a", 12.5, 48, False), ("b", 37.5, 150, True), ("c", 75.0, 116, False)]
@@ -33,7 +34,7 @@ def test_curve_points_sit_under_their_phase_column() -> None:
 
 
 def test_phase_numbers_average_and_lowest() -> None:
-    page = build_journey(load_clean(TWO_PHASES), "en", "index.html")
+    page = build_journey(load_clean(TWO_PHASES), text_for("en"), "index.html")
     assert [(p.name, p.emotion, p.lowest, p.with_cta) for p in page.phases] == [
         ("Orientation", 3.5, False, 1),
         ("Purchase", 3.0, True, 1),
@@ -59,8 +60,8 @@ phases:
 """
     )
     assert file.model is not None
-    page = build_journey(file, "nl", "index.html")
-    index = build_index([page], {"p": file.model}, "nl", ".html")
+    page = build_journey(file, text_for("nl"), "index.html")
+    index = build_index([page], {"p": file.model}, text_for("nl"), ".html")
     (table,) = index.coverage
     assert table.model == "awareness"
     cells = [
@@ -78,9 +79,9 @@ phases:
 
 def test_index_groups_journeys_by_phase_model() -> None:
     files = [load_example(path) for path in EXAMPLES]
-    pages = [build_journey(file, "nl", "index.html") for file in files]
+    pages = [build_journey(file, text_for("nl"), "index.html") for file in files]
     models = {file.key: file.model for file in files if file.model is not None}
-    index = build_index(pages, models, "nl", ".html")
+    index = build_index(pages, models, text_for("nl"), ".html")
     assert [entry.href for entry in index.journeys] == [
         "it-manager-mkb.html",
         "jonge-ouders.html",

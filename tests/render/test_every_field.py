@@ -20,10 +20,11 @@ from pydantic import BaseModel
 from cjm import models
 from cjm.models import Journey
 from cjm.render.labels import labels_for
+from cjm.text import text_for
 from tests.render.helpers import load_clean, render
 
 FIXTURE = Path(__file__).parent / "every-field.yaml"
-LABELS = labels_for("nl")
+LABELS = labels_for(text_for("nl"))
 
 # Fields the map deliberately does not show, and why. Keep it short: a consultant
 # wrote every other field for a reader.
@@ -119,8 +120,8 @@ def _is_block(value: Any) -> bool:
 def _expected(cls: str, name: str, value: Any, journey: Journey) -> dict[str, list[str]]:
     if (cls, name) in SHOWN_AS:
         return SHOWN_AS[cls, name](value, journey)
-    if isinstance(value, date):
-        return _both(value.isoformat())
+    if isinstance(value, date):  # as people write a date in the map's language (nl)
+        return _both(text_for("nl").date(value))
     if isinstance(value, list):
         return _both(*map(str, value))
     return _both(str(value))

@@ -10,6 +10,7 @@ import yaml
 
 from cjm.render.context import build_journey
 from cjm.render.kpi import kpi_status, leading_number
+from cjm.text import text_for
 from tests.conftest import REPO
 from tests.render.helpers import load_clean, load_example, render
 
@@ -83,7 +84,9 @@ EXAMPLE_SUMMARIES = {
 
 @pytest.mark.parametrize("stem", sorted(EXAMPLE_SUMMARIES))
 def test_summary_of_the_examples(stem: str) -> None:
-    page = build_journey(load_example(REPO / "journeys" / f"{stem}.yaml"), "nl", "index.html")
+    page = build_journey(
+        load_example(REPO / "journeys" / f"{stem}.yaml"), text_for("nl"), "index.html"
+    )
     summary = page.summary
     lowest, highest, behind, measured, empty, thin = EXAMPLE_SUMMARIES[stem]
     assert [tp.number for tp in summary.lowest] == lowest
@@ -112,7 +115,7 @@ phases:
 """,
         "p.yaml",
     )
-    summary = build_journey(file, "en", "index.html").summary
+    summary = build_journey(file, text_for("en"), "index.html").summary
     # Use and loyalty are in the model but not in the journey: empty as well.
     assert summary.empty == ("Consideration", "Use", "Loyalty")
     assert summary.thin == ("Orientation",)

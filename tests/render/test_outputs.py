@@ -8,6 +8,7 @@ import pytest
 
 from cjm.render import formats
 from cjm.render.outputs import Site, render_outputs
+from cjm.text import text_for
 from tests.render.helpers import EXAMPLES, _templates, load_example
 
 
@@ -28,7 +29,7 @@ def test_a_bytes_format_built_on_the_html_renders_the_html_once(
 
     monkeypatch.setattr(formats.FORMATS, "get", lambda n: poster if n == "poster" else counting(n))
     files = [load_example(path) for path in EXAMPLES]
-    outputs = render_outputs(files, ["poster", "html"], "nl", _templates(()))
+    outputs = render_outputs(files, ["poster", "html"], text_for("nl"), _templates(()))
     assert rendered == ["html"]  # once, though both formats need it
     assert outputs["posters.bin"].startswith(b"\x00\xff<!")
     assert {f"{file.key}.html" for file in files} | {"index.html", "posters.bin"} == set(outputs)

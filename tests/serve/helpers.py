@@ -112,7 +112,7 @@ def serving(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> 
     )
     served = Served(process)
     try:
-        served.url = served.wait_for_line(r"serving (http://\S+/)").group(1)
+        served.url = served.wait_for_line(r"(http://\S+/) \(stop met Ctrl-C\)").group(1)
         yield served
     finally:
         if process.poll() is None:

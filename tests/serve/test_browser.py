@@ -87,7 +87,7 @@ def test_the_open_map_follows_the_file(browser: Browser, tmp_path: Path) -> None
         at = lines.index("persona:\n") + 1
         lines.insert(at, "  name: [Jonge ouders\n")
         journey.write_text("".join(lines), encoding="utf-8")
-        problem = re.compile(r"journeys/jonge-ouders\.yaml:(\d+):(\d+): error yaml-syntax")
+        problem = re.compile(r"journeys/jonge-ouders\.yaml:(\d+):(\d+): fout yaml-syntax")
         _within(FOLLOW_SECONDS, lambda: problem.search(_text(page)))
         found = problem.search(_text(page))
         assert found is not None and int(found.group(1)) == at + 2  # where YAML notices

@@ -11,6 +11,7 @@ import pytest
 from cjm.serve import pages
 from cjm.serve.pages import Blocked
 from cjm.serve.server import route
+from cjm.text import text_for
 
 HOSTILE = "</pre><script>alert('x')</script>&amp;"
 
@@ -44,10 +45,10 @@ def test_route(target: str, expected: str | None) -> None:
 def test_every_text_on_a_problems_page_is_escaped() -> None:
     blocked = [Blocked(f"journeys/{HOSTILE}.yaml", None, (f"x.yaml:3:1: error schema: {HOSTILE}",))]
     for body in (
-        pages.problems_page(HOSTILE, blocked, "nl"),
-        pages.empty_index(blocked, "en"),
-        pages.site_error_page(HOSTILE, "nl"),
-        pages.with_notice(b"<html><body><main></main></body></html>", blocked, "nl"),
+        pages.problems_page(HOSTILE, blocked, text_for("nl")),
+        pages.empty_index(blocked, text_for("en")),
+        pages.site_error_page(HOSTILE, text_for("nl")),
+        pages.with_notice(b"<html><body><main></main></body></html>", blocked, text_for("nl")),
     ):
         text = body.decode()
         assert "<script" not in text and "</pre><" not in text
@@ -56,7 +57,9 @@ def test_every_text_on_a_problems_page_is_escaped() -> None:
 
 def test_a_problems_page_names_the_file_line_and_column() -> None:
     line = "journeys/a.yaml:12:5: error yaml-syntax: did not find expected key"
-    text = pages.problems_page("a", [Blocked("journeys/a.yaml", "a.html", (line,))], "en").decode()
+    text = pages.problems_page(
+        "a", [Blocked("journeys/a.yaml", "a.html", (line,))], text_for("en")
+    ).decode()
     assert f"<pre>{line}</pre>" in text
     assert "<h1>a: not shown</h1>" in text and 'href="index.html"' in text
 
@@ -64,11 +67,11 @@ def test_a_problems_page_names_the_file_line_and_column() -> None:
 def test_the_notice_goes_first_in_the_body_and_links_the_page() -> None:
     index = b'<!DOCTYPE html>\n<html>\n<body class="x">\n<main>list</main>\n</body>\n</html>\n'
     blocked = [Blocked("journeys/a.yaml", "a.html", ("journeys/a.yaml:1:1: error",))]
-    text = pages.with_notice(index, blocked, "en").decode()
+    text = pages.with_notice(index, blocked, text_for("en")).decode()
     assert text.index('<body class="x">') < text.index("Not shown because of errors")
     assert text.index("Not shown because of errors") < text.index("<main>list</main>")
     assert '<a href="a.html">journeys/a.yaml</a>' in text
-    assert pages.with_notice(index, [], "en") == index
+    assert pages.with_notice(index, [], text_for("en")) == index
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pytest
 
 from cjm.errors import ConfigError, UsageError
 from cjm.serve.site import INDEX, Site, WatchPlan
+from cjm.text import text_for
 from tests.conftest import run_cjm
 from tests.serve.helpers import add_touchpoint, make_project
 
@@ -62,7 +63,7 @@ def test_a_broken_journey_shows_its_problem_and_comes_back_when_fixed(journeys: 
         "journeys/jonge-ouders.yaml"
     ]
     page = _text(site, "jonge-ouders.html")
-    assert re.search(rf"journeys/jonge-ouders\.yaml:{broken_line + 1}:\d+: error yaml-syntax", page)
+    assert re.search(rf"journeys/jonge-ouders\.yaml:{broken_line + 1}:\d+: fout yaml-syntax", page)
     assert 'class="tp-name"' not in page
     # The other maps are untouched; the index names the journey not shown.
     assert _digests(site)["online-shopper.html"] == before["online-shopper.html"]
@@ -94,7 +95,7 @@ def test_a_journey_that_breaks_before_its_id_keeps_its_page(journeys: Path) -> N
     assert "jonge-ouders.html" in site.pages
     (journeys / "ouders.yaml").write_text("persona: [\n", encoding="utf-8")
     site.build({(journeys / "ouders.yaml").absolute()})
-    assert "journeys/ouders.yaml:2:1: error yaml-syntax" in _text(site, "jonge-ouders.html")
+    assert "journeys/ouders.yaml:2:1: fout yaml-syntax" in _text(site, "jonge-ouders.html")
     assert "ouders.html" not in site.pages
 
 
@@ -106,7 +107,9 @@ def test_no_journey_to_show_is_an_index_of_problems(journeys: Path) -> None:
     assert build.rendered == 0 and len(build.blocked) == 4
     index = _text(site, INDEX)
     assert "Nog geen klantreis om te tonen" in index
-    problem = "journeys/jonge-ouders.yaml:2:1: error schema: unknown key &#39;&lt;script&gt;&#39;"
+    problem = (
+        "journeys/jonge-ouders.yaml:2:1: fout schema: onbekende sleutel &#39;&lt;script&gt;&#39;"
+    )
     assert problem in index
     assert "<script" not in index
 
@@ -132,7 +135,7 @@ def test_a_broken_project_is_every_page_until_fixed(
     assert list(site.pages) == NAMES
     assert len({page.digest for page in site.pages.values()}) == 1
     assert re.search(expected, _text(site, "jonge-ouders.html"))
-    assert build.summary().startswith("not rendered in ")
+    assert build.summary(text_for("en")).startswith("not rendered in ")
     config.write_text(good, encoding="utf-8")
     site.build({config.absolute()})
     assert _digests(site) == before
@@ -173,7 +176,9 @@ def test_the_export_numbers_and_their_changes(journeys: Path, in_tmp: Path) -> N
     assert ">1.234<" in _text(site, "jonge-ouders.html")
     export.write_text("nothing useful\n", encoding="utf-8")
     build = site.build({export.absolute()})
-    assert build.error is not None and build.error.startswith("export.csv:1:1: expected a header")
+    assert build.error is not None and build.error.startswith(
+        "export.csv:1:1: verwacht een kopregel"
+    )
 
 
 def test_what_the_watcher_is_told_to_watch(journeys: Path, in_tmp: Path) -> None:
@@ -209,7 +214,7 @@ def test_a_journeys_folder_that_goes_away_and_comes_back(journeys: Path, in_tmp:
     before = _digests(site)
     journeys.rename(in_tmp / "elsewhere")
     build = site.build({journeys.resolve()})
-    assert build.error is not None and "no journeys folder at" in build.error
+    assert build.error is not None and "geen map met klantreizen op" in build.error
     assert site.plan.counts(journeys.resolve())
     (in_tmp / "elsewhere").rename(journeys)
     site.build({journeys.resolve()})

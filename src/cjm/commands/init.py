@@ -14,6 +14,7 @@ from cjm.git import in_repository
 from cjm.output.writer import display
 from cjm.scaffold import EXAMPLE_FILES, config_text, example_file, gitignore_text
 from cjm.schema import OPPORTUNITIES_SCHEMA_FILE, SCHEMA_FILE, schema_text
+from cjm.text import msg, text_for
 
 __all__ = ["KEEP_FILE", "run"]
 
@@ -23,7 +24,9 @@ fresh clone without ``journeys/`` would make ``cjm lint`` fail. Hidden, so cjm s
 
 
 def run(directory: Path, language: str, bare: bool = False) -> int:
-    files = {directory / "cjm.yaml": config_text(language).encode()}
+    # The project's language is also the language of what init says.
+    text = text_for(language)
+    files = {directory / "cjm.yaml": config_text(text).encode()}
     if bare:
         files[directory / "journeys" / KEEP_FILE] = b""
     else:
@@ -33,12 +36,16 @@ def run(directory: Path, language: str, bare: bool = False) -> int:
     files[directory / OPPORTUNITIES_SCHEMA_FILE] = schema_text("opportunities").encode()
     create_new(files)
     for path in files:
-        print(f"created {display(path)}")
+        print(text(msg("created {path}", path=display(path))))
     cd = f"cd {display(directory)} && " if directory != Path() else ""
-    print(f'next: {cd}cjm new "Persona name"' if bare else f"next: {cd}cjm lint")
+    command = cd + ('cjm new "' + text(msg("Persona name")) + '"' if bare else "cjm lint")
+    print(text(msg("next: {command}", command=command)))
     if not in_repository(directory):
-        print(
-            f"note: {display(directory)} is not in a git repository; journeys are kept in git "
-            f"(cjm diff --rev, reviews in pull requests): run '{cd}git init'"
+        note = msg(
+            "note: {folder} is not in a git repository; journeys are kept in git "
+            "(cjm diff --rev, reviews in pull requests): run '{command}'",
+            folder=display(directory),
+            command=cd + "git init",
         )
+        print(text(note))
     return 0

@@ -74,7 +74,7 @@ def run(
         from cjm.lint.report.text import format_problem
 
         for problem in errors:
-            print(format_problem(problem), file=sys.stderr)
+            print(format_problem(problem, text), file=sys.stderr)
     if not backlog.files:
         said = msg(
             "cjm: no opportunities in {path}: write them in opportunities.yaml next to cjm.yaml "

@@ -37,7 +37,7 @@ from cjm.render.formats import FORMATS
 from cjm.render.outputs import INDEX_STEM, BacklogInput, render_outputs
 from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.render.views import DEFAULT_VIEW, VIEWS
-from cjm.wording import plural
+from cjm.text import Text, msg, nmsg, text_for
 
 __all__ = ["chosen_view", "lint_gate", "measure", "run", "template_search_path"]
 
@@ -47,7 +47,7 @@ def template_search_path(config: Config, templates: Path | None) -> list[Path]:
     search: list[Path] = []
     if templates is not None:
         if not templates.is_dir():
-            raise UsageError(f"--templates: '{display(templates)}' is not a folder")
+            raise UsageError(msg("--templates: '{path}' is not a folder", path=display(templates)))
         search.append(templates)
     project = config.root / "templates"
     if config.path is not None and project.is_dir():
@@ -82,36 +82,49 @@ def run(
         out = shown_path(config.root / (settings.out or "build"))
     out_dir = out
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"--out: '{display(out_dir)}' exists and is not a folder")
+        raise UsageError(msg("--out: '{path}' exists and is not a folder", path=display(out_dir)))
     analytics = chosen_export(config, analytics)
-    lang = chosen_language(config, language)
+    text = text_for(chosen_language(config, language))
     view = chosen_view(config, view)
     files = load_paths(paths, config)
-    measured = measure(analytics, files, lang) if analytics is not None else None
+    measured = measure(analytics, files, text) if analytics is not None else None
     backlog = load_backlog(config)
     loaded = list(backlog.files)
-    clean, failed = _lint_gate(files, config, backlog if covers_project(paths, config) else None)
+    clean, failed = _lint_gate(
+        files, config, text, backlog if covers_project(paths, config) else None
+    )
     ranked = backlog_input(config, files, backlog)
     # --check compares the formats whose bytes are stable: not the posters.
     rendered = [name for name in chosen if not (check and name in POSTER_FORMATS)]
     outputs = render_outputs(
-        clean, rendered, lang, Templates(search), measured, poster, view, ranked
+        clean, rendered, text, Templates(search), measured, poster, view, ranked
     )
     journeys_failed = failed - (len(loaded) - len(backlog.files))
     if journeys_failed:
         print(
-            f"{plural(journeys_failed, 'journey')} not rendered because of errors",
+            text(
+                nmsg(
+                    "{count} journey not rendered because of errors",
+                    "{count} journeys not rendered because of errors",
+                    journeys_failed,
+                )
+            ),
             file=sys.stderr,
         )
     if check:
         if posters:
             print(
-                f"not checked: {', '.join(posters)} (their bytes change from run to run); "
-                "--check compares the text formats",
+                text(
+                    msg(
+                        "not checked: {formats} (their bytes change from run to run); "
+                        "--check compares the text formats",
+                        formats=", ".join(posters),
+                    )
+                ),
                 file=sys.stderr,
             )
-        return _check(outputs, out_dir) or (1 if failed else 0)
-    _write(outputs, out_dir, len(clean))
+        return _check(outputs, out_dir, text) or (1 if failed else 0)
+    _write(outputs, out_dir, len(clean), text)
     return 1 if failed else 0
 
 
@@ -129,7 +142,11 @@ def chosen_view(config: Config, view: str | None) -> str:
         return DEFAULT_VIEW
     if configured not in VIEWS:
         raise ConfigError(
-            f"render: unknown view '{configured}' (views: {', '.join(VIEWS)})",
+            msg(
+                "render: unknown view '{view}' (views: {views})",
+                view=configured,
+                views=", ".join(VIEWS),
+            ),
             config.location(("render", "view")),
         )
     return configured
@@ -149,43 +166,50 @@ def _configured_formats(config: Config) -> list[str]:
         return []
     if not names:
         raise ConfigError(
-            "render: 'formats' is empty; name at least one of " + ", ".join(FORMATS.names()),
+            msg(
+                "render: 'formats' is empty; name at least one of {formats}",
+                formats=", ".join(FORMATS.names()),
+            ),
             config.location(("render", "formats")),
         )
     known = FORMATS.names()
     for index, name in enumerate(names):
         if name not in known:
             raise ConfigError(
-                f"render: unknown format '{name}' in 'formats' (formats: {', '.join(known)})",
+                msg(
+                    "render: unknown format '{format}' in 'formats' (formats: {formats})",
+                    format=name,
+                    formats=", ".join(known),
+                ),
                 config.location(("render", "formats", index)),
             )
     return list(names)
 
 
-def measure(export_path: Path, files: Sequence[JourneyFile], language: str) -> Measurements:
+def measure(export_path: Path, files: Sequence[JourneyFile], text: Text) -> Measurements:
     """The export matched to ``files``, worded for the map; its warnings go to stderr."""
     # Imported here: rendering without --analytics never loads the analytics package.
     from cjm.analytics.export import read_export
     from cjm.analytics.matching import analyse
     from cjm.analytics.report import warnings
     from cjm.render.analytics import measurements
-    from cjm.text import text_for
 
     result = analyse(read_export(export_path), files)
-    for warning in warnings(result, text_for(language)):
-        print(f"cjm: warning: {display(warning)}", file=sys.stderr)
-    return measurements(result, language)
+    for warning in warnings(result, text):
+        said = text(msg("cjm: warning: {warning}", warning=display(warning)))
+        print(said, file=sys.stderr)
+    return measurements(result, text)
 
 
 def _lint_gate(
-    files: Sequence[JourneyFile], config: Config, backlog: Backlog | None = None
+    files: Sequence[JourneyFile], config: Config, text: Text, backlog: Backlog | None = None
 ) -> tuple[list[JourneyFile], int]:
     """The journeys without lint errors; the others' errors go to stderr.
 
     An opportunities file with errors counts as a file not rendered: ``backlog``
     loses it (its opportunities are left out of every map and the index).
     """
-    clean, blocked = lint_gate(files, config, backlog)
+    clean, blocked = lint_gate(files, config, backlog, text)
     for lines in blocked.values():
         for line in lines:
             print(line, file=sys.stderr)
@@ -195,8 +219,12 @@ def _lint_gate(
         left_out = len(backlog.files) - len(kept)
         backlog.files = kept
     if left_out:
-        files_word = "opportunities file" if left_out == 1 else "opportunities files"
-        print(f"{left_out} {files_word} left out because of errors", file=sys.stderr)
+        said = nmsg(
+            "{count} opportunities file left out because of errors",
+            "{count} opportunities files left out because of errors",
+            left_out,
+        )
+        print(text(said), file=sys.stderr)
     # An opportunities file left out fails the run as a journey not rendered does.
     return clean, len(blocked)
 
@@ -216,53 +244,77 @@ def backlog_input(
 
 
 def lint_gate(
-    files: Sequence[JourneyFile], config: Config, backlog: Backlog | None = None
+    files: Sequence[JourneyFile],
+    config: Config,
+    backlog: Backlog | None = None,
+    text: Text | None = None,
 ) -> tuple[list[JourneyFile], dict[str, list[str]]]:
     """The journeys that may be rendered, and for each that may not, why (lines to show).
 
     Shared with ``cjm serve``, which shows the lines in the page instead of the map.
     With ``backlog``, its files' errors are among the reasons too (by their path).
+    ``text`` is the language of cjm's own lines (English without it).
     """
+    text = text or text_for("en")
     problems = lint(files, config, ALL_RULES, backlog=backlog)
     blocked: dict[str, list[str]] = {}
     for problem in problems:
         if problem.severity is Severity.ERROR:
-            blocked.setdefault(problem.path, []).append(format_problem(problem))
+            blocked.setdefault(problem.path, []).append(format_problem(problem, text))
     clean = []
     for file in files:
         if file.path in blocked or file.journey is None:
             continue
         if file.key == INDEX_STEM:
-            blocked[file.path] = [
-                f"{display(file.path)}: error: persona id '{INDEX_STEM}' would overwrite "
-                "the index; give the persona another 'id'"
-            ]
+            said = msg(
+                "{path}: error: persona id '{id}' would overwrite the index; "
+                "give the persona another 'id'",
+                path=display(file.path),
+                id=INDEX_STEM,
+            )
+            blocked[file.path] = [text(said)]
             continue
         clean.append(file)
     return clean, blocked
 
 
-def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
+def _check(outputs: dict[str, bytes], out_dir: Path, text: Text) -> int:
     stale = 0
     for name, data in outputs.items():
         path = out_dir / name
         if not path.is_file():
-            print(f"missing: {display(path)}")
+            print(text(msg("missing: {path}", path=display(path))))
             stale += 1
         elif _read(path) != data:
-            print(f"stale: {display(path)}")
+            print(text(msg("stale: {path}", path=display(path))))
             stale += 1
     if stale:
-        print(f"{stale} of {plural(len(outputs), 'file')} out of date; run cjm render to update")
+        said = nmsg(
+            "{stale} of {count} file out of date; run cjm render to update",
+            "{stale} of {count} files out of date; run cjm render to update",
+            len(outputs),
+            stale=text.number(stale),
+        )
+        print(text(said))
         if stale == len(outputs) and all((out_dir / name).is_file() for name in outputs):
             # Nothing matches: more likely other options than other journeys.
             print(
-                "every file differs: the options (--format, --lang, --analytics, --templates) "
-                "probably differ from the run that wrote them; keep them in cjm.yaml under "
-                "'render:' so both runs use the same"
+                text(
+                    msg(
+                        "every file differs: the options (--format, --lang, --analytics, "
+                        "--templates) probably differ from the run that wrote them; keep them "
+                        "in cjm.yaml under 'render:' so both runs use the same"
+                    )
+                )
             )
         return 1
-    print(f"{plural(len(outputs), 'file')} up to date in {display(out_dir)}")
+    said = nmsg(
+        "{count} file up to date in {folder}",
+        "{count} files up to date in {folder}",
+        len(outputs),
+        folder=display(out_dir),
+    )
+    print(text(said))
     return 0
 
 
@@ -270,7 +322,7 @@ def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
 _TEMPORARY_AFFIXES = len("..12345678.tmp")
 
 
-def _preflight(outputs: dict[str, bytes], out_dir: Path) -> None:
+def _preflight(outputs: dict[str, bytes], out_dir: Path, text: Text) -> None:
     """Refuse, before anything is written, every output that could not be written.
 
     Ids are bounded by the schema, so a name too long for the file system or a
@@ -286,12 +338,16 @@ def _preflight(outputs: dict[str, bytes], out_dir: Path) -> None:
     for name in outputs:
         path = out_dir / name
         if len(os.fsencode(name)) + _TEMPORARY_AFFIXES > name_max:
-            problems.append(f"  {path}: the name is too long for the file system")
+            problems.append(msg("  {path}: the name is too long for the file system", path=path))
         elif path.is_dir():
-            problems.append(f"  {path}: a folder is in the way of this page")
+            problems.append(msg("  {path}: a folder is in the way of this page", path=path))
     if problems:
-        listed = "\n".join(problems)
-        raise UsageError(f"cannot write these files; nothing was written:\n{listed}")
+        raise UsageError(
+            msg(
+                "cannot write these files; nothing was written:\n{files}",
+                files="\n".join(text(problem) for problem in problems),
+            )
+        )
 
 
 def _read(path: Path) -> bytes | None:
@@ -301,8 +357,8 @@ def _read(path: Path) -> bytes | None:
         return None  # unreadable is not up to date
 
 
-def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
-    _preflight(outputs, out_dir)
+def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int, text: Text) -> None:
+    _preflight(outputs, out_dir, text)
     written = 0
     for name, data in outputs.items():
         path = out_dir / name
@@ -310,13 +366,18 @@ def _write(outputs: dict[str, bytes], out_dir: Path, journeys: int) -> None:
         # editors do not see a change that is not there.
         if not write_file(path, data, skip_unchanged=True):
             continue
-        print(f"wrote {display(path)}")
+        print(text(msg("wrote {path}", path=display(path))))
         written += 1
-    print(
-        f"rendered {plural(journeys, 'journey')} into {display(out_dir)}: "
-        f"{written} written, {len(outputs) - written} unchanged"
+    said = nmsg(
+        "rendered {count} journey into {folder}: {written} written, {unchanged} unchanged",
+        "rendered {count} journeys into {folder}: {written} written, {unchanged} unchanged",
+        journeys,
+        folder=display(out_dir),
+        written=text.number(written),
+        unchanged=text.number(len(outputs) - written),
     )
+    print(text(said))
     for index in (f"{INDEX_STEM}.html", f"{INDEX_STEM}.md"):
         if index in outputs:
-            print(f"open {display(out_dir / index)}")
+            print(text(msg("open {path}", path=display(out_dir / index))))
             break

@@ -21,6 +21,7 @@ from pathlib import Path
 from cjm.serve.server import EventHub, Server, bind
 from cjm.serve.site import Build, Site, describe
 from cjm.serve.watch import Watcher
+from cjm.text import msg
 
 __all__ = ["run"]
 
@@ -49,7 +50,7 @@ def run(
             pass
         finally:
             server.server_close()
-    print("stopped", flush=True)
+    print(site.text(msg("stopped")), flush=True)
     return 0
 
 
@@ -58,14 +59,16 @@ def _serve(
 ) -> None:
     url = f"http://{_url_host(host)}:{server.port}/"
     reported = _report_problems(first, ())
-    print(f"cjm serve: {first.summary()}", flush=True)
+    text = site.text
+    print(text(msg("cjm serve: {summary}", summary=first.summary(text))), flush=True)
     if not _is_loopback(host):
-        print(
-            f"cjm: warning: --host {host}: the maps are visible to everyone on the network "
-            f"who can reach this machine on port {server.port}",
-            file=sys.stderr,
-            flush=True,
+        warning = msg(
+            "cjm: warning: --host {host}: the maps are visible to everyone on the network "
+            "who can reach this machine on port {port}",
+            host=host,
+            port=server.port,
         )
+        print(text(warning), file=sys.stderr, flush=True)
 
     def rebuild(changed: set[Path]) -> None:
         nonlocal reported
@@ -75,23 +78,32 @@ def _serve(
         if not changed and after == before:
             return  # watching (re)started and nothing had changed meanwhile
         hub.publish(after)
-        what = describe(changed) if changed else "files"
-        print(f"{what} changed: {build.summary()}", flush=True)
+        text = site.text  # this build's language: cjm.yaml may have changed it
+        if changed:
+            said = msg(
+                "{files} changed: {summary}",
+                files=describe(changed, text),
+                summary=build.summary(text),
+            )
+        else:
+            said = msg("files changed: {summary}", summary=build.summary(text))
+        print(text(said), flush=True)
         reported = _report_problems(build, reported)
 
     watcher = Watcher(site, rebuild)
     try:
         watcher.start()
         if not watcher.ready.wait(timeout=WATCH_START_SECONDS):
-            print(
-                f"cjm: warning: cannot watch the files ({watcher.error or 'no answer'}); "
+            warning = msg(
+                "cjm: warning: cannot watch the files ({error}); "
                 "the pages are served but do not follow changes",
-                file=sys.stderr,
-                flush=True,
+                error=watcher.error or site.text(msg("no answer")),
             )
-        print(f"serving {url} (Ctrl-C to stop)", flush=True)
+            print(site.text(warning), file=sys.stderr, flush=True)
+        print(site.text(msg("serving {url} (Ctrl-C to stop)", url=url)), flush=True)
         if open_browser:
-            threading.Thread(target=_open, args=(url,), daemon=True).start()
+            said = site.text(msg("cjm: could not open a browser; open {url} yourself", url=url))
+            threading.Thread(target=_open, args=(url, said), daemon=True).start()
         server.serve_forever(poll_interval=0.2)
     finally:
         _ignore_signals()  # a second Ctrl-C must not interrupt the cleanup
@@ -112,11 +124,12 @@ def _report_problems(build: Build, reported: tuple[str, ...]) -> tuple[str, ...]
     return lines
 
 
-def _open(url: str) -> None:
+def _open(url: str, failed: str) -> None:
+    """Open ``url``; print ``failed`` when no browser opens."""
     import webbrowser
 
     if not webbrowser.open(url):
-        print(f"cjm: could not open a browser; open {url} yourself", file=sys.stderr, flush=True)
+        print(failed, file=sys.stderr, flush=True)
 
 
 def _is_loopback(host: str) -> bool:

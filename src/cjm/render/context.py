@@ -32,7 +32,8 @@ from cjm.loader import JourneyFile
 from cjm.models import Analytics, JourneyInfo, Kpi, Persona, PhaseEntry, Touchpoint
 from cjm.phase_models import PhaseModel
 from cjm.render.kpi import KpiStatus, kpi_status
-from cjm.render.labels import labels_for
+from cjm.render.labels import Words, labels_for
+from cjm.text import Text
 
 if TYPE_CHECKING:  # the backlog's views build on this module's
     from cjm.render.backlog import Matrix, OpportunityView
@@ -425,6 +426,9 @@ class JourneyPage(_Page):
     """The `next` steps drawn under the curve; None when the journey has none."""
     summary: Summary
     labels: Mapping[str, str]
+    words: Words
+    """Counted words, numbers, percentages and dates in the page's language
+    (cjm.render.labels.Words): ``words.count("touchpoints", n)``, ``words.date(d)``."""
     language: str
     index: str
     """File name of the index next to this page (``index.html``, ``index.md``)."""
@@ -503,6 +507,7 @@ class IndexPage(_Page):
     journeys: tuple[IndexEntry, ...]
     coverage: tuple[CoverageTable, ...]
     labels: Mapping[str, str]
+    words: Words
     language: str
     metrics_period: str | None = None
     unclaimed: tuple[UnclaimedSource, ...] | None = None
@@ -530,7 +535,7 @@ def _phase_name(entry: PhaseEntry, model: PhaseModel, language: str) -> str:
 
 def build_journey(
     file: JourneyFile,
-    language: str,
+    text: Text,
     index: str,
     metrics: Metrics | None = None,
     unclaimed: Sequence[UnclaimedSource] = (),
@@ -545,7 +550,8 @@ def build_journey(
     journey, model = file.journey, file.model
     assert journey is not None and model is not None, "render only journeys that loaded"
     metrics = metrics or Metrics()
-    labels = labels_for(language)
+    labels = labels_for(text)
+    language = text.language  # phase names: one naming function will take the Text (issue 13)
     names = [_phase_name(entry, model, language) for entry in journey.phases]
     emotions = [tp.emotion for _, _, tp in journey.touchpoints() if tp.emotion is not None]
     peak = max(emotions, default=0)
@@ -575,7 +581,7 @@ def build_journey(
                     low=tp.emotion is not None and tp.emotion <= LOW_EMOTION,
                     high=tp.emotion is not None and tp.emotion == peak >= HIGH_EMOTION,
                     texts=tuple(
-                        (key, text) for key in TOUCHPOINT_TEXTS if (text := getattr(tp, key))
+                        (key, said) for key in TOUCHPOINT_TEXTS if (said := getattr(tp, key))
                     ),
                     x=round((position + (slot + 0.5) / len(entry.touchpoints)) * 100 / count, 3),
                     mappings=_mappings(tp.analytics),
@@ -628,6 +634,7 @@ def build_journey(
         flow_lane=_flow_lane(flow, touchpoints, labels) if flow else None,
         summary=_summary(phases, model, language, unclaimed),
         labels=labels,
+        words=Words(text),
         language=language,
         index=index,
         metrics_period=metrics.period,
@@ -746,7 +753,7 @@ def _flow_lane(
 def build_index(
     pages: Sequence[JourneyPage],
     models: Mapping[str, PhaseModel],
-    language: str,
+    text: Text,
     suffix: str,
     measurements: Measurements | None = None,
     backlog: Sequence[OpportunityView] = (),
@@ -759,6 +766,7 @@ def build_index(
     """
     from cjm.render.backlog import build_matrix
 
+    language = text.language
     ordered = sorted(pages, key=lambda page: page.key)
     entries = {
         page.key: IndexEntry(
@@ -804,7 +812,8 @@ def build_index(
     return IndexPage(
         journeys=tuple(entries.values()),
         coverage=tuple(tables),
-        labels=labels_for(language),
+        labels=labels_for(text),
+        words=Words(text),
         language=language,
         metrics_period=measurements.period if measurements is not None else None,
         unclaimed=measurements.unclaimed if measurements is not None else None,

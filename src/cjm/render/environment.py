@@ -13,8 +13,9 @@ Each kind of output escapes for its own language, decided by the template's
 name: ``*.html.j2`` autoescapes HTML, ``*.md.j2`` escapes Markdown and
 ``*.mmd.j2`` escapes Mermaid, so a value from the YAML is always printed as text.
 A filter whose result is already safe (``mermaid``, ``md``, ``safe``) is left alone.
-The filters call :mod:`cjm.output.escape` and :mod:`cjm.output.numbers`: templates
-escape and word numbers exactly as the reports do.
+The filters call :mod:`cjm.output.escape`, and pages word numbers and dates with their
+``words`` (:class:`cjm.render.labels.Words`): templates escape and word numbers exactly
+as the reports do.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from cjm.errors import CjmError, Location
-from cjm.output import escape, numbers
+from cjm.output import escape
 
 __all__ = [
     "TemplateError",
@@ -85,7 +86,15 @@ def md_url(value: object) -> Markup:
 
 
 link_url = escape.link_url
-decimal = numbers.decimal
+
+
+def decimal(value: float | None, language: str = "en") -> str:
+    """The ``decimal`` filter of templates written before pages had ``text``:
+    ``value|decimal(language)`` is ``words.decimal(value)``."""
+    from cjm.render.labels import Words
+    from cjm.text import text_for
+
+    return Words(text_for(language)).decimal(value)
 
 
 def _finalizer(escape: Callable[[object], Markup]) -> Callable[[object], object]:

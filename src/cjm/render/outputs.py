@@ -30,6 +30,7 @@ from cjm.render.plan import link_states
 from cjm.render.poster import PosterOptions
 from cjm.render.views import DEFAULT_VIEW
 from cjm.states import Member
+from cjm.text import Text
 
 if TYPE_CHECKING:
     from cjm.browser.cdp import Browser
@@ -49,7 +50,7 @@ class BacklogInput:
 
 
 class Site:
-    """What a format renders from: the journeys, the language, templates, measurements.
+    """What a format renders from: the journeys, the language (a Text), templates, measurements.
 
     :meth:`outputs` gives another format's files (rendered once per run), so a
     format built on the HTML does not render it again; :meth:`browser` is the one
@@ -62,7 +63,7 @@ class Site:
     def __init__(
         self,
         files: Sequence[JourneyFile],
-        language: str,
+        text: Text,
         templates: Templates,
         measurements: Measurements | None = None,
         poster: PosterOptions | None = None,
@@ -71,7 +72,8 @@ class Site:
     ) -> None:
         self.files = sorted(files, key=lambda file: file.key)
         self.backlog = backlog
-        self.language, self.templates, self.measurements = language, templates, measurements
+        self.text, self.templates, self.measurements = text, templates, measurements
+        self.language = text.language
         self.poster = poster or PosterOptions()
         self.view = view
         self._browser: Browser | None = None
@@ -120,7 +122,7 @@ class Site:
         for file in self.files:
             metrics = measured.journeys.get(file.key) if measured else None
             unclaimed = measured.unclaimed if measured else ()
-            page = build_journey(file, self.language, index_name, metrics, unclaimed, views)
+            page = build_journey(file, self.text, index_name, metrics, unclaimed, views)
             pages.append(dataclasses.replace(page, blueprint=blueprint))
         pages = link_states(pages, self.members, suffix)
         for page in pages:
@@ -128,7 +130,7 @@ class Site:
             outputs[f"{page.key}{suffix}"] = text.encode()
         if index_template is not None and pages:
             formula = self.backlog.formula if self.backlog is not None else None
-            index = build_index(pages, self.models, self.language, suffix, measured, views, formula)
+            index = build_index(pages, self.models, self.text, suffix, measured, views, formula)
             outputs[index_name] = self.templates.render(index_template, index.variables()).encode()
         return outputs
 
@@ -147,7 +149,7 @@ class Site:
 def render_outputs(
     files: Sequence[JourneyFile],
     formats: Sequence[str],
-    language: str,
+    text: Text,
     templates: Templates,
     measurements: Measurements | None = None,
     poster: PosterOptions | None = None,
@@ -162,7 +164,7 @@ def render_outputs(
     ``view`` ``blueprint`` draws the service-blueprint lanes under the map.
     With ``backlog`` the opportunities show on the maps and, with the matrix, in the index.
     """
-    site = Site(files, language, templates, measurements, poster, view, backlog)
+    site = Site(files, text, templates, measurements, poster, view, backlog)
     outputs: dict[str, bytes] = {}
     try:
         for name in sorted(dict.fromkeys(formats)):

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from cjm.output import escape
+from cjm.text import Text, msg
 
 __all__ = [
     "EVENTS_PATH",
@@ -45,33 +46,22 @@ EVENTS_PATH = "/_cjm/events"
 """The event stream; ``_`` cannot begin a persona id, so no page can take this name."""
 
 _TEXT = {
-    "nl": {
-        "not_shown": "niet getoond",
-        "fix": "Dit bestand heeft fouten, dus de kaart wordt niet getoond. "
-        "Zodra ze zijn opgelost, komt de kaart hier vanzelf terug.",
-        "notice": "Niet getoond wegens fouten",
-        "back": "← Overzicht",
-        "no_journeys": "Nog geen klantreis om te tonen",
-        "project": "Het project kan niet worden getoond",
-        "project_fix": "Los dit op; de pagina's komen dan vanzelf terug.",
-        "not_found": "Niet gevonden",
-        "not_found_text": "Deze pagina bestaat (nog) niet. Hij verschijnt vanzelf zodra er "
-        "een klantreis met deze naam is.",
-    },
-    "en": {
-        "not_shown": "not shown",
-        "fix": "This file has errors, so its map is not shown. "
-        "As soon as they are fixed, the map comes back here by itself.",
-        "notice": "Not shown because of errors",
-        "back": "← Index",
-        "no_journeys": "No journey to show yet",
-        "project": "The project cannot be shown",
-        "project_fix": "Fix this; the pages come back by themselves.",
-        "not_found": "Not found",
-        "not_found_text": "This page does not exist (yet). It appears by itself as soon as "
-        "a journey has this name.",
-    },
+    "not_shown": msg("not shown"),
+    "fix": msg(
+        "This file has errors, so its map is not shown. "
+        "As soon as they are fixed, the map comes back here by itself."
+    ),
+    "notice": msg("Not shown because of errors"),
+    "back": msg("← Index"),
+    "no_journeys": msg("No journey to show yet"),
+    "project": msg("The project cannot be shown"),
+    "project_fix": msg("Fix this; the pages come back by themselves."),
+    "not_found": msg("Not found"),
+    "not_found_text": msg(
+        "This page does not exist (yet). It appears by itself as soon as a journey has this name."
+    ),
 }
+"""The words of cjm serve's own pages, rendered with the build's :class:`~cjm.text.Text`."""
 
 _STYLE = """<style>
 body { font: 18px/1.5 system-ui, sans-serif; color: #1f2933; margin: 2rem; }
@@ -101,10 +91,10 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def _document(title: str, body: str, language: str) -> bytes:
+def _document(title: str, body: str, text: Text) -> bytes:
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{html_text(language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{html_text(text.language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="cjm serve">\n<title>{html_text(title)}</title>\n'
         f"{_STYLE}\n</head>\n<body>\n{body}</body>\n</html>\n"
@@ -122,25 +112,25 @@ def _problem_list(blocked: Sequence[Blocked], link: bool) -> str:
     return "".join(parts)
 
 
-def problems_page(title: str, blocked: Sequence[Blocked], language: str) -> bytes:
+def problems_page(title: str, blocked: Sequence[Blocked], text: Text) -> bytes:
     """The page in place of a map: the file's problems at ``file:line:col``."""
-    text = _TEXT[language]
+    words = {key: html_text(text(said)) for key, said in _TEXT.items()}
     body = (
-        f'<p><a href="index.html">{html_text(text["back"])}</a></p>\n'
-        f"<h1>{html_text(title)}: {html_text(text['not_shown'])}</h1>\n"
-        f"<p>{html_text(text['fix'])}</p>\n"
+        f'<p><a href="index.html">{words["back"]}</a></p>\n'
+        f"<h1>{html_text(title)}: {words['not_shown']}</h1>\n"
+        f"<p>{words['fix']}</p>\n"
         f'<section class="cjm-serve-problems">\n{_problem_list(blocked, link=False)}</section>\n'
     )
-    return _document(title, body, language)
+    return _document(title, body, text)
 
 
-def notice(blocked: Sequence[Blocked], language: str) -> str:
+def notice(blocked: Sequence[Blocked], text: Text) -> str:
     """The list of journeys not shown, for the top of the index; empty when there are none."""
     if not blocked:
         return ""
     return (
         f'<section class="cjm-serve-problems">\n'
-        f"<h2>{html_text(_TEXT[language]['notice'])}</h2>\n"
+        f"<h2>{html_text(text(_TEXT['notice']))}</h2>\n"
         f"{_problem_list(blocked, link=True)}</section>\n"
     )
 
@@ -149,9 +139,9 @@ _BODY_OPEN = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 _BODY_CLOSE = re.compile(rb"</body\s*>", re.IGNORECASE)
 
 
-def with_notice(document: bytes, blocked: Sequence[Blocked], language: str) -> bytes:
+def with_notice(document: bytes, blocked: Sequence[Blocked], text: Text) -> bytes:
     """The rendered index with the journeys not shown listed first in its body."""
-    html = notice(blocked, language).encode()
+    html = notice(blocked, text).encode()
     if not html:
         return document
     # With _STYLE: the rendered index's stylesheet does not know these classes.
@@ -161,30 +151,30 @@ def with_notice(document: bytes, blocked: Sequence[Blocked], language: str) -> b
     return document[:at] + b"\n" + html + document[at:]
 
 
-def empty_index(blocked: Sequence[Blocked], language: str) -> bytes:
+def empty_index(blocked: Sequence[Blocked], text: Text) -> bytes:
     """The index when no journey renders: what there is to fix."""
-    title = _TEXT[language]["no_journeys"]
-    return _document(title, f"<h1>{html_text(title)}</h1>\n{notice(blocked, language)}", language)
+    title = text(_TEXT["no_journeys"])
+    return _document(title, f"<h1>{html_text(title)}</h1>\n{notice(blocked, text)}", text)
 
 
-def site_error_page(message: str, language: str) -> bytes:
+def site_error_page(message: str, text: Text) -> bytes:
     """Every page while the project as a whole cannot be rendered."""
-    text = _TEXT[language]
+    words = {key: html_text(text(said)) for key, said in _TEXT.items()}
     body = (
-        f"<h1>{html_text(text['project'])}</h1>\n"
+        f"<h1>{words['project']}</h1>\n"
         f'<section class="cjm-serve-problems">\n<pre>{html_text(message)}</pre>\n</section>\n'
-        f"<p>{html_text(text['project_fix'])}</p>\n"
+        f"<p>{words['project_fix']}</p>\n"
     )
-    return _document(text["project"], body, language)
+    return _document(text(_TEXT["project"]), body, text)
 
 
-def not_found_page(language: str) -> bytes:
-    text = _TEXT[language]
+def not_found_page(text: Text) -> bytes:
+    words = {key: html_text(text(said)) for key, said in _TEXT.items()}
     body = (
-        f'<p><a href="index.html">{html_text(text["back"])}</a></p>\n'
-        f"<h1>{html_text(text['not_found'])}</h1>\n<p>{html_text(text['not_found_text'])}</p>\n"
+        f'<p><a href="index.html">{words["back"]}</a></p>\n'
+        f"<h1>{words['not_found']}</h1>\n<p>{words['not_found_text']}</p>\n"
     )
-    return _document(text["not_found"], body, language)
+    return _document(text(_TEXT["not_found"]), body, text)
 
 
 # Reconnects on its own (EventSource does), and keeps the scroll position over a

@@ -25,6 +25,7 @@ from socketserver import TCPServer
 from cjm.errors import UsageError
 from cjm.serve import pages
 from cjm.serve.site import INDEX, Site
+from cjm.text import msg
 
 __all__ = ["KEEPALIVE_SECONDS", "EventHub", "Server", "bind", "route"]
 
@@ -100,7 +101,12 @@ class Server(ThreadingHTTPServer):
         error = sys.exc_info()[1]
         if isinstance(error, OSError):
             return
-        print(f"cjm: error: answering a request: {type(error).__name__}: {error}", file=sys.stderr)
+        said = msg(
+            "cjm: error: answering a request: {kind}: {error}",
+            kind=type(error).__name__,
+            error=str(error),
+        )
+        print(self.site.text(said), file=sys.stderr)
 
 
 class _Server6(Server):
@@ -113,20 +119,34 @@ def bind(host: str, port: int, site: Site, hub: EventHub) -> Server:
     try:
         return kind((host, port), site, hub)
     except socket.gaierror as error:
-        raise UsageError(f"--host: cannot listen on '{host}': {error.strerror}") from None
+        raise UsageError(
+            msg("--host: cannot listen on '{host}': {reason}", host=host, reason=error.strerror)
+        ) from None
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise UsageError(
-                f"port {port} is already in use on {host}: stop what is using it, or choose "
-                "another port with --port (--port 0 picks a free one)"
+                msg(
+                    "port {port} is already in use on {host}: stop what is using it, or choose "
+                    "another port with --port (--port 0 picks a free one)",
+                    port=port,
+                    host=host,
+                )
             ) from None
         if error.errno == errno.EACCES:
             raise UsageError(
-                f"not allowed to listen on port {port}: ports below 1024 need privileges; "
-                "choose another with --port"
+                msg(
+                    "not allowed to listen on port {port}: ports below 1024 need privileges; "
+                    "choose another with --port",
+                    port=port,
+                )
             ) from None
         raise UsageError(
-            f"cannot listen on {host} port {port}: {error.strerror or error}"
+            msg(
+                "cannot listen on {host} port {port}: {reason}",
+                host=host,
+                port=port,
+                reason=str(error.strerror or error),
+            )
         ) from None
 
 
@@ -151,7 +171,7 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.server.site
         page = site.pages.get(name) if name is not None else None
         if page is None:
-            status, body = 404, pages.not_found_page(site.lang)
+            status, body = 404, pages.not_found_page(site.text)
             # A page that does not exist yet reloads itself once it does.
             script = pages.reload_script(name, "") if name and pages.PAGE_NAME.match(name) else ""
         else:

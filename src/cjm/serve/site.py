@@ -43,7 +43,7 @@ from cjm.render.outputs import INDEX_STEM, BacklogInput, render_outputs
 from cjm.render.views import DEFAULT_VIEW
 from cjm.serve import pages
 from cjm.serve.pages import Blocked
-from cjm.wording import plural
+from cjm.text import Text, choose_language, msg, nmsg, text_for
 
 __all__ = ["INDEX", "Build", "Page", "Site", "WatchPlan", "describe", "render_pages"]
 
@@ -56,7 +56,7 @@ watched where they exist, so the maps follow them once the render pipeline reads
 
 def render_pages(
     files: Sequence[JourneyFile],
-    language: str,
+    text: Text,
     templates: Templates,
     measurements: Measurements | None,
     view: str = DEFAULT_VIEW,
@@ -64,7 +64,7 @@ def render_pages(
 ) -> dict[str, bytes]:
     """The HTML pages ``cjm render`` writes for ``files``: the one call into the render pipeline."""
     return render_outputs(
-        files, ["html"], language, templates, measurements, view=view, backlog=backlog
+        files, ["html"], text, templates, measurements, view=view, backlog=backlog
     )
 
 
@@ -88,14 +88,25 @@ class Build(NamedTuple):
     warnings: tuple[str, ...]
     """What building printed: the export's warnings, as ``cjm render --analytics`` prints them."""
 
-    def summary(self) -> str:
-        took = f"{self.seconds * 1000:.0f} ms"
+    def summary(self, text: Text) -> str:
+        """The build in a line, in ``text``'s language."""
+        took = text.number(round(self.seconds * 1000))
         if self.error is not None:
-            return f"not rendered in {took}: {self.error}"
-        text = f"{plural(self.rendered, 'journey')} rendered in {took}"
-        if self.blocked:
-            text += f"; {plural(len(self.blocked), 'journey')} not shown because of errors"
-        return text
+            return text(msg("not rendered in {ms} ms: {error}", ms=took, error=self.error))
+        said = nmsg(
+            "{count} journey rendered in {ms} ms",
+            "{count} journeys rendered in {ms} ms",
+            self.rendered,
+            ms=took,
+        )
+        if not self.blocked:
+            return text(said)
+        blocked = nmsg(
+            "{count} journey not shown because of errors",
+            "{count} journeys not shown because of errors",
+            len(self.blocked),
+        )
+        return text(msg("{rendered}; {blocked}", rendered=said, blocked=blocked))
 
 
 @dataclass(frozen=True)
@@ -144,8 +155,13 @@ class Site:
     _compiled: Templates | None = None
     _loaded: dict[str, tuple[bytes, JourneyFile]] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
-    lang: str = "nl"
-    """The language of the pages, once a build has read cjm.yaml."""
+    text: Text = field(default_factory=lambda: text_for(choose_language(None, None)))
+    """The language of the pages and messages, decided by each build from --lang and
+    cjm.yaml (English until the first build has read it)."""
+
+    @property
+    def lang(self) -> str:
+        return self.text.language
 
     def build(
         self, changed: Collection[Path] = (), *, strict: bool = False, fresh: bool = False
@@ -169,14 +185,16 @@ class Site:
                     raise
                 raise UsageError(_os_message(problem)) from None
             rendered, blocked, printed = 0, (), ()
-            error = str(problem) if isinstance(problem, CjmError) else _os_message(problem)
-            page = Page.of(pages.site_error_page(error, self.lang))
+            error = (
+                problem.text(self.text) if isinstance(problem, CjmError) else _os_message(problem)
+            )
+            page = Page.of(pages.site_error_page(error, self.text))
             self.pages = dict.fromkeys([INDEX, *self.pages], page)
         return Build(rendered, blocked, error, time.perf_counter() - start, printed)
 
     def _build(self, changed: Collection[Path]) -> tuple[int, tuple[Blocked, ...], tuple[str, ...]]:
         config = load_config()
-        self.lang = chosen_language(config, self.language)
+        self.text = text_for(chosen_language(config, self.language))
         export = chosen_export(config, self.analytics)
         key = (config.root, config.path, config.settings)
         if key != self._config_key:
@@ -198,17 +216,17 @@ class Site:
             # are kept with the build so that cjm serve prints them only when they change.
             captured = io.StringIO()
             with contextlib.redirect_stderr(captured):
-                measured = measure(export, files, self.lang)
+                measured = measure(export, files, self.text)
             printed = tuple(captured.getvalue().splitlines())
         # The opportunities, as cjm render shows them: an opportunities file with
         # errors is left out, and its problems are listed on the index.
         backlog = load_backlog(config)
         covered = covers_project(self.paths, config)
-        clean, blocked_lines = lint_gate(files, config, backlog if covered else None)
+        clean, blocked_lines = lint_gate(files, config, backlog if covered else None, self.text)
         backlog.files = [file for file in backlog.files if file.path not in blocked_lines]
         ranked = backlog_input(config, files, backlog)
         view = chosen_view(config, None)  # render: view: in cjm.yaml, as cjm render reads it
-        rendered = render_pages(clean, self.lang, self._compiled, measured, view, ranked)
+        rendered = render_pages(clean, self.text, self._compiled, measured, view, ranked)
         for file in clean:
             self._names[file.path] = f"{file.key}.html"
         by_path = {file.path: file for file in files}
@@ -258,12 +276,12 @@ class Site:
                 by_name.setdefault(item.name, []).append(item)
         for name, items in by_name.items():
             title = name.removesuffix(".html")
-            served[name] = Page.of(pages.problems_page(title, items, self.lang))
+            served[name] = Page.of(pages.problems_page(title, items, self.text))
         index = rendered.get(INDEX)
         if index is None:
-            served[INDEX] = Page.of(pages.empty_index(blocked, self.lang))
+            served[INDEX] = Page.of(pages.empty_index(blocked, self.text))
         else:
-            served[INDEX] = Page.of(pages.with_notice(index, blocked, self.lang))
+            served[INDEX] = Page.of(pages.with_notice(index, blocked, self.text))
         return dict(sorted(served.items()))
 
 
@@ -333,9 +351,14 @@ def _plan(
     )
 
 
-def describe(changed: Collection[Path]) -> str:
+def describe(changed: Collection[Path], text: Text) -> str:
     """The changed files as the user would name them: ``journeys/a.yaml and 2 more``."""
     names = sorted(str(shown_path(path)) for path in changed)
     if len(names) <= 3:
         return ", ".join(names)
-    return f"{', '.join(names[:2])} and {len(names) - 2} more"
+    more = len(names) - 2
+    return text(
+        nmsg(
+            "{files} and {count} more", "{files} and {count} more", more, files=", ".join(names[:2])
+        )
+    )

@@ -144,7 +144,7 @@ class Text:
         return value
 
     @property
-    def _locale(self) -> str:
+    def locale(self) -> str:
         """The locale Babel formats numbers and dates in: the language's, or English for
         a language Babel does not know (a pseudo-language for testing)."""
         return _babel_locale(self.language)
@@ -160,7 +160,7 @@ class Text:
         from babel.numbers import format_decimal
 
         pattern = "#,##0.00" if fraction or not whole else "#,##0"
-        return str(format_decimal(value, format=pattern, locale=self._locale))
+        return str(format_decimal(value, format=pattern, locale=self.locale))
 
     def decimal(self, value: float | None, *, places: int = 0) -> str:
         """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``;
@@ -172,7 +172,7 @@ class Text:
         from babel.numbers import format_decimal
 
         pattern = "#,##0." + "0" * places + "#" * max(3 - places, 0)
-        return str(format_decimal(value, format=pattern, locale=self._locale))
+        return str(format_decimal(value, format=pattern, locale=self.locale))
 
     @property
     def decimal_mark(self) -> str:
@@ -180,7 +180,7 @@ class Text:
         language with a decimal comma separates its cells with ``;``, as Excel does."""
         from babel.numbers import get_decimal_symbol
 
-        return str(get_decimal_symbol(self._locale))
+        return str(get_decimal_symbol(self.locale))
 
     def percent(self, share: float | None) -> str:
         """A share (0..1) as ``35.4%`` (en) or ``35,4%`` (nl)."""
@@ -188,13 +188,13 @@ class Text:
             return MISSING
         from babel.numbers import format_percent
 
-        return str(format_percent(share, format="#,##0.0%", locale=self._locale))
+        return str(format_percent(share, format="#,##0.0%", locale=self.locale))
 
     def date(self, day: date) -> str:
         """A date as people write it: ``3 March 2026`` (en), ``3 maart 2026`` (nl)."""
         from babel.dates import format_date
 
-        return str(format_date(day, format="long", locale=self._locale))
+        return str(format_date(day, format="long", locale=self.locale))
 
 
 class _Values(dict[str, object]):
