@@ -17,6 +17,7 @@ from cjm.models import SLUG_MAX_LENGTH
 from cjm.names import RESERVED_STEMS
 from cjm.output.escape import yaml_string
 from cjm.phase_models import PhaseModel
+from cjm.phase_models import phase_name as name_phase
 from cjm.text import Message, Text, msg
 
 __all__ = [
@@ -191,7 +192,6 @@ def skeleton(
     """
     from cjm.links import docs_url
 
-    language = text.language  # for the model's phase names
     words = {key: text(message) for key, message in _WORDS.items()}
     # The example is YAML (braces and all); only its metric's name is a word to translate.
     example = "{name: " + text(msg("Sessions")) + ", target: 5000}"
@@ -254,7 +254,7 @@ def skeleton(
     ]
     for number, phase in enumerate(model.phases):
         first = number == 0
-        phase_name = phase.name(language)
+        phase_name = name_phase(phase.id, None, model, text)
         placeholder = _scalar(f"{words['touchpoint']} ({phase_name})")
         out.append(line(f"  - id: {phase.id}", phase_name))
         if first:

@@ -26,6 +26,7 @@ from cjm.analytics.result import (
 )
 from cjm.loader import JourneyFile
 from cjm.models import Analytics
+from cjm.phase_models import phase_label
 from cjm.text import Message, Number, msg, nmsg
 
 __all__ = ["Pattern", "analyse"]
@@ -124,9 +125,7 @@ def analyse(export: Export, files: Sequence[JourneyFile]) -> AnalyticsResult:
             first = [row for line, row in claimed.items() if (persona, line) not in counted_in]
             for row in first:
                 counted_in[(persona, row.line)] = phase.id
-            model_phase = file.model.get(phase.id) if file.model is not None else None
-            # The written name, else the model's phase: named when the report is written.
-            name = phase.name or (model_phase if model_phase is not None else phase.id)
+            name = phase_label(phase.id, phase.name, file.model)
             phases.append(PhaseResult(phase.id, name, tuple(results), _metrics(export, first)))
         journeys.append(JourneyResult(persona, journey.persona.name, file.path, tuple(phases)))
 

@@ -11,7 +11,6 @@ from datetime import date
 
 from cjm.analytics.export import Export, Row
 from cjm.analytics.metrics import Metrics, combine
-from cjm.phase_models import Phase
 from cjm.text import Message, Text
 
 __all__ = [
@@ -47,8 +46,9 @@ class TouchpointResult:
 @dataclass(frozen=True)
 class PhaseResult:
     phase_id: str
-    name: str | Phase
-    """The name the journey writes, else the phase model's phase (see :meth:`named`)."""
+    name: Message | str
+    """The name the journey writes, else the phase model's, as a message field
+    (:func:`cjm.phase_models.phase_label`): worded when the report is written."""
     touchpoints: tuple[TouchpointResult, ...]
     """The phase's touchpoints that have a mapping, in journey order."""
     totals: Metrics
@@ -56,11 +56,8 @@ class PhaseResult:
     claims: each row counts once per phase and once per journey."""
 
     def named(self, text: Text) -> str:
-        """The phase's name in the report's language.
-
-        Until phase naming has its one function in :mod:`cjm.phase_models`, the model's
-        ``Phase.name(language)`` is called here, where text is written."""
-        return self.name if isinstance(self.name, str) else self.name.name(text.language)
+        """The phase's name in the report's language."""
+        return text(self.name)
 
 
 @dataclass(frozen=True)

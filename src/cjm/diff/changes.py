@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from cjm.phase_models import Phase
 from cjm.text import Message
 
 __all__ = ["Change", "Kind", "PersonaDiff", "PhaseName", "Subject", "counts"]
@@ -42,7 +41,8 @@ class Change:
     """Words for people only, not in the JSON: what backs a new confidence (``2 interviews``)."""
 
 
-PhaseName = str | Phase
+PhaseName = Message | str
+"""A phase's name as a message field (:func:`cjm.phase_models.phase_label`)."""
 """A phase's name as its journey writes it, or the model's phase, named in the language
 of the report when it is written (comparing never needs the language)."""
 

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from cjm.backlog.models import Opportunity
 from cjm.diff.changes import Change, Kind, PersonaDiff, PhaseName, Subject
 from cjm.models import Journey, Node, PhaseEntry, Touchpoint
-from cjm.phase_models import PhaseModel
+from cjm.phase_models import PhaseModel, phase_label
 from cjm.text import Message, nmsg
 
 __all__ = ["BACKLOG_KEY", "compare", "compare_backlogs", "persona_only", "plain", "whole"]
@@ -344,8 +344,7 @@ def _phase_names(phases: list[PhaseEntry], model: PhaseModel) -> dict[str, Phase
     for phase in phases:
         if phase.id in names:
             continue
-        known = model.get(phase.id)
-        names[phase.id] = phase.name or (known if known is not None else phase.id)
+        names[phase.id] = phase_label(phase.id, phase.name, model)
     return names
 
 

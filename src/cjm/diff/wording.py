@@ -68,14 +68,10 @@ def styled(text: Text, message: Message, **styles: Style) -> list[Segment]:
 
 
 def phase_name(diff: PersonaDiff, phase_id: str, text: Text) -> str:
-    """A phase's name as the journey writes it, else its model's name in the language.
-
-    The one place a diff names a phase from the model (until phase naming has its
-    single function in :mod:`cjm.phase_models`)."""
+    """A phase's name as the journey writes it, else its model's name in the language
+    (named by :func:`cjm.phase_models.phase_label` when the journeys were compared)."""
     name: PhaseName | None = diff.phase_names.get(phase_id)
-    if name is None:
-        return phase_id
-    return name if isinstance(name, str) else name.name(text.language)
+    return phase_id if name is None else text(name)
 
 
 def _persona_size(status: str, phases: int, touchpoints: int) -> Message:

@@ -5,7 +5,7 @@
 - :mod:`cjm.output.escape` has one function per output grammar (terminal,
   Markdown, Mermaid, HTML, JSON, CSV, GitHub annotations, SARIF); nothing else
   escapes by hand.
-- :mod:`cjm.output.numbers` words numbers the same way in every report.
+- Words and numbers come from the text layer, :mod:`cjm.text` (docs/languages.md).
 - :mod:`cjm.output.registry` finds the formats of a command: one module per
   format in one folder per command (``cjm/lint/report/``, ``cjm/diff/report/``,
   ``cjm/analytics/report/``, ``cjm/render/formats/``).

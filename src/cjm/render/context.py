@@ -30,7 +30,7 @@ from pydantic import BaseModel
 
 from cjm.loader import JourneyFile
 from cjm.models import Analytics, JourneyInfo, Kpi, Persona, PhaseEntry, Touchpoint
-from cjm.phase_models import PhaseModel
+from cjm.phase_models import PhaseModel, phase_name
 from cjm.render.kpi import KpiStatus, kpi_status
 from cjm.render.labels import Words, labels_for
 from cjm.text import Text
@@ -526,13 +526,6 @@ def _average(values: Sequence[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def _phase_name(entry: PhaseEntry, model: PhaseModel, language: str) -> str:
-    if entry.name:
-        return entry.name
-    phase = model.get(entry.id)
-    return phase.name(language) if phase is not None else entry.id
-
-
 def build_journey(
     file: JourneyFile,
     text: Text,
@@ -551,8 +544,8 @@ def build_journey(
     assert journey is not None and model is not None, "render only journeys that loaded"
     metrics = metrics or Metrics()
     labels = labels_for(text)
-    language = text.language  # phase names: one naming function will take the Text (issue 13)
-    names = [_phase_name(entry, model, language) for entry in journey.phases]
+    language = text.language
+    names = [phase_name(entry.id, entry.name, model, text) for entry in journey.phases]
     emotions = [tp.emotion for _, _, tp in journey.touchpoints() if tp.emotion is not None]
     peak = max(emotions, default=0)
     mine = tuple(view for view in backlog if file.persona_id in view.personas())
@@ -632,7 +625,7 @@ def build_journey(
         curve=_curve(phases, relational, labels),
         flow=flow,
         flow_lane=_flow_lane(flow, touchpoints, labels) if flow else None,
-        summary=_summary(phases, model, language, unclaimed),
+        summary=_summary(phases, model, text, unclaimed),
         labels=labels,
         words=Words(text),
         language=language,
@@ -656,7 +649,7 @@ def _notes(
 def _summary(
     phases: Sequence[PhaseView],
     model: PhaseModel,
-    language: str,
+    text: Text,
     unclaimed: Sequence[UnclaimedSource],
 ) -> Summary:
     scored = [tp for phase in phases for tp in phase.touchpoints if tp.emotion is not None]
@@ -664,7 +657,7 @@ def _summary(
     high = max((tp.emotion for tp in scored), default=None)
     present = {phase.id for phase in phases}
     missing = [
-        phase.name(language)
+        phase_name(phase.id, None, model, text)
         for phase in model.phases
         if phase.id not in present and not phase.optional
     ]
@@ -795,7 +788,7 @@ def build_index(
     for (name, _), members in groups.items():
         model = models[members[0].key]
         columns = tuple(
-            (phase.id, _column_name(members, phase.id, phase.name(language)))
+            (phase.id, _column_name(members, phase.id, phase_name(phase.id, None, model, text)))
             for phase in model.phases
         )
         rows = tuple(
