@@ -155,6 +155,18 @@ class _Page:
         return {item.name: getattr(self, item.name) for item in fields(self)}  # type: ignore[arg-type]
 
 
+_FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """A model's field names, looked up once per model (templates read fields by the
+    hundred thousand, and pydantic's ``model_fields`` is a computed property)."""
+    names = _FIELD_NAMES.get(model)
+    if names is None:
+        names = _FIELD_NAMES[model] = frozenset(model.model_fields)
+    return names
+
+
 class _Holds:
     """A view of a model block: the block's fields read as the view's own.
 
@@ -167,7 +179,7 @@ class _Holds:
 
     def __getattr__(self, name: str) -> Any:
         source = self.__dict__.get("source")
-        if source is not None and (name in type(source).model_fields or name == "extensions"):
+        if source is not None and (name in _field_names(type(source)) or name == "extensions"):
             return getattr(source, name)
         raise AttributeError(f"{type(self).__name__} has no field {name!r}")
 
