@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.backlog.links import linkable
-from cjm.backlog.loader import Backlog, covers_project, load_backlog
+from cjm.backlog.loader import Backlog, BacklogFile, covers_project, load_backlog
 from cjm.config import Config, load_config
 from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import shown_path
@@ -31,6 +31,7 @@ from cjm.lint.rules import ALL_RULES
 from cjm.loader import JourneyFile, load_paths
 from cjm.output.writer import display, write_file
 from cjm.problems import Severity
+from cjm.render.cache import Key, cached_outputs, forget, remember
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.formats import FORMATS
@@ -39,7 +40,7 @@ from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.render.views import DEFAULT_VIEW, VIEWS
 from cjm.wording import plural
 
-__all__ = ["chosen_view", "lint_gate", "measure", "run", "template_search_path"]
+__all__ = ["chosen_view", "lint_gate", "measure", "render_key", "run", "template_search_path"]
 
 
 def template_search_path(config: Config, templates: Path | None) -> list[Path]:
@@ -94,9 +95,15 @@ def run(
     ranked = backlog_input(config, files, backlog)
     # --check compares the formats whose bytes are stable: not the posters.
     rendered = [name for name in chosen if not (check and name in POSTER_FORMATS)]
-    outputs = render_outputs(
-        clean, rendered, lang, Templates(search), measured, poster, view, ranked
-    )
+    # Posters differ from run to run: a render with them is never taken from a record.
+    key = None
+    if not any(name in POSTER_FORMATS for name in rendered):
+        key = render_key(paths, config, files, loaded, analytics, search, rendered, lang, view)
+    outputs = cached_outputs(out_dir, key) if key is not None else None
+    if outputs is None:
+        outputs = render_outputs(
+            clean, rendered, lang, Templates(search), measured, poster, view, ranked
+        )
     journeys_failed = failed - (len(loaded) - len(backlog.files))
     if journeys_failed:
         print(
@@ -111,8 +118,39 @@ def run(
                 file=sys.stderr,
             )
         return _check(outputs, out_dir) or (1 if failed else 0)
+    if key is not None:
+        forget(out_dir)
     _write(outputs, out_dir, len(clean))
+    if key is not None:
+        remember(out_dir, key, outputs)
     return 1 if failed else 0
+
+
+def render_key(
+    paths: Sequence[Path],
+    config: Config,
+    files: Sequence[JourneyFile],
+    backlog_files: Sequence[BacklogFile],
+    analytics: Path | None,
+    search: Sequence[Path],
+    formats: Sequence[str],
+    language: str,
+    view: str,
+) -> str:
+    """The key of every input of this render (:mod:`cjm.render.cache` says what and why)."""
+    key = Key()
+    key.add("paths", "\0".join(str(path) for path in paths))
+    key.add("options", "\0".join([*formats, "lang", language, "view", view]))
+    key.add_file("cjm.yaml", config.path)
+    for file in files:
+        key.add(f"journey {file.path}", file.text)
+    for entry in backlog_files:
+        key.add(f"opportunities {entry.path}", entry.text)
+    key.add("export", str(analytics) if analytics is not None else None)
+    key.add_file("export bytes", analytics)
+    for folder in search:
+        key.add_folder(f"templates {folder}", folder)
+    return key.digest
 
 
 def chosen_language(config: Config, language: str | None) -> str:
