@@ -25,9 +25,10 @@ from cjm.backlog.loader import Backlog, BacklogFile, covers_project, load_backlo
 from cjm.config import Config, load_config
 from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import shown_path
-from cjm.lint.engine import lint
+from cjm.lint.engine import UNUSED_SUPPRESSION, lint
 from cjm.lint.report.text import format_problem
 from cjm.lint.rules import ALL_RULES
+from cjm.lint.settings import configure
 from cjm.loader import JourneyFile, load_paths
 from cjm.output.writer import display, write_file
 from cjm.problems import Severity
@@ -260,7 +261,7 @@ def lint_gate(
     Shared with ``cjm serve``, which shows the lines in the page instead of the map.
     With ``backlog``, its files' errors are among the reasons too (by their path).
     """
-    problems = lint(files, config, ALL_RULES, backlog=backlog)
+    problems = lint(files, config, ALL_RULES, backlog=backlog, select=_stopping(config))
     blocked: dict[str, list[str]] = {}
     for problem in problems:
         if problem.severity is Severity.ERROR:
@@ -277,6 +278,25 @@ def lint_gate(
             continue
         clean.append(file)
     return clean, blocked
+
+
+def _stopping(config: Config) -> list[str] | None:
+    """The rules that can stop a render: those configured as errors, and the loader's
+    (whose findings on a file that did not load keep their own severity); None: all.
+
+    Render shows errors only, so the warning and info rules need not run. Unless
+    unused-suppression is an error: it judges the suppressions of every rule that ran.
+    """
+    active = configure(ALL_RULES, config)
+    severity = {item.rule.id: item.severity for item in active}
+    if severity.get(UNUSED_SUPPRESSION) is Severity.ERROR:
+        return None
+    needed = [
+        item.rule.id
+        for item in active
+        if item.severity is Severity.ERROR or item.rule.reported_by_loader
+    ]
+    return needed or None
 
 
 def _check(outputs: dict[str, bytes], out_dir: Path) -> int:
