@@ -180,7 +180,11 @@ class _Holds:
     def __getattr__(self, name: str) -> Any:
         source = self.__dict__.get("source")
         if source is not None and (name in _field_names(type(source)) or name == "extensions"):
-            return getattr(source, name)
+            value = getattr(source, name)
+            # Kept on the view: the next read (every format reads it) is a plain attribute.
+            # Not a dataclass field, so equality, replace() and variables() never see it.
+            object.__setattr__(self, name, value)
+            return value
         raise AttributeError(f"{type(self).__name__} has no field {name!r}")
 
 
