@@ -152,7 +152,7 @@ class Measure:
     def line(self) -> str:
         verdict = "ok" if self.ok else "MISSED"
         return (
-            f"{self.label:<64} {self.mine:>12} {self.base:>12} "
+            f"{self.label:<76} {self.mine:>12} {self.base:>12} "
             f"{self.ratio:>6.2f}{self.unit} {self.target:>5.2f}{self.unit}  {verdict}"
         )
 
@@ -255,8 +255,8 @@ def rows(args: argparse.Namespace | None = None) -> list[Measure]:
     first = statistics.median(render["first"].cpu)
     return [
         Measure(
-            f"cjm analytics --format json, {journeys} journeys, "
-            f"{small_rows:,} vs {large_rows:,} rows (time ratio / 100x)",
+            f"cjm analytics json, {journeys} journeys, {small_rows:,} vs {large_rows:,} rows "
+            "(time x / 100x)",
             _spread(large.cpu),
             _spread(small.cpu),
             time_ratio / 100,
@@ -290,7 +290,7 @@ def report(args: argparse.Namespace | None = None) -> int:
     """Measure and print the rows (the hook bench/bench.py calls); the number missed."""
     measured = rows(args)
     print(f"\nscale (issue 17): load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-    print(f"{'measure':<64} {'cjm':>12} {'base':>12} {'ratio':>7} {'target':>6}")
+    print(f"{'measure':<76} {'cjm':>12} {'base':>12} {'ratio':>7} {'target':>6}")
     for measure in measured:
         print(measure.line())
     return sum(not measure.ok for measure in measured)
