@@ -366,6 +366,9 @@ def main() -> int:
         f"{rebuild * 1000:>6.0f}ms {'':>8} {'':>6} {SERVE_TARGET_SECONDS * 1000:>5.0f}ms  {verdict}"
     )
     missed += linearity(cjm, args)
+    from scale import report  # bench/scale.py: issue 17's analytics and render scale rows
+
+    missed += report(args)
     return 1 if missed and args.strict else 0
 
 

@@ -25,13 +25,25 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import math
 import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Literal, overload
 
-from cjm.analytics.metrics import Kind, MetricColumn, Metrics, Role, classify, combine
+from cjm.analytics.metrics import (
+    Kind,
+    MetricColumn,
+    Metrics,
+    Role,
+    classify,
+    combine,
+    combine_columns,
+    tidy,
+)
 from cjm.analytics.numbers import Notation, NotationClash, detect_notation, parse_number
 from cjm.errors import ExportError, Location
 from cjm.lines import editor_lines
@@ -44,6 +56,7 @@ __all__ = [
     "NOT_SET",
     "Export",
     "Row",
+    "Rows",
     "parse_export",
     "read_export",
 ]
@@ -107,6 +120,83 @@ class Row:
         return NOT_SET in (self.source.lower(), self.medium.lower())
 
 
+class Rows(Sequence[Row]):
+    """The export's rows, kept by column: a :class:`Row` is made when one is read.
+
+    An export of a million rows held as a million ``Row`` objects (each with its
+    :class:`Metrics` and a tuple of floats) took gigabytes; as arrays of numbers
+    and lists of names it takes a few hundred bytes a row. Rows are in the order
+    of their first line in the export, so their lines increase with their index.
+    """
+
+    __slots__ = ("_counts", "campaigns", "columns", "lines", "mediums", "sources", "values")
+
+    def __init__(
+        self,
+        columns: tuple[MetricColumn, ...],
+        lines: array[int],
+        sources: list[str],
+        mediums: list[str],
+        campaigns: list[str | None],
+        values: list[array[float]],
+        counts: dict[int, int],
+    ) -> None:
+        self.columns = columns
+        self.lines = lines
+        self.sources = sources
+        self.mediums = mediums
+        self.campaigns = campaigns
+        self.values = values
+        """One array per metric column; NaN stands for None (an average over no sessions):
+        a parsed cell is never NaN (:data:`MAX_METRIC` refuses it)."""
+        self._counts = counts  # export lines added up into a row, when more than one
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Row, ...]: ...
+    def __getitem__(self, index: int | slice) -> Row | tuple[Row, ...]:
+        if isinstance(index, slice):
+            return tuple(self[at] for at in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        metrics = Metrics(self.columns, self.values_at(index), self._counts.get(index, 1))
+        return Row(
+            self.lines[index],
+            self.sources[index],
+            self.mediums[index],
+            self.campaigns[index],
+            metrics,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def value(self, index: int, column: int) -> float | None:
+        value = self.values[column][index]
+        return None if math.isnan(value) else value
+
+    def values_at(self, index: int) -> tuple[float | None, ...]:
+        return tuple(self.value(index, column) for column in range(len(self.columns)))
+
+    def column(self, column: int) -> list[float | None]:
+        """Every row's value of one metric column, in row order."""
+        return [None if math.isnan(v) else v for v in self.values[column]]
+
+    def not_set(self, index: int) -> bool:
+        """As :attr:`Row.not_set`, without making the row."""
+        return NOT_SET in (self.sources[index].lower(), self.mediums[index].lower())
+
+
 @dataclass(frozen=True)
 class Export:
     """A whole export: its rows, its metric columns, its total and its period."""
@@ -116,7 +206,7 @@ class Export:
     dimension: str
     """The header naming the dimension, e.g. ``Session source / medium``."""
     columns: tuple[MetricColumn, ...]
-    rows: tuple[Row, ...]
+    rows: Rows
     totals: Metrics | None
     """The export's own totals row, if it has one."""
     start: date | None
@@ -133,17 +223,24 @@ class Export:
         """All traffic: the totals row if the export has one, else the rows added up."""
         if self.totals is not None:
             return self.totals
-        return combine(self.columns, [row.metrics.values for row in self.rows])
+        rows = self.rows
+        return combine_columns(
+            self.columns, [rows.column(at) for at in range(len(self.columns))], len(rows)
+        )
 
 
 def read_export(path: Path) -> Export:
     """Read and parse the export at ``path``; :class:`ExportError` (exit 2) if it cannot be."""
     shown = display(path)
+    # No name here holds the bytes: parse_export lets go of them once decoded.
+    return parse_export(_read(path, shown), shown)
+
+
+def _read(path: Path, shown: str) -> bytes:
     try:
-        raw = read_limited(path, MAX_EXPORT_BYTES)
+        return read_limited(path, MAX_EXPORT_BYTES)
     except ReadRefused as refused:
         raise ExportError(refused.message, Location(shown)) from None
-    return parse_export(raw, shown)
 
 
 def _decode(raw: bytes, shown: str) -> str:
@@ -234,7 +331,11 @@ def _header(line: str) -> tuple[str, list[str]] | None:
 def parse_export(raw: bytes, shown: str) -> Export:
     """Parse export bytes; ``shown`` names the file in messages."""
     text = _decode(raw, shown)
-    tables, dates, title, first_data = _tables(editor_lines(text))
+    del raw  # a large export's bytes, text and lines are not held all at once
+    lines = editor_lines(text)
+    del text
+    tables, dates, title, first_data = _tables(lines)
+    del lines  # the tables hold the lines they need
     for table in tables:
         found = _header(table.lines[0])
         if found is not None:
@@ -288,43 +389,51 @@ def _parse_table(
             Location(shown, table.first_line, 1),
         )
 
-    records: list[tuple[int, list[str]]] = []
-    reader = csv.reader(table.lines[1:], delimiter=delimiter)
-    while True:
-        try:
-            record = next(reader, None)
-        except csv.Error as exc:
+    def records() -> Iterator[tuple[int, list[str]]]:
+        """The table's records with their (last) line, read afresh on each call: a
+        million-row export is read three times rather than held as strings."""
+        reader = csv.reader(table.lines[1:], delimiter=delimiter)
+        while True:
+            try:
+                record = next(reader, None)
+            except csv.Error as exc:
+                line = table.first_line + reader.line_num
+                raise ExportError(
+                    msg(
+                        "cannot read this line as CSV: {reason}; is the export cut off or "
+                        "edited by hand?",
+                        reason=str(exc),
+                    ),
+                    Location(shown, line, _long_field(_raw_line(table, line), delimiter)),
+                ) from None
+            if record is None:
+                return
             line = table.first_line + reader.line_num
-            raise ExportError(
-                msg(
-                    "cannot read this line as CSV: {reason}; is the export cut off or edited "
-                    "by hand?",
-                    reason=str(exc),
-                ),
-                Location(shown, line, _long_field(_raw_line(table, line), delimiter)),
-            ) from None
-        if record is None:
-            break
-        line = table.first_line + reader.line_num
-        if len(record) != len(header):
-            raise ExportError(
-                nmsg(
-                    "expected {count} field like the header on line {line}, found {found}",
-                    "expected {count} fields like the header on line {line}, found {found}",
-                    len(header),
-                    line=table.first_line,
-                    found=len(record),
-                ),
-                Location(shown, line, 1),
-            )
-        records.append((line, record))
+            if len(record) != len(header):
+                raise ExportError(
+                    nmsg(
+                        "expected {count} field like the header on line {line}, found {found}",
+                        "expected {count} fields like the header on line {line}, found {found}",
+                        len(header),
+                        line=table.first_line,
+                        found=len(record),
+                    ),
+                    Location(shown, line, 1),
+                )
+            yield line, record
 
-    cells = [record[i].strip() for _, record in records for i in metric_at]
+    # First every line must read (the first that does not is the error), then the
+    # notation, then the values: the order in which problems are reported.
+    percent: set[int] = set()
+    last_line: int | None = None
+    for line, record in records():
+        percent.update(i for i in metric_at if record[i].strip().endswith("%"))
+        last_line = line
     try:
-        notation = detect_notation(cells)
+        notation = detect_notation(_Cells(records, metric_at))
     except NotationClash as clash:
-        bad_line, bad_record = records[clash.index // len(metric_at)]
-        first_line = records[clash.first // len(metric_at)][0]
+        bad_line, bad_record = _nth(records(), clash.index // len(metric_at))
+        first_line = _nth(records(), clash.first // len(metric_at))[0]
         column = metric_at[clash.index % len(metric_at)]
         raise ExportError(
             msg(
@@ -338,26 +447,32 @@ def _parse_table(
             ),
             Location(shown, bad_line, _field_starts(_raw_line(table, bad_line), delimiter)[column]),
         ) from None
-    percent = {i for _, record in records for i in metric_at if record[i].strip().endswith("%")}
     columns = tuple(classify(header[i].strip(), i in percent) for i in metric_at)
 
-    grouped: dict[tuple[str, str, str | None], list[tuple[int, list[float | None]]]] = {}
+    lines: array[int] = array("q")
+    sources: list[str] = []
+    mediums: list[str] = []
+    campaigns: list[str | None] = []
+    values: list[array[float]] = [array("d") for _ in columns]
+    first_of: dict[tuple[str, str, str | None], int] = {}
+    more: dict[int, list[list[float | None]]] = {}  # a row's later lines, when it has some
+    names: dict[str, str] = {}  # one string per medium and campaign, not one per row
+    known: dict[str, float] = {}  # cells repeat: each distinct one is parsed once
     totals: Metrics | None = None
-    for line, record in records:
-        values = _values(record, metric_at, columns, notation, shown, line, table, delimiter)
+    for line, record in records():
+        cells = _values(record, metric_at, columns, notation, shown, line, table, delimiter, known)
         campaign = record[campaign_at].strip() if campaign_at is not None else None
         if combined is not None:
             cell = record[combined].strip()
             if _key(cell) in _TOTALS:
-                totals = combine(columns, [values])
+                totals = combine(columns, [cells])
                 continue
-            column = _field_starts(_raw_line(table, line), delimiter)[combined]
-            source, medium = _split(cell, shown, line, column)
+            source, medium = _split(cell, shown, line, table, delimiter, combined)
         else:
             assert source_at is not None and medium_at is not None
             source, medium = record[source_at].strip(), record[medium_at].strip()
             if _key(source) in _TOTALS and not medium:
-                totals = combine(columns, [values])
+                totals = combine(columns, [cells])
                 continue
             if not source or not medium:
                 raise ExportError(
@@ -367,20 +482,30 @@ def _parse_table(
                     ),
                     Location(shown, line, 1),
                 )
-        grouped.setdefault((source, medium, campaign or None), []).append((line, values))
+        key = (source, medium, campaign or None)
+        at = first_of.get(key)
+        if at is not None:
+            more.setdefault(at, []).append(cells)
+            continue
+        first_of[key] = len(sources)
+        lines.append(line)
+        sources.append(source)
+        mediums.append(names.setdefault(medium, medium))
+        campaigns.append(None if not campaign else names.setdefault(campaign, campaign))
+        for at, value in enumerate(cells):
+            assert value is not None  # a parsed cell is a number (an empty one 0.0)
+            values[at].append(value)
+    del first_of
 
-    if not grouped:
+    if not sources:
         raise ExportError(
             msg(
                 "the export has a totals row but no source / medium rows; download it again "
                 "with its rows"
             ),
-            Location(shown, records[-1][0] if records else table.first_line, 1),
+            Location(shown, last_line if last_line is not None else table.first_line, 1),
         )
-    rows = tuple(
-        Row(entries[0][0], source, medium, campaign, combine(columns, [v for _, v in entries]))
-        for (source, medium, campaign), entries in grouped.items()
-    )
+    rows = _rows(columns, lines, sources, mediums, campaigns, values, more)
     if totals is not None:
         _within_totals(rows, totals, shown)
     return Export(
@@ -398,15 +523,65 @@ def _parse_table(
     )
 
 
-def _within_totals(rows: tuple[Row, ...], totals: Metrics, shown: str) -> None:
+class _Cells:
+    """The metric cells of every record, in order, each time it is iterated
+    (:func:`detect_notation` may go through them twice)."""
+
+    def __init__(
+        self, records: Callable[[], Iterator[tuple[int, list[str]]]], metric_at: list[int]
+    ) -> None:
+        self._records = records
+        self._metric_at = metric_at
+
+    def __iter__(self) -> Iterator[str]:
+        metric_at = self._metric_at
+        for _, record in self._records():
+            for i in metric_at:
+                yield record[i].strip()
+
+
+def _nth(records: Iterable[tuple[int, list[str]]], index: int) -> tuple[int, list[str]]:
+    for at, record in enumerate(records):
+        if at == index:
+            return record
+    raise IndexError(index)
+
+
+def _rows(
+    columns: tuple[MetricColumn, ...],
+    lines: array[int],
+    sources: list[str],
+    mediums: list[str],
+    campaigns: list[str | None],
+    values: list[array[float]],
+    more: dict[int, list[list[float | None]]],
+) -> Rows:
+    """The rows, each line's values combined as :func:`combine` does for one line,
+    a row with several lines (a per-day export) from all its lines."""
+    firsts = {at: [column[at] for column in values] for at in more}
+    for at, column in enumerate(columns):
+        if column.kind is Kind.SUM:  # combine() of one row: the sum of one value, tidied
+            values[at] = array("d", [tidy(value) for value in values[at]])
+    counts: dict[int, int] = {}
+    for at, later in more.items():
+        first: list[float | None] = list(firsts[at])
+        combined = combine(columns, [first, *later])
+        counts[at] = combined.rows
+        for column_at, value in enumerate(combined.values):
+            values[column_at][at] = math.nan if value is None else value
+    return Rows(columns, lines, sources, mediums, campaigns, values, counts)
+
+
+def _within_totals(rows: Rows, totals: Metrics, shown: str) -> None:
     """A row cannot count more than the whole export: it would be more than 100%."""
     for at, column in enumerate(totals.columns):
         whole = totals.values[at]
         if column.kind is not Kind.SUM or whole is None or column.role is Role.REVENUE:
             continue
-        for row in rows:
-            value = row.metrics.values[at]
-            if value is not None and value > whole * 1.000001 + 1e-9:
+        limit = whole * 1.000001 + 1e-9
+        for index, value in enumerate(rows.values[at]):
+            if value > limit:  # False for NaN (no value), as None was skipped
+                row = rows[index]
                 raise ExportError(
                     msg(
                         "'{row}' has more {metric} ({value}) than the totals row ({whole}); "
@@ -428,11 +603,14 @@ def _other(notation: Notation) -> str:
     return "," if notation is Notation.POINT else "."
 
 
-def _split(cell: str, shown: str, line: int, column: int) -> tuple[str, str]:
+def _split(
+    cell: str, shown: str, line: int, table: _Table, delimiter: str, at: int
+) -> tuple[str, str]:
     if cell.lower() == NOT_SET:
         return NOT_SET, NOT_SET
     source, separator, medium = cell.rpartition("/")
     if not separator or not source.strip() or not medium.strip():
+        column = _field_starts(_raw_line(table, line), delimiter)[at]
         raise ExportError(
             msg("expected 'source / medium' such as 'google / organic', got '{cell}'", cell=cell),
             Location(shown, line, column),
@@ -449,33 +627,39 @@ def _values(
     line: int,
     table: _Table,
     delimiter: str,
+    known: dict[str, float],
 ) -> list[float | None]:
+    """A record's metric values; ``known`` remembers cells already parsed (bounded)."""
     values: list[float | None] = []
     for index, column in zip(metric_at, columns, strict=True):
         cell = record[index].strip()
         if not cell:
             values.append(0.0)  # warehouse exports leave NULL counts empty
             continue
-        value = parse_number(cell, notation)
+        value = known.get(cell)
         wrong: Message | None = None
         if value is None:
-            # The example in the file's own notation, whatever the report's language.
-            example = "1,234.5" if notation is Notation.POINT else "1.234,5"
-            wrong = msg(
-                "expected a number in column '{column}' (such as {example}), got '{cell}'",
-                column=column.name,
-                example=example,
-                cell=cell,
-            )
-        elif not abs(value) < MAX_METRIC:  # also catches inf and nan
-            wrong = msg(
-                "'{cell}' in column '{column}' is beyond what any export counts (at most "
-                "{most}); is the column or the number notation wrong?",
-                cell=_short(cell),
-                column=column.name,
-                most=Number(MAX_METRIC),
-            )
-        elif value < 0 and column.role is not Role.REVENUE:
+            value = parse_number(cell, notation)
+            if value is None:
+                # The example in the file's own notation, whatever the report's language.
+                example = "1,234.5" if notation is Notation.POINT else "1.234,5"
+                wrong = msg(
+                    "expected a number in column '{column}' (such as {example}), got '{cell}'",
+                    column=column.name,
+                    example=example,
+                    cell=cell,
+                )
+            elif not abs(value) < MAX_METRIC:  # also catches inf and nan
+                wrong = msg(
+                    "'{cell}' in column '{column}' is beyond what any export counts (at most "
+                    "{most}); is the column or the number notation wrong?",
+                    cell=_short(cell),
+                    column=column.name,
+                    most=Number(MAX_METRIC),
+                )
+            elif len(known) < _KNOWN:
+                known[cell] = value
+        if wrong is None and value is not None and value < 0 and column.role is not Role.REVENUE:
             wrong = msg(
                 "'{cell}' in column '{column}' is negative; only revenue can be (refunds), "
                 "counts and rates cannot",
@@ -489,6 +673,10 @@ def _values(
             )
         values.append(value)
     return values
+
+
+_KNOWN = 65_536
+"""Distinct cells remembered while reading an export: what repeats, in little memory."""
 
 
 def _long_field(line: str, delimiter: str) -> int:

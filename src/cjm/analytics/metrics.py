@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Kind", "MetricColumn", "Metrics", "Role", "classify", "combine"]
+__all__ = [
+    "Kind",
+    "MetricColumn",
+    "Metrics",
+    "Role",
+    "classify",
+    "combine",
+    "combine_columns",
+    "tidy",
+]
 
 
 class Kind(StrEnum):
@@ -102,25 +111,35 @@ class Metrics:
 
 def combine(columns: tuple[MetricColumn, ...], rows: Sequence[Sequence[float | None]]) -> Metrics:
     """The metrics of several rows taken together (counts summed, rates weighted)."""
+    cells = [[row[index] for row in rows] for index in range(len(columns))]
+    return combine_columns(columns, cells, len(rows))
+
+
+def combine_columns(
+    columns: tuple[MetricColumn, ...], cells: Sequence[Sequence[float | None]], count: int
+) -> Metrics:
+    """:func:`combine` of ``count`` rows given column by column (``cells[column][row]``):
+    the same arithmetic in the same order, without a tuple per row."""
     weight_at = next((i for i, c in enumerate(columns) if c.role is Role.SESSIONS), None)
-    weights = [row[weight_at] or 0.0 for row in rows] if weight_at is not None else []
+    weights = [cell or 0.0 for cell in cells[weight_at]] if weight_at is not None else []
     total_weight = sum(weights)
     values: list[float | None] = []
     for index, column in enumerate(columns):
-        cells = [row[index] for row in rows]
+        column_cells = cells[index]
         if column.kind is Kind.SUM:
-            values.append(_tidy(sum(cell or 0.0 for cell in cells)))
-        elif len(rows) == 1:
-            values.append(cells[0])
+            values.append(tidy(sum(cell or 0.0 for cell in column_cells)))
+        elif count == 1:
+            values.append(column_cells[0])
         elif weight_at is None or total_weight == 0:
             values.append(None)
         else:
-            weighted = sum((cell or 0.0) * w for cell, w in zip(cells, weights, strict=True))
-            values.append(_tidy(weighted / total_weight))
-    return Metrics(columns, tuple(values), len(rows))
+            weighted = sum((cell or 0.0) * w for cell, w in zip(column_cells, weights, strict=True))
+            values.append(tidy(weighted / total_weight))
+    return Metrics(columns, tuple(values), count)
 
 
-def _tidy(value: float) -> float:
+def tidy(value: float) -> float:
+    """A sum as every cjm total is kept: rounded to six decimals, never ``-0.0``."""
     # Binary floats drift when cents are added up (0.1 + 0.2); no export has more
     # than six decimals, so rounding there keeps sums exact and output stable.
     return round(value, 6) + 0.0

@@ -13,6 +13,7 @@ would be nonsense.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -63,22 +64,37 @@ def _evidence(text: str) -> Notation | None:
     return None
 
 
+_MEMO = 4096
+"""Distinct cells a pass over a file remembers: enough for what repeats, little memory."""
+
+
 def _group_char(text: str) -> str | None:
     """For an ambiguous cell: the character it uses as a thousands separator, if any."""
     digits, _ = _clean(text)
     return "," if "," in digits else "." if "." in digits else None
 
 
-def detect_notation(cells: list[str]) -> Notation:
+def detect_notation(cells: Iterable[str]) -> Notation:
     """The notation of a file's numeric cells; :class:`NotationClash` if they disagree.
+
+    ``cells`` is gone through once, or twice when no cell tells the notation: an
+    iterable that can be iterated again (not a generator).
 
     Without a telling cell, the thousands separator the ambiguous cells use
     decides (``1.234`` means Dutch notation), and English notation is the default.
     """
     found: Notation | None = None
     first = -1
+    # Cells repeat (0, 1, 0.6, ...): each distinct one is weighed once, the memo bounded.
+    memo: dict[str, Notation | None] = {}
     for index, cell in enumerate(cells):
-        notation = _evidence(cell)
+        if cell in memo:
+            notation = memo[cell]
+        else:
+            notation = _evidence(cell)
+            if len(memo) >= _MEMO:
+                memo.clear()
+            memo[cell] = notation
         if notation is None:
             continue
         if found is None:

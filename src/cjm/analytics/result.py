@@ -6,10 +6,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import overload
 
-from cjm.analytics.export import Export, Row
+from cjm.analytics.export import Export, Row, Rows
 from cjm.analytics.metrics import Metrics, combine
 from cjm.text import Message, Text
 
@@ -17,6 +20,7 @@ __all__ = [
     "AnalyticsResult",
     "DoubleClaim",
     "Gap",
+    "Gaps",
     "JourneyResult",
     "PhaseResult",
     "TouchpointResult",
@@ -102,9 +106,9 @@ class AnalyticsResult:
     """All traffic in the export (its totals row if it has one)."""
     share_metric: str
     """The column shares are computed on: sessions, or the first metric without them."""
-    all_gaps: tuple[Gap, ...]
-    """Unclaimed, attributed rows, largest first."""
-    not_set: tuple[Gap, ...]
+    all_gaps: Sequence[Gap]
+    """Unclaimed, attributed rows, largest first (a :class:`Gaps`)."""
+    not_set: Sequence[Gap]
     """``(not set)`` rows: traffic GA4 could not attribute, never a gap."""
     double_claims: tuple[DoubleClaim, ...]
     skipped: tuple[str, ...] = ()
@@ -150,6 +154,56 @@ class AnalyticsResult:
                 return phase.totals
         return combine(self.total.columns, [])
 
-    def gaps(self, min_share: float = 0.0) -> list[Gap]:
+    def gaps(self, min_share: float = 0.0) -> Sequence[Gap]:
         """Unclaimed sources with at least ``min_share`` of all traffic, largest first."""
-        return [gap for gap in self.all_gaps if gap.share >= min_share]
+        gaps = self.all_gaps
+        if isinstance(gaps, Gaps):  # largest first: the gaps to show are the first ones
+            count = bisect_left(
+                range(len(gaps)), True, key=lambda i: not gaps.share(i) >= min_share
+            )
+            return gaps[:count]
+        return [gap for gap in gaps if gap.share >= min_share]
+
+
+class Gaps(Sequence[Gap]):
+    """Export rows as gaps, largest first, made when read.
+
+    A large export is mostly rows nobody claims: a million gaps held as objects
+    took a gigabyte, so the result keeps their row numbers and the share of each
+    is worked out again when a gap is read. Compares equal to any sequence of the
+    same gaps (``result.gaps(0.2) == []``).
+    """
+
+    __slots__ = ("_indexes", "_rows", "_share")
+
+    def __init__(self, rows: Rows, indexes: Sequence[int], share: Callable[[int], float]) -> None:
+        self._rows = rows
+        self._indexes = indexes
+        self._share = share
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    @overload
+    def __getitem__(self, index: int) -> Gap: ...
+    @overload
+    def __getitem__(self, index: slice) -> Gaps: ...
+    def __getitem__(self, index: int | slice) -> Gap | Gaps:
+        if isinstance(index, slice):
+            return Gaps(self._rows, self._indexes[index], self._share)
+        at = self._indexes[index]
+        return Gap(self._rows[at], self._share(at))
+
+    def share(self, index: int) -> float:
+        """The share of the gap at ``index``, without making it."""
+        return self._share(self._indexes[index])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Gaps({list(self)!r})"

@@ -21,16 +21,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cjm.backlog.links import linkable
-from cjm.backlog.loader import Backlog, covers_project, load_backlog
+from cjm.backlog.loader import Backlog, BacklogFile, covers_project, load_backlog
 from cjm.config import Config, load_config
 from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import shown_path
-from cjm.lint.engine import lint
+from cjm.lint.engine import UNUSED_SUPPRESSION, lint
 from cjm.lint.report.text import format_problem
 from cjm.lint.rules import ALL_RULES
+from cjm.lint.settings import configure
 from cjm.loader import JourneyFile, load_paths
 from cjm.output.writer import display, write_file
 from cjm.problems import Severity
+from cjm.render.cache import Key, cached_outputs, forget, remember
 from cjm.render.context import Measurements
 from cjm.render.environment import Templates
 from cjm.render.formats import FORMATS
@@ -39,7 +41,7 @@ from cjm.render.poster import POSTER_FORMATS, PosterOptions
 from cjm.render.views import DEFAULT_VIEW, VIEWS
 from cjm.text import Text, msg, nmsg, text_for
 
-__all__ = ["chosen_view", "lint_gate", "measure", "run", "template_search_path"]
+__all__ = ["chosen_view", "lint_gate", "measure", "render_key", "run", "template_search_path"]
 
 
 def template_search_path(config: Config, templates: Path | None) -> list[Path]:
@@ -96,9 +98,17 @@ def run(
     ranked = backlog_input(config, files, backlog)
     # --check compares the formats whose bytes are stable: not the posters.
     rendered = [name for name in chosen if not (check and name in POSTER_FORMATS)]
-    outputs = render_outputs(
-        clean, rendered, text, Templates(search), measured, poster, view, ranked
-    )
+    # Posters differ from run to run: a render with them is never taken from a record.
+    key = None
+    if not any(name in POSTER_FORMATS for name in rendered):
+        key = render_key(
+            paths, config, files, loaded, analytics, search, rendered, text.language, view
+        )
+    outputs = cached_outputs(out_dir, key) if key is not None else None
+    if outputs is None:
+        outputs = render_outputs(
+            clean, rendered, text, Templates(search), measured, poster, view, ranked
+        )
     journeys_failed = failed - (len(loaded) - len(backlog.files))
     if journeys_failed:
         print(
@@ -124,8 +134,39 @@ def run(
                 file=sys.stderr,
             )
         return _check(outputs, out_dir, text) or (1 if failed else 0)
+    if key is not None:
+        forget(out_dir)
     _write(outputs, out_dir, len(clean), text)
+    if key is not None:
+        remember(out_dir, key, outputs)
     return 1 if failed else 0
+
+
+def render_key(
+    paths: Sequence[Path],
+    config: Config,
+    files: Sequence[JourneyFile],
+    backlog_files: Sequence[BacklogFile],
+    analytics: Path | None,
+    search: Sequence[Path],
+    formats: Sequence[str],
+    language: str,
+    view: str,
+) -> str:
+    """The key of every input of this render (:mod:`cjm.render.cache` says what and why)."""
+    key = Key()
+    key.add("paths", "\0".join(str(path) for path in paths))
+    key.add("options", "\0".join([*formats, "lang", language, "view", view]))
+    key.add_file("cjm.yaml", config.path)
+    for file in files:
+        key.add(f"journey {file.path}", file.text)
+    for entry in backlog_files:
+        key.add(f"opportunities {entry.path}", entry.text)
+    key.add("export", str(analytics) if analytics is not None else None)
+    key.add_file("export bytes", analytics)
+    for folder in search:
+        key.add_folder(f"templates {folder}", folder)
+    return key.digest
 
 
 def chosen_language(config: Config, language: str | None) -> str:
@@ -256,7 +297,7 @@ def lint_gate(
     ``text`` is the language of cjm's own lines (English without it).
     """
     text = text or text_for("en")
-    problems = lint(files, config, ALL_RULES, backlog=backlog)
+    problems = lint(files, config, ALL_RULES, backlog=backlog, select=_stopping(config))
     blocked: dict[str, list[str]] = {}
     for problem in problems:
         if problem.severity is Severity.ERROR:
@@ -276,6 +317,25 @@ def lint_gate(
             continue
         clean.append(file)
     return clean, blocked
+
+
+def _stopping(config: Config) -> list[str] | None:
+    """The rules that can stop a render: those configured as errors, and the loader's
+    (whose findings on a file that did not load keep their own severity); None: all.
+
+    Render shows errors only, so the warning and info rules need not run. Unless
+    unused-suppression is an error: it judges the suppressions of every rule that ran.
+    """
+    active = configure(ALL_RULES, config)
+    severity = {item.rule.id: item.severity for item in active}
+    if severity.get(UNUSED_SUPPRESSION) is Severity.ERROR:
+        return None
+    needed = [
+        item.rule.id
+        for item in active
+        if item.severity is Severity.ERROR or item.rule.reported_by_loader
+    ]
+    return needed or None
 
 
 def _check(outputs: dict[str, bytes], out_dir: Path, text: Text) -> int:

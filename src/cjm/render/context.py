@@ -156,6 +156,18 @@ class _Page:
         return {item.name: getattr(self, item.name) for item in fields(self)}  # type: ignore[arg-type]
 
 
+_FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """A model's field names, looked up once per model (templates read fields by the
+    hundred thousand, and pydantic's ``model_fields`` is a computed property)."""
+    names = _FIELD_NAMES.get(model)
+    if names is None:
+        names = _FIELD_NAMES[model] = frozenset(model.model_fields)
+    return names
+
+
 class _Holds:
     """A view of a model block: the block's fields read as the view's own.
 
@@ -168,8 +180,12 @@ class _Holds:
 
     def __getattr__(self, name: str) -> Any:
         source = self.__dict__.get("source")
-        if source is not None and (name in type(source).model_fields or name == "extensions"):
-            return getattr(source, name)
+        if source is not None and (name in _field_names(type(source)) or name == "extensions"):
+            value = getattr(source, name)
+            # Kept on the view: the next read (every format reads it) is a plain attribute.
+            # Not a dataclass field, so equality, replace() and variables() never see it.
+            object.__setattr__(self, name, value)
+            return value
         raise AttributeError(f"{type(self).__name__} has no field {name!r}")
 
 

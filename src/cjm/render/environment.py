@@ -70,14 +70,32 @@ def builtin_templates() -> Path:
     )
 
 
-def md_escape(value: object) -> Markup:
-    """The ``md`` filter: :func:`cjm.output.escape.markdown`, marked safe."""
-    return Markup(escape.markdown(value))
+def _remembered(function: Callable[[object], str]) -> Callable[[object], Markup]:
+    """``function``'s result marked safe, each distinct string escaped once per run.
+
+    Names, channels, labels and phase names repeat on every page and in every
+    format; the escape is a pure function of the string, so its result is kept
+    (a bounded number of them). Other values (numbers, messages) are escaped each time.
+    """
+    known: dict[str, Markup] = {}
+
+    def escaped(value: object) -> Markup:
+        if type(value) is not str:
+            return Markup(function(value))
+        found = known.get(value)
+        if found is None:
+            if len(known) >= 65_536:
+                known.clear()
+            found = known[value] = Markup(function(value))
+        return found
+
+    return escaped
 
 
-def mermaid_text(value: object) -> Markup:
-    """The ``mermaid`` filter: :func:`cjm.output.escape.mermaid`, marked safe."""
-    return Markup(escape.mermaid(value))
+md_escape = _remembered(escape.markdown)
+md_escape.__doc__ = """The ``md`` filter: :func:`cjm.output.escape.markdown`, marked safe."""
+mermaid_text = _remembered(escape.mermaid)
+mermaid_text.__doc__ = """The ``mermaid`` filter: :func:`cjm.output.escape.mermaid`, marked safe."""
 
 
 def md_url(value: object) -> Markup:

@@ -84,6 +84,7 @@ class Site:
             self.models[file.key] = file.model
             self.members[file.key] = Member(file.path, file.journey)
         self._rendered: dict[str, dict[str, bytes]] = {}
+        self._pages: dict[tuple[str, tuple[int, ...]], JourneyPage] = {}
 
     def outputs(self, name: str) -> dict[str, bytes]:
         """The files of format ``name``."""
@@ -120,10 +121,9 @@ class Site:
         blueprint = BLUEPRINT if self.view == "blueprint" else ()
         views = self._backlog_views(suffix)
         for file in self.files:
-            metrics = measured.journeys.get(file.key) if measured else None
-            unclaimed = measured.unclaimed if measured else ()
-            page = build_journey(file, self.text, index_name, metrics, unclaimed, views)
-            pages.append(dataclasses.replace(page, blueprint=blueprint))
+            pages.append(
+                dataclasses.replace(self._page(file, views), index=index_name, blueprint=blueprint)
+            )
         pages = link_states(pages, self.members, suffix)
         for page in pages:
             text = self.templates.render(journey_template, page.variables())
@@ -133,6 +133,26 @@ class Site:
             index = build_index(pages, self.models, self.text, suffix, measured, views, formula)
             outputs[index_name] = self.templates.render(index_template, index.variables()).encode()
         return outputs
+
+    def _page(self, file: JourneyFile, views: tuple[OpportunityView, ...]) -> JourneyPage:
+        """The journey's page, built once for every format that shows the same opportunities.
+
+        Only two things on a page depend on the format: the index's file name
+        (replaced by the caller) and the links of the opportunities that link
+        this journey (their views carry the format's suffix), so those views are
+        part of the key: without a backlog, html, markdown and mermaid share one page.
+        """
+        mine = tuple(view for view in views if file.persona_id in view.personas())
+        key = (file.key, tuple(map(id, mine)))  # views live as long as the pages that hold them
+        page = self._pages.get(key)
+        if page is None:
+            measured = self.measurements
+            metrics = measured.journeys.get(file.key) if measured else None
+            unclaimed = measured.unclaimed if measured else ()
+            # build_journey keeps the views that link this journey: ``mine`` are all of them.
+            page = build_journey(file, self.text, "", metrics, unclaimed, mine)
+            self._pages[key] = page
+        return page
 
     def _backlog_views(self, suffix: str) -> tuple[OpportunityView, ...]:
         """The ranked opportunities, their links pointing at ``<persona><suffix>`` pages."""

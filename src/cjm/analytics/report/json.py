@@ -13,7 +13,7 @@ from cjm.analytics.metrics import Metrics
 from cjm.analytics.report import AnalyticsReport
 from cjm.analytics.report._common import hidden
 from cjm.analytics.result import Gap
-from cjm.output.escape import json_text
+from cjm.output.json_stream import JsonArray, write_json
 
 __all__ = ["report"]
 
@@ -43,6 +43,7 @@ def _json_gap(gap: Gap) -> dict[str, Any]:
 def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
     result, min_share, text = summary.result, summary.min_share, summary.text
     export = result.export
+    gaps = result.gaps(min_share)  # a large export's gaps are written one by one
     document = {
         "export": {
             "path": export.path,
@@ -88,9 +89,9 @@ def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
             for journey in result.journeys
         ],
         "min_share": min_share,
-        "gaps": [_json_gap(gap) for gap in result.gaps(min_share)],
+        "gaps": JsonArray(lambda: map(_json_gap, gaps), len(gaps)),
         "hidden_gaps": hidden(result, min_share),
-        "not_set": [_json_gap(gap) for gap in result.not_set],
+        "not_set": JsonArray(lambda: map(_json_gap, result.not_set), len(result.not_set)),
         "double_claims": [
             {
                 **_json_row(claim.row),
@@ -102,4 +103,4 @@ def report(summary: AnalyticsReport, stream: TextIO, color: bool) -> None:
         "skipped": list(result.skipped),
         "warnings": [text(warning) for warning in result.warnings],
     }
-    stream.write(json_text(document))
+    write_json(stream, document)
