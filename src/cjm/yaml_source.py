@@ -538,21 +538,21 @@ class _Builder:
         parsed = self.parsed
         index = len(parsed)
         parsed.append(node)
-        scalar = node if isinstance(node, ScalarNode) else None
-        # The last slot: 0 for a plain scalar, 1 for a quoted or block one, and for a
-        # mapping or a list minus the size of its subtree, set once it is built.
-        slot = 0 if scalar is None or not scalar.style else 1  # libyaml: "" when plain
+        spans = self.spans
         if self.plain:  # record() inlined: this line runs for every node of every file
             start, end = node.start_mark, node.end_mark
-            self.spans.extend(
-                (start.line + 1, start.column + 1, end.line + 1, end.column + 1, *key, slot)
-            )
+            spans.extend((start.line + 1, start.column + 1, end.line + 1, end.column + 1))
         else:
-            self.spans.extend((*self.record(node), *key, slot))
-        if scalar is not None:
-            if scalar.tag == _STR:  # most values: text, nothing to convert
-                return scalar.value
-            return self.scalar(scalar)
+            spans.extend(self.record(node))
+        spans.extend(key)
+        # The last slot: 0 for a plain scalar, 1 for a quoted or block one, and for a
+        # mapping or a list minus the size of its subtree, set once it is built.
+        if type(node) is ScalarNode:
+            spans.append(1 if node.style else 0)  # libyaml: "" when plain
+            if node.tag == _STR:  # most values: text, nothing to convert
+                return node.value
+            return self.scalar(node)
+        spans.append(0)
         if id(node) in self.active:
             raise self.problem(
                 node, "the anchor here is used inside its own value (a recursive alias)"
@@ -574,10 +574,16 @@ class _Builder:
 
     def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        build, record, plain, child = self.build, self.record, self.plain, depth + 1
         for key, key_node, value_node in self.entries(node):
             if key in result:  # a key written in the mapping overrides a merged one
                 continue
-            result[key] = self.build(value_node, depth + 1, self.record(key_node))
+            if plain:  # record() inlined, as in build()
+                start, end = key_node.start_mark, key_node.end_mark
+                span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+            else:
+                span = record(key_node)
+            result[key] = build(value_node, child, span)
         return result
 
     def entries(self, node: MappingNode) -> list[tuple[str, Node, Node]]:
@@ -589,13 +595,13 @@ class _Builder:
         seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             self.budget -= 1
-            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE:
-                merged.extend(self.merged_entries(value_node))
-                continue
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 raise self.problem(
                     key_node, "a mapping key must be plain text, not a list or mapping"
                 )
+            if key_node.tag == _MERGE:
+                merged.extend(self.merged_entries(value_node))
+                continue
             key = str(key_node.value)
             if key in seen:
                 line, column = self.document.positions.mark(seen[key].start_mark)
