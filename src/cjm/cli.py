@@ -112,13 +112,21 @@ app = typer.Typer(
 command = functools.partial(app.command, cls=_Command)
 
 
-def _run(command: Callable[[], int], lang: str | None = None) -> NoReturn:
+def _run(
+    command: Callable[[], int], lang: str | None = None, *, short_lived: bool = True
+) -> NoReturn:
     """Run ``command``; an error is printed in ``--lang`` (``lang``), else the project's
-    language, else English, and becomes its exit code."""
+    language, else English, and becomes its exit code. A command that ends when its
+    work is done is ``short_lived``: see :mod:`cjm.collector` (not so ``cjm serve``)."""
+    from cjm.collector import short_lived as process_lifetime
     from cjm.errors import CjmError
 
     try:
-        code = command()
+        if short_lived:
+            with process_lifetime():
+                code = command()
+        else:
+            code = command()
     except CjmError as error:
         from cjm.output.escape import terminal
         from cjm.text import msg, text_for
@@ -529,7 +537,10 @@ def serve(
     from cjm.commands import serve as command
 
     lang = None if language is None else _choice("--lang", language, languages())
-    _run(lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics))
+    _run(
+        lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics),
+        short_lived=False,  # it loads again on every change: cycles must still be collected
+    )
 
 
 templates_app = typer.Typer(
