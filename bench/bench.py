@@ -609,7 +609,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=200, help="N realistic journeys")
     parser.add_argument("--large", type=int, default=1_000, help="the larger corpus")
     parser.add_argument("--seed", type=int, default=17, help="of the generated corpus")
-    parser.add_argument("--runs", type=int, default=3, help="per command per round")
+    parser.add_argument("--runs", type=int, default=2, help="per command per round")
     parser.add_argument("--rounds", type=int, default=2, help="measured one after the other")
     parser.add_argument("--suppression-lines", type=int, default=20_000)
     parser.add_argument("--opportunities", type=int, default=1_000)
