@@ -505,12 +505,14 @@ def report(rows: list[Row], rounds: list[dict[str, list[Sample]]]) -> int:
         verdict = "ok" if ratio <= row.target else "MISSED"
         if verdict == "ok" and drift > RERUN_TOLERANCE:
             verdict = f"UNSTABLE (rounds {drift:.0%} apart)"
-        missed += verdict != "ok"
+        if not row.target:
+            verdict = "-"  # a reference: shown, not judged
+        missed += verdict not in ("ok", "-")
         rounds_text = "/".join(f"{r:.2f}" for r in per_round)
         target = f"{row.target:.2f}x" if row.target else "-"
         print(
             f"{row.label:<58} {shown(row, mine):>24} {shown(row, base):>24} "
-            f"{ratio:>5.2f}x {target:>6}  {rounds_text:<13} {verdict if row.target else '-'}"
+            f"{ratio:>5.2f}x {target:>6}  {rounds_text:<13} {verdict}"
         )
     return missed
 
