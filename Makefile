@@ -28,7 +28,13 @@ $(MERMAID): tests/mermaid/package-lock.json
 # the ranked backlog, match the example export, then render every format with its
 # numbers on the map and the impact x effort matrix in the index; the posters (PDF,
 # deck) when a browser is there to print them, and a word on how to get one when not.
-demo: $(STAMP)
+# The compiled catalogs: pip install compiles them (hatch_build.py); after a .po changes
+# (a pull, a translator's edit) they are compiled again, so cjm need not do it in memory.
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard src/cjm/locale/*/LC_MESSAGES/cjm.po))
+$(CATALOGS): %.mo: %.po $(STAMP)
+	$(BIN)/python -m cjm.text.maintain --compile
+
+demo: $(STAMP) $(CATALOGS)
 	$(BIN)/cjm lint journeys/
 	$(BIN)/cjm opportunities
 	$(BIN)/cjm analytics analytics/ga4-traffic-acquisition.csv journeys/
@@ -57,7 +63,7 @@ check: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: check $(MERMAID)
+test: check $(MERMAID) $(CATALOGS)
 	$(BIN)/python -m pytest
 
 format: $(STAMP)
@@ -68,7 +74,7 @@ format: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/python -m cjm.text.maintain $(if $(NEW_LANG),--init $(NEW_LANG),)
 
-bench: $(STAMP)
+bench: $(STAMP) $(CATALOGS)
 	$(BIN)/python bench/bench.py
 
 clean:

@@ -38,3 +38,23 @@ def test_a_cycle_made_while_loading_is_still_collected() -> None:
     assert ref() is not None  # unreachable, waiting for a full pass
     gc.collect()
     assert ref() is None
+
+
+@pytest.mark.parametrize("short", [False, True])
+def test_what_a_short_lived_command_loads_stays_out_of_later_passes(short: bool) -> None:
+    # Issue 17: the one full pass after loading re-scanned every loaded object and
+    # freed nothing; a command that ends with its work keeps them frozen instead.
+    from cjm.collector import short_lived
+
+    gc.unfreeze()
+    try:
+        if short:
+            with short_lived(), paused_collector():
+                loaded = [[n] for n in range(1000)]
+        else:
+            with paused_collector():
+                loaded = [[n] for n in range(1000)]
+        frozen = gc.get_freeze_count()
+        assert (frozen >= len(loaded)) is short
+    finally:
+        gc.unfreeze()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from cjm import __version__
@@ -27,6 +27,7 @@ from cjm.backlog.report import FORMATS as OPPORTUNITIES_FORMATS
 from cjm.diff.report import FORMATS as DIFF_FORMATS
 from cjm.lint.report import FORMATS as LINT_FORMATS
 from cjm.render.formats import FORMATS as RENDER_FORMATS
+from cjm.startup import quick_values, skip_plugin_scan
 from cjm.text import languages
 
 __all__ = ["app", "main"]
@@ -35,6 +36,8 @@ __all__ = ["app", "main"]
 # points of every installed distribution (~25 ms on each run of a linter that
 # runs on every commit). A user who does want plugins can still set the variable.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+# ... and pydantic's loader would still import importlib.metadata to read it.
+skip_plugin_scan()
 
 # Help as git and ruff print it: click's plain formatter, which rewraps each docstring
 # paragraph to the terminal (typer's rich mode kept the source's line breaks, so
@@ -50,6 +53,11 @@ class _Command(TyperCommand):
     writes a required one in braces in the usage line (``{NAME}``, which reads
     as a choice); the argument's help already says what it takes.
     """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        quick_values(self.get_params(ctx))  # str and Path values without typer's pydantic adapters
+        rest: list[str] = super().parse_args(ctx, args)
+        return rest
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -77,6 +85,15 @@ class _Command(TyperCommand):
                     formatter.write_dl(rows)
 
 
+class _Group(TyperGroup):
+    """The root: its options (``--version``) converted as :class:`_Command`'s are."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        quick_values(self.get_params(ctx))
+        rest: list[str] = super().parse_args(ctx, args)
+        return rest
+
+
 def _argument_name(param: Any) -> str:
     name = str(param.metavar or (param.name or "").upper())
     return name + ("..." if param.nargs != 1 else "")
@@ -84,6 +101,7 @@ def _argument_name(param: Any) -> str:
 
 app = typer.Typer(
     name="cjm",
+    cls=_Group,
     help="Customer journeys as code: lint, diff and render journey maps kept as YAML.",
     add_completion=False,
     no_args_is_help=True,
@@ -94,13 +112,21 @@ app = typer.Typer(
 command = functools.partial(app.command, cls=_Command)
 
 
-def _run(command: Callable[[], int], lang: str | None = None) -> NoReturn:
+def _run(
+    command: Callable[[], int], lang: str | None = None, *, short_lived: bool = True
+) -> NoReturn:
     """Run ``command``; an error is printed in ``--lang`` (``lang``), else the project's
-    language, else English, and becomes its exit code."""
+    language, else English, and becomes its exit code. A command that ends when its
+    work is done is ``short_lived``: see :mod:`cjm.collector` (not so ``cjm serve``)."""
+    from cjm.collector import short_lived as process_lifetime
     from cjm.errors import CjmError
 
     try:
-        code = command()
+        if short_lived:
+            with process_lifetime():
+                code = command()
+        else:
+            code = command()
     except CjmError as error:
         from cjm.output.escape import terminal
         from cjm.text import msg, text_for
@@ -553,7 +579,9 @@ def serve(
 
     lang = _lang(language)
     _run(
-        lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics), lang
+        lambda: command.run(paths or [], host, port, open_browser, lang, templates, analytics),
+        lang,
+        short_lived=False,  # it loads again on every change: cycles must still be collected
     )
 
 

@@ -8,6 +8,13 @@ so the passes grow with the corpus and the run is no longer linear in it (issue
 collector is paused; afterwards what was loaded goes straight to the oldest
 generation (``freeze`` then ``unfreeze``), where only a full pass looks at it,
 and any garbage cycle made while loading is still collected by that pass.
+
+A command that ends once its work is done (``cjm lint``, ``diff``, ``render``: not
+``cjm serve``) runs inside :func:`short_lived`: there what was loaded stays frozen,
+out of every later pass. That one full pass found nothing to free and re-scanned
+every loaded object: 0.4 s of a 5.9 s lint of 1,000 journeys (issue 17). Objects
+that are dropped are still freed at once (reference counting does not scan); only
+a garbage cycle made while loading would wait for the process to end.
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["paused_collector"]
+__all__ = ["paused_collector", "short_lived"]
+
+_short_lived: list[bool] = []
 
 
 @contextmanager
@@ -30,5 +39,16 @@ def paused_collector() -> Iterator[None]:
         yield
     finally:
         gc.freeze()  # what survived moves to the permanent generation...
-        gc.unfreeze()  # ...and back to the oldest one, without a scan in between
+        if not _short_lived:
+            gc.unfreeze()  # ...and back to the oldest one, without a scan in between
         gc.enable()
+
+
+@contextmanager
+def short_lived() -> Iterator[None]:
+    """A block that is the rest of the process: what it loads is never scanned again."""
+    _short_lived.append(True)
+    try:
+        yield
+    finally:
+        _short_lived.pop()

@@ -6,11 +6,12 @@ let libyaml *compose* the document (fast, C) with our own scalar resolver
 (YAML 1.2 core rules), and build the Python values ourselves. Building them
 ourselves is what lets us:
 
-* record the position of every node, keyed by its path (``("phases", 2, "name")``),
+* record the position of every node, found by its path (``("phases", 2, "name")``),
   so any later problem — pydantic's or a lint rule's — points at ``line:col``.
-  Positions are kept as four plain integers, not as libyaml's node and ``Mark``
-  objects: a run over many files kept millions of those alive, and Python's
-  garbage collector re-scanned them all on every full collection (issue 17);
+  Positions are kept as plain integers in one array per file, not as libyaml's
+  node and ``Mark`` objects (which Python's garbage collector re-scanned on every
+  full collection) nor as a tuple per path (which cost more memory than the data
+  itself): issue 17;
 * refuse a mapping that repeats a key (PyYAML keeps the last one and loses data);
 * bound alias expansion, so a "billion laughs" document is refused quickly and
   in memory proportional to the file, not to the expansion.
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -64,22 +67,45 @@ class Span(NamedTuple):
 class YamlDocument:
     """Plain Python data plus the position of every value and mapping key in it.
 
-    Positions are tuples of four integers (:data:`Record`), which the garbage
-    collector stops tracking; a :class:`Span` is made only when one is asked for.
+    Positions are plain integers in one flat array, nine per value in document
+    order (its span, its key's span, the size of its subtree), not the parser's
+    node and ``Mark`` objects nor a tuple per path: a run over many files kept
+    millions of those alive, and they cost several times the data itself (issue
+    17). A path is found by walking ``data`` (whose order is the document's),
+    which only a reported problem does. :attr:`values` and :attr:`keys` read the
+    same positions as mappings from paths to spans.
+
     ``nodes`` holds the parser's nodes of the values for the hints that need a
     node's style and tag (:mod:`cjm.yaml_hints`); call :meth:`forget_nodes` once
     they are done, so that a run over many files does not keep every node tree.
     """
 
     data: Any
-    values: dict[NodePath, Record] = field(default_factory=dict)
-    keys: dict[NodePath, Record] = field(default_factory=dict)
     positions: Positions = field(default_factory=lambda: Positions(None))
-    nodes: dict[NodePath, Node] = field(default_factory=dict)
+    spans: array[int] = field(default_factory=lambda: array("q"))
+    """Nine integers per value, in document order: see :data:`_STRIDE`."""
+    parsed: list[Node] = field(default_factory=list, repr=False)
+    """The parser's nodes in the same order, until :meth:`forget_nodes`."""
+    _children: dict[int, dict[Any, int]] = field(default_factory=dict, repr=False)
+
+    @property
+    def values(self) -> Mapping[NodePath, Record]:
+        """Every value's span (a :data:`Record`) by its path."""
+        return _Records(self, key=False)
+
+    @property
+    def keys(self) -> Mapping[NodePath, Record]:
+        """Every mapping key's span by the path of its value."""
+        return _Records(self, key=True)
+
+    @property
+    def nodes(self) -> Mapping[NodePath, Node]:
+        """The parser's node of every value by its path (empty after :meth:`forget_nodes`)."""
+        return _Nodes(self)
 
     def forget_nodes(self) -> None:
         """Drop the parser's nodes; positions stay (as integers)."""
-        self.nodes = {}
+        self.parsed = []
 
     def span(self, path: NodePath, *, key: bool = False) -> Span:
         """The span of ``path``, or of its nearest ancestor that exists.
@@ -87,15 +113,145 @@ class YamlDocument:
         A missing key is reported at the mapping that should hold it, so every
         path has a position.
         """
-        if key and path in self.keys:
-            return Span(*self.keys[path])
-        while path:
-            found = self.values.get(path)
-            if found is not None:
-                return Span(*found)
-            path = path[:-1]
-        root = self.values.get(())
-        return Span(1, 1, 1, 1) if root is None else Span(*root)
+        if not self.spans:
+            return Span(1, 1, 1, 1)
+        index, depth = self.find(path)
+        at = index * _STRIDE
+        if key and depth == len(path) and self.spans[at + 4]:
+            return Span(*self.spans[at + 4 : at + 8])
+        return Span(*self.spans[at : at + 4])
+
+    def find(self, path: NodePath) -> tuple[int, int]:
+        """The index of the deepest value along ``path`` and how many steps of it exist."""
+        index, value = 0, self.data
+        for depth, step in enumerate(path):
+            if isinstance(value, dict):
+                if not isinstance(step, str) or step not in value:
+                    return index, depth
+            elif isinstance(value, list):
+                if type(step) is not int or not 0 <= step < len(value):
+                    return index, depth
+            else:
+                return index, depth
+            index, value = self._child(index, value, step), value[step]
+        return index, len(path)
+
+    def _child(self, index: int, value: dict[str, Any] | list[Any], step: str | int) -> int:
+        """The index of ``value[step]``, where ``value`` is the container at ``index``.
+
+        The children's indices of a container are worked out (from the subtree
+        sizes) the first time one of them is asked for, then kept: a file with a
+        problem on every one of thousands of touchpoints stays linear.
+        """
+        children = self._children.get(index)
+        if children is None:
+            children = {}
+            spans, at = self.spans, index + 1
+            for name in value if isinstance(value, dict) else range(len(value)):
+                children[name] = at
+                size = spans[at * _STRIDE + 8]
+                at += -size if size < 0 else 1
+            self._children[index] = children
+        return children[step]
+
+    def walk(self) -> Iterator[tuple[int, NodePath, Any]]:
+        """Every value's index, path and data, in document order."""
+        if not self.spans:
+            return
+        index = 0
+
+        def visit(value: Any, path: NodePath) -> Iterator[tuple[int, NodePath, Any]]:
+            nonlocal index
+            yield index, path, value
+            index += 1
+            if isinstance(value, dict):
+                for name, item in value.items():
+                    yield from visit(item, (*path, name))
+            elif isinstance(value, list):
+                for number, item in enumerate(value):
+                    yield from visit(item, (*path, number))
+
+        yield from visit(self.data, ())
+
+    def scalar_spans(self, *, plain: bool = True) -> list[Record]:
+        """The span of every value that is not a mapping or a list (read off the array).
+
+        With ``plain=False`` only quoted and block scalars: a plain one ends before
+        any `` #``, so no comment can start inside it.
+        """
+        spans, stride, least = self.spans, _STRIDE, 0 if plain else 1
+        rows = zip(
+            spans[0::stride],
+            spans[1::stride],
+            spans[2::stride],
+            spans[3::stride],
+            spans[8::stride],
+            strict=True,
+        )
+        return [
+            (line, column, end, end_column)
+            for line, column, end, end_column, kind in rows
+            if kind >= least
+        ]
+
+
+_STRIDE = 9
+"""Integers per value in :attr:`YamlDocument.spans`: the value's line, column, end
+line and end column; the same four of its mapping key (zeros for a list item or
+the root); the number of values in its subtree, itself included."""
+
+
+class _Records(Mapping[NodePath, Record]):
+    """A document's value (or key) spans as a read-only mapping from paths."""
+
+    def __init__(self, document: YamlDocument, *, key: bool) -> None:
+        self._document = document
+        self._key = 4 if key else 0
+
+    def _at(self, index: int) -> Record | None:
+        at = index * _STRIDE + self._key
+        line, column, end_line, end_column = self._document.spans[at : at + 4]
+        return (line, column, end_line, end_column) if line else None
+
+    def __getitem__(self, path: NodePath) -> Record:
+        index, depth = self._document.find(path) if self._document.spans else (0, -1)
+        found = self._at(index) if depth == len(path) else None
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __iter__(self) -> Iterator[NodePath]:
+        return (path for index, path, _ in self._document.walk() if self._at(index))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Nodes(Mapping[NodePath, Node]):
+    """The parser's nodes of a document by path, while it has them."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self._document = document
+
+    def __getitem__(self, path: NodePath) -> Node:
+        document = self._document
+        if document.parsed:
+            index, depth = document.find(path)
+            if depth == len(path):
+                return document.parsed[index]
+        raise KeyError(path)
+
+    def __iter__(self) -> Iterator[NodePath]:
+        if not self._document.parsed:
+            return iter(())
+        return (path for _, path, _ in self._document.walk())
+
+    def __len__(self) -> int:
+        return len(self._document.parsed)
+
+    def items(self) -> Any:  # one walk, not a look-up per path
+        parsed = self._document.parsed
+        return [(path, parsed[index]) for index, path, _ in self._document.walk()] if parsed else []
 
 
 class Positions:
@@ -319,13 +475,15 @@ def parse_yaml(text: str) -> YamlDocument:
         if dispose is not None:
             dispose()
 
-    document = YamlDocument(data=None, positions=positions)
+    # Four-byte integers hold any line or column of a file below 1 GB (what cjm reads).
+    spans: array[int] = array("i" if len(text) < 2**30 else "q")
+    document = YamlDocument(data=None, positions=positions, spans=spans)
     if root is None:
         return document
     # Every node costs at least a character or two of source, so an alias-free
     # document never builds more nodes than this; only alias expansion can.
     builder = _Builder(document, budget=100_000 + len(text))
-    document.data = builder.build(root, ())
+    document.data = builder.build(root, 0, _NO_KEY)
     return document
 
 
@@ -370,20 +528,25 @@ def _reader_position(exc: yaml.YAMLError, text: str, positions: Positions) -> tu
     return positions.offset(position, text)
 
 
+_NO_KEY: Record = (0, 0, 0, 0)
+"""The key span of a value that has no key (the root, a list item)."""
+
+
 class _Builder:
     def __init__(self, document: YamlDocument, budget: int) -> None:
         self.document = document
         self.record = document.positions.record
         self.plain = document.positions.plain
-        self.values = document.values
-        self.nodes = document.nodes
+        self.spans = document.spans
+        self.parsed = document.parsed
         self.budget = budget
         self.active: set[int] = set()  # ids of collections being built: a cycle check
 
     def problem(self, node: Node, message: Message, rule: str = "yaml-syntax") -> YamlProblem:
         return YamlProblem(rule, message, *self.document.positions.mark(node.start_mark))
 
-    def build(self, node: Node, path: NodePath) -> Any:
+    def build(self, node: Node, depth: int, key: Record) -> Any:
+        """The value of ``node``, its positions appended in document order (see _STRIDE)."""
         self.budget -= 1
         if self.budget < 0:
             raise self.problem(
@@ -393,18 +556,28 @@ class _Builder:
                     "holds (an 'alias bomb'); use fewer nested aliases"
                 ),
             )
-        if len(path) > _MAX_DEPTH:
+        if depth > _MAX_DEPTH:
             raise self.problem(
                 node, msg("the document nests deeper than {depth} levels", depth=_MAX_DEPTH)
             )
+        parsed = self.parsed
+        index = len(parsed)
+        parsed.append(node)
+        spans = self.spans
         if self.plain:  # record() inlined: this line runs for every node of every file
             start, end = node.start_mark, node.end_mark
-            self.values[path] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+            spans.extend((start.line + 1, start.column + 1, end.line + 1, end.column + 1))
         else:
-            self.values[path] = self.record(node)
-        self.nodes[path] = node
-        if isinstance(node, ScalarNode):
+            spans.extend(self.record(node))
+        spans.extend(key)
+        # The last slot: 0 for a plain scalar, 1 for a quoted or block one, and for a
+        # mapping or a list minus the size of its subtree, set once it is built.
+        if type(node) is ScalarNode:
+            spans.append(1 if node.style else 0)  # libyaml: "" when plain
+            if node.tag == _STR:  # most values: text, nothing to convert
+                return node.value
             return self.scalar(node)
+        spans.append(0)
         if id(node) in self.active:
             raise self.problem(
                 node, msg("the anchor here is used inside its own value (a recursive alias)")
@@ -414,20 +587,28 @@ class _Builder:
             if isinstance(node, SequenceNode):
                 if node.tag != _SEQ:
                     raise self.problem(node, msg("unsupported tag '{tag}' on a list", tag=node.tag))
-                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-            if isinstance(node, MappingNode):
-                return self.mapping(node, path)
+                value: Any = [self.build(item, depth + 1, _NO_KEY) for item in node.value]
+            elif isinstance(node, MappingNode):
+                value = self.mapping(node, depth)
+            else:  # pragma: no cover
+                raise self.problem(node, msg("unsupported YAML node"))
         finally:
             self.active.discard(id(node))
-        raise self.problem(node, msg("unsupported YAML node"))  # pragma: no cover
+        self.spans[index * _STRIDE + 8] = index - len(parsed)  # minus the subtree's size
+        return value
 
-    def mapping(self, node: MappingNode, path: NodePath) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        build, record, plain, child = self.build, self.record, self.plain, depth + 1
         for key, key_node, value_node in self.entries(node):
             if key in result:  # a key written in the mapping overrides a merged one
                 continue
-            self.document.keys[(*path, key)] = self.record(key_node)
-            result[key] = self.build(value_node, (*path, key))
+            if plain:  # record() inlined, as in build()
+                start, end = key_node.start_mark, key_node.end_mark
+                span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+            else:
+                span = record(key_node)
+            result[key] = build(value_node, child, span)
         return result
 
     def entries(self, node: MappingNode) -> list[tuple[str, Node, Node]]:
@@ -439,13 +620,13 @@ class _Builder:
         seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             self.budget -= 1
-            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE:
-                merged.extend(self.merged_entries(value_node))
-                continue
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 raise self.problem(
                     key_node, msg("a mapping key must be plain text, not a list or mapping")
                 )
+            if key_node.tag == _MERGE:
+                merged.extend(self.merged_entries(value_node))
+                continue
             key = str(key_node.value)
             if key in seen:
                 line, column = self.document.positions.mark(seen[key].start_mark)

@@ -55,6 +55,60 @@ phases:
 """,
         ["5 missing-cta", "5 missing-owner"],
     ),
+    # Only quoted and block scalars can hold a '#': each kind, and a plain value
+    # the directive follows (a real comment, so it silences).
+    (
+        """\
+persona: {name: A}
+phases:
+  - id: orientation
+    touchpoints:
+      - {id: a, name: A, channel: web, content: 'not a # cjm: disable=missing-cta one'}
+""",
+        ["5 missing-cta", "5 missing-owner"],
+    ),
+    (
+        """\
+persona: {name: A}
+phases:
+  - id: orientation
+    touchpoints:
+      - id: a
+        name: A
+        channel: web
+        content: |
+          text, then
+          # cjm: disable=missing-cta,missing-owner -- inside the value
+""",
+        ["5 missing-cta", "5 missing-owner"],
+    ),
+    (
+        """\
+persona: {name: A}
+phases:
+  - id: orientation
+    touchpoints:
+      - id: a
+        name: A
+        channel: web
+        content: "two lines,
+          # cjm: disable=missing-cta,missing-owner -- still quoted"
+""",
+        ["5 missing-cta", "5 missing-owner"],
+    ),
+    (
+        """\
+persona: {name: A}
+phases:
+  - id: orientation
+    touchpoints:
+      - id: a  # cjm: disable=missing-owner -- after a plain value: a comment
+        name: A
+        channel: web
+        content: plain text # cjm: disable=missing-cta -- a comment as well
+""",
+        ["5 missing-cta", "8 unused-suppression"],
+    ),
 ]
 
 

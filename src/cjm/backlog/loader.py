@@ -11,11 +11,11 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
-from cjm.backlog.models import OpportunitiesFile, Opportunity
 from cjm.config import Config
 from cjm.fsutil import shown_path
 from cjm.loader import (
@@ -30,6 +30,9 @@ from cjm.reading import ReadRefused, display, read_limited, utf8_name
 from cjm.text import Message, msg
 from cjm.validation import schema_problems
 from cjm.yaml_source import Span, YamlDocument
+
+if TYPE_CHECKING:
+    from cjm.backlog.models import Opportunity
 
 __all__ = [
     "BACKLOG_DIR",
@@ -180,6 +183,9 @@ def load_backlog_text(raw: bytes, shown: str) -> BacklogFile:
         return result
     result.document = document
     data = {} if document.data is None else document.data
+    # Here, not at the top: a lint of journeys alone never defines these models.
+    from cjm.backlog.models import OpportunitiesFile
+
     try:
         parsed = OpportunitiesFile.model_validate(data)
     except ValidationError as exc:

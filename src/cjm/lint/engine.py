@@ -14,7 +14,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from cjm.backlog.links import Steps, linkable
 from cjm.backlog.loader import Backlog, BacklogFile
@@ -26,7 +25,7 @@ from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
 from cjm.problems import Finding, Problem, Severity
 from cjm.text import Message, msg
-from cjm.yaml_source import NodePath, Span, YamlDocument
+from cjm.yaml_source import Span, YamlDocument
 
 __all__ = ["UNUSED_SUPPRESSION", "lint"]
 
@@ -223,34 +222,23 @@ def _scalar_test(document: YamlDocument | None) -> Callable[[int, int], bool]:
     The scalars' spans are gathered at the first question (most files never ask)
     and sorted, so that each question is one binary search.
     """
-    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    starts: list[tuple[int, int]] = []
-    ends: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     gathered: list[bool] = []
-
-    def collect(value: Any, path: NodePath) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                collect(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                collect(item, (*path, index))
-        elif document is not None and path in document.values:
-            span = document.span(path)
-            spans.append(((span.line, span.column), (span.end_line, span.end_column)))
 
     def inside(line: int, column: int) -> bool:
         if not gathered:
             gathered.append(True)
-            if document is not None:
-                collect(document.data, ())
             # Scalars do not overlap, so only the last one to start at or before
-            # the position can hold it.
-            for start, end in sorted(spans):
-                starts.append(start)
-                ends.append(end)
-        at = bisect_right(starts, (line, column)) - 1
-        return at >= 0 and (line, column) < ends[at]
+            # the position can hold it. A position is one integer (line, then
+            # column). Plain scalars end before any ' #', so only quoted and block
+            # ones can hold a directive: most files have few or none.
+            spans = document.scalar_spans(plain=False) if document is not None else []
+            pairs = sorted((a << 32 | b, c << 32 | d) for a, b, c, d in spans)
+            starts.extend(start for start, _ in pairs)
+            ends.extend(end for _, end in pairs)
+        at = bisect_right(starts, line << 32 | column) - 1
+        return at >= 0 and line << 32 | column < ends[at]
 
     return inside
 

@@ -29,7 +29,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from cjm.text import DEFAULT_LANGUAGE
-from cjm.text.catalog import DOMAIN, available, catalog_path
+from cjm.text.catalog import DOMAIN, available, catalog_path, compile_po
 
 __all__ = ["extract", "problems", "update"]
 
@@ -163,7 +163,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cjm.text.maintain")
     parser.add_argument("--init", metavar="LANG", help="start the catalog of a new language")
     parser.add_argument("--check", action="store_true", help="only report, write nothing")
+    parser.add_argument(
+        "--compile", action="store_true", help="only compile each .po to its .mo (as a build does)"
+    )
     args = parser.parse_args(argv)
+    if args.compile:
+        for language in available():
+            source = catalog_path(language)
+            if source.is_file():
+                compiled = compile_po(source.read_bytes(), language)
+                catalog_path(language, ".mo").write_bytes(compiled)
+        return 0
     template = extract()
     if args.check:
         found = list(problems(template))
