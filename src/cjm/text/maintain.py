@@ -184,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         languages.add(args.init)
     for language in sorted(languages):
         write(language, update(template, language, new=language == args.init))
+    available.cache_clear()  # a language started above is one of them now
     missing = [line for line in problems(template) if "no translation" in line]
     print(f"{len(template)} messages; {len(missing)} still to translate")
     for line in missing:
