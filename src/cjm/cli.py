@@ -192,16 +192,6 @@ LanguageOption = Annotated[
         show_default=False,
     ),
 ]
-ProjectLanguageOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        metavar="LANG",
-        help="Language of the output: LANG is one of cjm's catalogs (en, nl). "
-        "Default: cjm.yaml's language, else English.",
-        show_default=False,
-    ),
-]
 LangOption = Annotated[
     str | None,
     typer.Option(
@@ -405,7 +395,7 @@ def new(
     segment: Annotated[
         str, typer.Option("--segment", metavar="SEGMENT", help="b2c or b2b.")
     ] = "b2c",
-    language: ProjectLanguageOption = None,
+    language: LangOption = None,
 ) -> None:
     """Write a journey skeleton for a persona.
 
@@ -597,7 +587,7 @@ app.add_typer(templates_app)
 @templates_app.command("export", cls=_Command)
 def templates_export(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to put the copies.")],
-    language: ProjectLanguageOption = None,
+    language: LangOption = None,
 ) -> None:
     """Copy the built-in templates to DIR as a starting point for your own.
 
