@@ -95,7 +95,9 @@ def write(language: str, catalog: Catalog) -> None:
     )
     path = catalog_path(language)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(buffer.getvalue())
+    # Unchanged files are left alone: a newer .po would make cjm compile it on every run.
+    if not path.is_file() or path.read_bytes() != buffer.getvalue():
+        path.write_bytes(buffer.getvalue())
 
 
 def update(template: Catalog, language: str, *, new: bool = False) -> Catalog:
@@ -159,6 +161,14 @@ def _field_problems(language: str, message: Message) -> Iterator[str]:
             yield f"{language}: {ids[0]!r} uses {sorted(unknown)} which the code does not pass"
 
 
+def compile_all() -> None:
+    """Each language's .mo compiled from its .po, as a build does (hatch_build.py)."""
+    for language in available():
+        source = catalog_path(language)
+        if source.is_file():
+            catalog_path(language, ".mo").write_bytes(compile_po(source.read_bytes(), language))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cjm.text.maintain")
     parser.add_argument("--init", metavar="LANG", help="start the catalog of a new language")
@@ -168,11 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.compile:
-        for language in available():
-            source = catalog_path(language)
-            if source.is_file():
-                compiled = compile_po(source.read_bytes(), language)
-                catalog_path(language, ".mo").write_bytes(compiled)
+        compile_all()
         return 0
     template = extract()
     if args.check:
@@ -185,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     for language in sorted(languages):
         write(language, update(template, language, new=language == args.init))
     available.cache_clear()  # a language started above is one of them now
+    compile_all()
     missing = [line for line in problems(template) if "no translation" in line]
     print(f"{len(template)} messages; {len(missing)} still to translate")
     for line in missing:
