@@ -171,6 +171,17 @@ Lane = Annotated[list[str], BeforeValidator(_text_or_texts, json_schema_input_ty
 """A service-blueprint lane on a touchpoint: text, or a list of texts (always a list here)."""
 
 
+def empty() -> Any:
+    """An empty-list default, as ``= []`` would be, without its cost (issue 17).
+
+    Pydantic deep-copies an unhashable default such as ``[]`` for every model it
+    builds (``copy.deepcopy``, about a quarter of validating a journey); a factory
+    makes a fresh list instead. The schema still says ``"default": []``, as editors
+    show it: pydantic leaves the default of a factory out, so it is put back here.
+    """
+    return Field(default_factory=list, json_schema_extra={"default": []})
+
+
 class Node(BaseModel):
     """Base of every block in a journey file."""
 
@@ -257,15 +268,15 @@ class Persona(Node):
     name: str
     segment: Literal["b2c", "b2b"] = "b2c"
     description: str | None = None
-    goals: Texts = []
-    pain_points: Texts = []
-    priorities: Texts = []
-    behaviour: Texts = []
-    life_events: Texts = []
-    preferred_channels: Texts = []
-    decision_makers: Texts = []
+    goals: Texts = empty()
+    pain_points: Texts = empty()
+    priorities: Texts = empty()
+    behaviour: Texts = empty()
+    life_events: Texts = empty()
+    preferred_channels: Texts = empty()
+    decision_makers: Texts = empty()
     # Issue 14: the interviews and studies the persona rests on.
-    research: list[Evidence] = []
+    research: list[Evidence] = empty()
 
 
 class PhaseDef(Node):
@@ -375,7 +386,7 @@ class Touchpoint(Node):
     name: str
     channel: str
     media: Literal["paid", "owned", "earned"] | None = None
-    senses: list[Literal["see", "hear", "smell", "touch", "taste"]] = []
+    senses: list[Literal["see", "hear", "smell", "touch", "taste"]] = empty()
     description: str | None = None
     content: str | None = None
     # What the customer does, thinks and feels at this step, as on a phase (a map
@@ -388,25 +399,25 @@ class Touchpoint(Node):
         Cta | None, BeforeValidator(_cta_shorthand, json_schema_input_type=str | Cta)
     ] = None
     emotion: Emotion | None = None
-    pain_points: Texts = []
-    opportunities: Texts = []
+    pain_points: Texts = empty()
+    opportunities: Texts = empty()
     owner: str | None = None
     tone: str | None = None
-    next: list[Slug] = []
+    next: list[Slug] = empty()
     analytics: Annotated[
         list[Analytics],
         BeforeValidator(_one_or_more_mappings, json_schema_input_type=Analytics | list[Analytics]),
-    ] = []
+    ] = empty()
     # --- service-blueprint lanes (issue 15), next to `owner` ---
-    frontstage: Lane = []
+    frontstage: Lane = empty()
     """What employees do that the customer sees (above the line of visibility)."""
-    backstage: Lane = []
+    backstage: Lane = empty()
     """What employees do out of the customer's sight."""
-    support: Lane = []
+    support: Lane = empty()
     """The processes and systems (CRM, ERP, a partner) that support them."""
     # --- end issue 15 ---
     # Issue 14: what the step rests on (see confidence_of for the default).
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = empty()
     confidence: Confidence | None = None
 
     @property
@@ -424,10 +435,10 @@ class PhaseEntry(Node):
     doing: str | None = None
     thinking: str | None = None
     feeling: str | None = None
-    kpis: list[Kpi] = []
-    touchpoints: list[Touchpoint] = []
+    kpis: list[Kpi] = empty()
+    touchpoints: list[Touchpoint] = empty()
     # Issue 14: what the phase as a whole rests on.
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = empty()
     confidence: Confidence | None = None
 
     @property

@@ -20,6 +20,7 @@ ourselves is what lets us:
 from __future__ import annotations
 
 import math
+import operator
 import re
 from array import array
 from collections.abc import Iterator, Mapping
@@ -382,11 +383,12 @@ class _Resolver(BaseResolver):
             return _STR
         return _SEQ if kind is SequenceNode else _MAP
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # libyaml's composer calls these two around every node (two calls per node of
+    # every file) for path resolvers, which cjm never registers. Built-in functions
+    # that ignore what they are given and touch nothing answer without a Python frame.
+    # (They answer a bool and an empty tuple where the stubs say None: nothing reads them.)
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
 
 _FIRST_DIGITS = list("-+0123456789")
