@@ -229,7 +229,7 @@ class Labels(dict[str, str]):
 _RENDERED: WeakKeyDictionary[Text, dict[str, str]] = WeakKeyDictionary()
 
 
-def labels_for(text: Text) -> dict[str, str]:
+def labels_for(text: Text) -> Labels:
     """Every label in ``text``'s language, by key: what templates read as ``labels``.
 
     Translated once per ``text`` (a render asks for every page, issue 17); each caller
