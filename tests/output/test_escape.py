@@ -50,3 +50,25 @@ def test_yaml_string_reads_back_as_written() -> None:
     corpus = yaml.safe_load((Path(__file__).parent / "hostile.yaml").read_text(encoding="utf-8"))
     for value in corpus:
         assert yaml.safe_load(f"key: {escape.yaml_string(value)}\n") == {"key": value}, value
+
+
+def test_folding_may_skip_printable_strings() -> None:
+    """escape._fold returns a printable str without a double space as it is: that is
+    only right while every character its patterns change, but a single space, is
+    unprintable."""
+    import sys
+
+    from cjm.output.escape import _CONTROL, _SURROGATE, _WHITESPACE
+
+    printable = "".join(
+        char for char in map(chr, range(sys.maxunicode + 1)) if char.isprintable() and char != " "
+    )
+    for pattern in (_WHITESPACE, _CONTROL, _SURROGATE):
+        assert pattern.search(printable) is None, pattern.pattern
+
+
+@pytest.mark.parametrize("value", ["a  b", "a\u00a0b", "a\tb", "x\u2028y", " lead", "plain"])
+def test_folding_a_string_is_folding_its_text(value: str) -> None:
+    from cjm.output.escape import _CONTROL, _WHITESPACE, _fold, _visible, text
+
+    assert _fold(value) == _CONTROL.sub(_visible, _WHITESPACE.sub(" ", text(value)))

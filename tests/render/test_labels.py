@@ -78,3 +78,33 @@ def test_a_user_template_reads_labels_and_words(tmp_path: Path) -> None:
     en = render([file], ("markdown",), "en", search=[tmp_path])["jonge-ouders.md"]
     assert nl == "Touchpoints: 21 touchpoints; Laatst herzien 14 oktober 2026\n"
     assert en == "Touchpoints: 21 touchpoints; Last reviewed October 14, 2026\n"
+
+
+def test_labels_read_as_attributes_as_keys_and_stay_a_dict() -> None:
+    labels = labels_for(text_for("nl"))
+    assert labels.summary == labels["summary"] == "Samenvatting"
+    assert labels.items == labels.items  # a dict's own name is still the dict's
+    assert callable(labels.get)
+    with pytest.raises(AttributeError):
+        _ = labels.no_such_label
+    labels["summary"] = "changed"  # each caller gets its own copy
+    assert labels_for(text_for("nl"))["summary"] == "Samenvatting"
+
+
+@pytest.mark.parametrize("sandboxed", [True, False])
+def test_a_template_reads_labels_as_before(tmp_path: Path, sandboxed: bool) -> None:
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    kind = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
+    environment = kind(undefined=jinja2.StrictUndefined)
+    labels = labels_for(text_for("en"))
+    page = environment.from_string(
+        "{{ labels.summary }}|{{ labels['persona'] }}|{{ labels.get('x', '-') }}"
+    )
+    assert page.render(labels=labels) == "Summary|Persona|-"
+    with pytest.raises(jinja2.UndefinedError):
+        environment.from_string("{{ labels.no_such_label }}").render(labels=labels)
+    if sandboxed:
+        with pytest.raises(jinja2.exceptions.SecurityError):
+            environment.from_string("{{ labels.clear() }}").render(labels=labels)

@@ -160,3 +160,29 @@ def test_language_is_flag_then_config_then_english(
 
 def test_text_passes_data_through() -> None:
     assert Text("en", translations("en"))("{not a message}") == "{not a message}"
+
+
+@pytest.mark.parametrize(
+    ("value", "pattern", "locale", "expected"),
+    [
+        # Asked twice in a row: the second answer comes from the kept one and must agree.
+        (3, "#,##0.0", "en", "3.0"),
+        (3.0, "#,##0.###", "nl", "3"),
+        (1234.5, "#,##0.00", "nl", "1.234,50"),
+        (1234.5, "#,##0.00", "en", "1,234.50"),
+        # -0.0 == 0.0 but is written with its sign: zero is never kept.
+        (0.0, "#,##0.0", "en", "0.0"),
+        (-0.0, "#,##0.0", "en", "-0.0"),
+        (0.0, "#,##0.0", "en", "0.0"),
+    ],
+)
+def test_format_number_agrees_with_babel(
+    value: float, pattern: str, locale: str, expected: str
+) -> None:
+    from babel.numbers import format_decimal
+
+    from cjm.text import format_number
+
+    assert str(format_decimal(value, format=pattern, locale=locale)) == expected
+    assert format_number(value, pattern, locale) == expected
+    assert format_number(value, pattern, locale) == expected

@@ -114,6 +114,10 @@ _WHITESPACE = re.compile(r"\s+")
 def _fold(value: object) -> str:
     """One line: each run of whitespace (line and paragraph separators too) one space,
     other control characters shown as in :func:`terminal`."""
+    if type(value) is str and value.isprintable() and "  " not in value:
+        # Nothing to fold or show (the common case, checked in C): every character
+        # _WHITESPACE, _CONTROL or _SURROGATE matches but a single space is unprintable.
+        return value
     return _CONTROL.sub(_visible, _WHITESPACE.sub(" ", text(value)))
 
 

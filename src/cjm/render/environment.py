@@ -70,21 +70,27 @@ def builtin_templates() -> Path:
     )
 
 
-def _remembered(function: Callable[[object], str]) -> Callable[[object], Markup]:
+_REMEMBERED = 65_536
+"""How many escaped strings each output language keeps."""
+
+
+def _remembered(
+    function: Callable[[object], str], known: dict[str, Markup]
+) -> Callable[[object], Markup]:
     """``function``'s result marked safe, each distinct string escaped once per run.
 
     Names, channels, labels and phase names repeat on every page and in every
     format; the escape is a pure function of the string, so its result is kept
-    (a bounded number of them). Other values (numbers, messages) are escaped each time.
+    in ``known`` (a bounded number of them). Other values (numbers, messages)
+    are escaped each time.
     """
-    known: dict[str, Markup] = {}
 
     def escaped(value: object) -> Markup:
         if type(value) is not str:
             return Markup(function(value))
         found = known.get(value)
         if found is None:
-            if len(known) >= 65_536:
+            if len(known) >= _REMEMBERED:
                 known.clear()
             found = known[value] = Markup(function(value))
         return found
@@ -92,9 +98,11 @@ def _remembered(function: Callable[[object], str]) -> Callable[[object], Markup]
     return escaped
 
 
-md_escape = _remembered(escape.markdown)
+_MD_KNOWN: dict[str, Markup] = {}
+_MERMAID_KNOWN: dict[str, Markup] = {}
+md_escape = _remembered(escape.markdown, _MD_KNOWN)
 md_escape.__doc__ = """The ``md`` filter: :func:`cjm.output.escape.markdown`, marked safe."""
-mermaid_text = _remembered(escape.mermaid)
+mermaid_text = _remembered(escape.mermaid, _MERMAID_KNOWN)
 mermaid_text.__doc__ = """The ``mermaid`` filter: :func:`cjm.output.escape.mermaid`, marked safe."""
 
 
@@ -115,8 +123,18 @@ def decimal(value: float | None, language: str = "en") -> str:
     return Words(text_for(language)).decimal(value)
 
 
-def _finalizer(escape: Callable[[object], Markup]) -> Callable[[object], object]:
+def _finalizer(
+    escape: Callable[[object], Markup], known: dict[str, Markup]
+) -> Callable[[object], object]:
+    """What ``{{ value }}`` prints: ``value`` escaped with ``escape`` unless it is Markup.
+
+    A string already escaped once is looked up here directly: this runs for every
+    value a Markdown or Mermaid page prints (issue 17)."""
+
     def finalize(value: object) -> object:
+        if type(value) is str:
+            found = known.get(value)
+            return escape(value) if found is None else found
         return value if isinstance(value, Markup) else escape(value)
 
     return finalize
@@ -183,8 +201,8 @@ def _environments(
     }
     environments = {
         "html": kind(autoescape=True, **common),
-        "md": kind(finalize=_finalizer(md_escape), **common),
-        "mmd": kind(finalize=_finalizer(mermaid_text), **common),
+        "md": kind(finalize=_finalizer(md_escape, _MD_KNOWN), **common),
+        "mmd": kind(finalize=_finalizer(mermaid_text, _MERMAID_KNOWN), **common),
     }
     for environment in environments.values():
         environment.filters["md"] = md_escape

@@ -16,10 +16,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import date
+from weakref import WeakKeyDictionary
 
-from cjm.text import Message, Text, msg, nmsg
+from cjm.text import Message, Text, format_number, msg, nmsg
 
-__all__ = ["COUNTS", "LABELS", "Words", "labels_for"]
+__all__ = ["COUNTS", "LABELS", "Labels", "Words", "labels_for"]
 
 LABELS: dict[str, Message] = {
     "journey_map": msg("Customer journey"),
@@ -207,9 +208,36 @@ COUNTS: dict[str, Callable[[int], Message]] = {
 """Counted words a template may ask for: ``words.count("touchpoints", 2)`` -> ``2 touchpoints``."""
 
 
-def labels_for(text: Text) -> dict[str, str]:
-    """Every label in ``text``'s language, by key: what templates read as ``labels``."""
-    return {key: text(message) for key, message in LABELS.items()}
+class Labels(dict[str, str]):
+    """The labels by key, readable as attributes too: ``labels.summary``.
+
+    Jinja reads ``labels.summary`` as an attribute first and falls back to the key
+    after an AttributeError; a page reads labels so often (90,000 times for 200
+    journeys, issue 17) that raising first shows. A name a dict has itself
+    (``items``, ``get``) is still the dict's, exactly as for a plain dict, and a
+    missing key is still an AttributeError (then undefined in a template)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+_RENDERED: WeakKeyDictionary[Text, dict[str, str]] = WeakKeyDictionary()
+
+
+def labels_for(text: Text) -> Labels:
+    """Every label in ``text``'s language, by key: what templates read as ``labels``.
+
+    Translated once per ``text`` (a render asks for every page, issue 17); each caller
+    gets its own dict."""
+    rendered = _RENDERED.get(text)
+    if rendered is None:
+        rendered = _RENDERED[text] = {key: text(message) for key, message in LABELS.items()}
+    return Labels(rendered)
 
 
 class Words:
@@ -237,9 +265,7 @@ class Words:
         """A number as written, with the language's decimal mark: an average of ``3.0``
         stays ``3,0`` beside ``3,6`` (Text.decimal would write ``3``)."""
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-            from babel.numbers import format_decimal
-
-            return str(format_decimal(value, format="#,##0.0", locale=self._text.locale))
+            return format_number(value, "#,##0.0", self._text.locale)
         return self._text.decimal(value)
 
     def percent(self, share: float | None) -> str:

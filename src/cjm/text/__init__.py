@@ -41,6 +41,7 @@ __all__ = [
     "Number",
     "Text",
     "choose_language",
+    "format_number",
     "languages",
     "msg",
     "nmsg",
@@ -157,10 +158,8 @@ class Text:
         whole = float(value).is_integer()
         if whole and not fraction and -1000 < value < 1000:
             return str(int(value))  # the same in every locale, and spares loading Babel
-        from babel.numbers import format_decimal
-
         pattern = "#,##0.00" if fraction or not whole else "#,##0"
-        return str(format_decimal(value, format=pattern, locale=self.locale))
+        return format_number(value, pattern, self.locale)
 
     def decimal(self, value: float | None, *, places: int = 0) -> str:
         """A number as written (``3.4``, ``3``), with the locale's decimal mark: ``3,4``;
@@ -169,10 +168,8 @@ class Text:
             return MISSING
         if float(value).is_integer() and not isinstance(value, float) and not places:
             return self.number(value)
-        from babel.numbers import format_decimal
-
         pattern = "#,##0." + "0" * places + "#" * max(3 - places, 0)
-        return str(format_decimal(value, format=pattern, locale=self.locale))
+        return format_number(value, pattern, self.locale)
 
     @property
     def decimal_mark(self) -> str:
@@ -195,6 +192,30 @@ class Text:
         from babel.dates import format_date
 
         return str(format_date(day, format="long", locale=self.locale))
+
+
+_FORMATTED: dict[tuple[str, str, type, float], str] = {}
+
+
+def format_number(value: float, pattern: str, locale: str) -> str:
+    """Babel's ``format_decimal(value, format=pattern, locale=locale)``, each distinct
+    value formatted once per run: Babel parses the pattern and looks up the locale's
+    symbols on every call, and a render words the same emotions and averages on every
+    page (issue 17). The key has the value's type (``3`` and ``3.0`` may be written
+    differently); zero is not kept, as ``-0.0 == 0.0`` but is written ``-0``."""
+    if not value:
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(value, format=pattern, locale=locale))
+    key = (pattern, locale, type(value), value)
+    found = _FORMATTED.get(key)
+    if found is None:
+        from babel.numbers import format_decimal
+
+        if len(_FORMATTED) >= 65_536:
+            _FORMATTED.clear()
+        found = _FORMATTED[key] = str(format_decimal(value, format=pattern, locale=locale))
+    return found
 
 
 class _Values(dict[str, object]):
