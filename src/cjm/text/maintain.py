@@ -28,6 +28,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from cjm.output.writer import write_file
 from cjm.text import DEFAULT_LANGUAGE
 from cjm.text.catalog import DOMAIN, available, catalog_path, compile_po
 
@@ -93,11 +94,8 @@ def write(language: str, catalog: Catalog) -> None:
         ignore_obsolete=True,
         include_previous=False,
     )
-    path = catalog_path(language)
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Unchanged files are left alone: a newer .po would make cjm compile it on every run.
-    if not path.is_file() or path.read_bytes() != buffer.getvalue():
-        path.write_bytes(buffer.getvalue())
+    write_file(catalog_path(language), buffer.getvalue(), skip_unchanged=True)
 
 
 def update(template: Catalog, language: str, *, new: bool = False) -> Catalog:
@@ -166,7 +164,7 @@ def compile_all() -> None:
     for language in available():
         source = catalog_path(language)
         if source.is_file():
-            catalog_path(language, ".mo").write_bytes(compile_po(source.read_bytes(), language))
+            write_file(catalog_path(language, ".mo"), compile_po(source.read_bytes(), language))
 
 
 def main(argv: list[str] | None = None) -> int:
