@@ -29,8 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-PHASES = ("orientation", "consideration", "purchase", "use", "loyalty")
-CHANNELS = ("search", "social", "email", "website", "store", "chat", "whatsapp", "phone")
+from bench import CHANNELS, PHASES  # bench/bench.py: this folder is on sys.path
 
 # What consultants map touchpoints to: one source, all paid search, every Facebook
 # host, a campaign family, a list. Each journey uses some of them, as real ones do.
