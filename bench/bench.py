@@ -60,6 +60,12 @@ from typing import NamedTuple
 REPO = Path(__file__).resolve().parent.parent
 SERVE_TARGET_SECONDS = 0.5
 RERUN_TOLERANCE = 0.10
+QUICK_SECONDS = 0.5
+"""A command whose warm-up took less CPU than this is a start-up measure: tens of
+milliseconds, where one scheduling hiccup moves a run by 10%."""
+QUICK_REPEAT = 5
+"""How many times a quick command runs at each of its turns, so its median rests on
+enough runs to hold within the re-run tolerance; it costs seconds, not minutes."""
 """Two rounds of the same measurement may differ by this much (issue 17)."""
 LINEAR_TOLERANCE = 1.2
 """A command's time at N times the input stays within this many times N."""
@@ -422,30 +428,45 @@ def bench_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def check_commands(commands: dict[str, list[str]], cwd: Path) -> None:
+def check_commands(commands: dict[str, list[str]], cwd: Path) -> set[str]:
     """Run each command once (the warm-up: file cache, .pyc files); one that fails
-    would time nothing real, so the bench stops there."""
+    would time nothing real, so the bench stops there. Returns the quick ones."""
+    quick = set()
     for name, command in commands.items():
+        before = os.times()
         done = subprocess.run(
             command, cwd=cwd, capture_output=True, text=True, check=False, env=bench_env()
         )
+        after = os.times()
         if done.returncode not in (0, 1):
             print(done.stdout[-2000:], done.stderr[-2000:], file=sys.stderr)
             raise SystemExit(f"bench: '{name}' exited {done.returncode}")
+        cpu = (after.children_user - before.children_user) + (
+            after.children_system - before.children_system
+        )
+        if cpu < QUICK_SECONDS:
+            quick.add(name)
+    return quick
 
 
 def run_rounds(
-    commands: dict[str, list[str]], runs: int, rounds: int, cwd: Path
+    commands: dict[str, list[str]],
+    runs: int,
+    rounds: int,
+    cwd: Path,
+    quick: frozenset[str] | set[str] = frozenset(),
 ) -> list[dict[str, list[Sample]]]:
     """``rounds`` times, ``runs`` runs of every command, the commands taking turns run
-    by run so that any drift of the machine touches them all alike."""
+    by run so that any drift of the machine touches them all alike; a ``quick``
+    command runs ``QUICK_REPEAT`` times at each turn."""
     env = bench_env()
     result = []
     for _ in range(rounds):
         samples: dict[str, list[Sample]] = {name: [] for name in commands}
         for _ in range(runs):
             for name, command in commands.items():
-                samples[name].append(measure(command, cwd, env))
+                for _ in range(QUICK_REPEAT if name in quick else 1):
+                    samples[name].append(measure(command, cwd, env))
         result.append(samples)
     return result
 
@@ -623,8 +644,8 @@ def main() -> int:
     small, large = args.files, args.large
     print(f"cjm bench on {machine()}")
     print(
-        f"{args.rounds} rounds x {args.runs} runs of every command, alternating; "
-        f"corpus seed {args.seed}\n"
+        f"{args.rounds} rounds x {args.runs} runs of every command, alternating "
+        f"(x{QUICK_REPEAT} for one under {QUICK_SECONDS:g} s CPU); corpus seed {args.seed}\n"
     )
     with tempfile.TemporaryDirectory(prefix="cjm-bench-") as temporary:
         root = Path(temporary)
@@ -676,9 +697,9 @@ def main() -> int:
             "lint-backlog": [cjm, "lint", "project/journeys"],
             "lint-no-backlog": [cjm, "lint", "other/journeys"],
         }
-        check_commands(commands, root)
+        quick = check_commands(commands, root)
         started = time.monotonic()
-        rounds = run_rounds(commands, args.runs, args.rounds, root)
+        rounds = run_rounds(commands, args.runs, args.rounds, root, quick)
         took = time.monotonic() - started
     print(f"measured in {took:.0f} s; load average now {os.getloadavg()[0]:.2f}\n")
 
