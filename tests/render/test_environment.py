@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
+from markupsafe import Markup
 
 from cjm.render.environment import TemplateError, Templates, md_escape, mermaid_text
 
@@ -125,3 +127,55 @@ def test_each_kind_escapes_for_its_language(tmp_path: Path) -> None:
     assert templates.render("t.html.j2", value) == "&lt;a&gt;: *b*|＜a＞꞉ *b*\n"
     assert templates.render("t.md.j2", value) == r"&lt;a&gt;: \*b\*|＜a＞꞉ *b*" + "\n"
     assert templates.render("t.mmd.j2", value) == "＜a＞꞉ *b*|＜a＞꞉ *b*\n"
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>safe</b>"
+
+    def __str__(self) -> str:
+        return "<b>text</b>"
+
+
+# What a value prints as in each language, whatever its type: the remembered
+# escapes (issue 17) print what Jinja's own escape and str() print, on a first
+# use and on a second (then from memory), sandboxed or not.
+PRINTED = [
+    ("<a & 'b'>", "&lt;a &amp; &#39;b&#39;&gt;", r"&lt;a &amp; 'b'&gt;"),
+    (7, "7", "7"),
+    (True, "True", "True"),
+    (1.50, "1.5", "1.5"),
+    (None, "None", "None"),
+    (Markup("<i>x</i>"), "<i>x</i>", "<i>x</i>"),
+    (_Html(), "<b>safe</b>", r"&lt;b&gt;text&lt;/b&gt;"),
+]
+
+
+@pytest.mark.parametrize(("value", "html", "md"), PRINTED)
+@pytest.mark.parametrize("user", [False, True])
+def test_every_value_prints_as_jinja_prints_it(
+    tmp_path: Path, value: object, html: str, md: str, user: bool
+) -> None:
+    files = {"t.html.j2": "{{ v }}|{{ v }}", "t.md.j2": "{{ v }}|{{ v }}"}
+    templates = _templates(tmp_path, files if user else {})
+    if not user:  # a built-in environment, from a template of the test's own
+        for name, source in files.items():
+            (tmp_path / name).write_text(source, encoding="utf-8")
+        templates = Templates()
+        templates._trusted_names = frozenset(files)
+        templates._trusted["html"].loader = templates._trusted["md"].loader = (
+            jinja2.FileSystemLoader(str(tmp_path))
+        )
+    assert templates.sandboxed("t.html.j2") is user
+    assert templates.render("t.html.j2", {"v": value}) == f"{html}|{html}\n"
+    assert templates.render("t.md.j2", {"v": value}) == f"{md}|{md}\n"
+
+
+def test_autoescape_switched_in_a_template_is_jinjas(tmp_path: Path) -> None:
+    source = (
+        "{% autoescape false %}{{ v }}{% endautoescape %}|"
+        "{% autoescape flag %}{{ v }}{% endautoescape %}|{{ v }}"
+    )
+    templates = _templates(tmp_path, {"t.html.j2": source})
+    printed = templates.render("t.html.j2", {"v": "<a>", "flag": False})
+    assert printed == "<a>|<a>|&lt;a&gt;\n"
