@@ -145,6 +145,10 @@ PRINTED = [
     (7, "7", "7"),
     (True, "True", "True"),
     (1.50, "1.5", "1.5"),
+    (3.0, "3.0", "3.0"),  # beside 3, which prints "3"
+    (3, "3", "3"),
+    (-0.0, "-0.0", r"\-0.0"),  # equal to 0.0, printed apart
+    (0.0, "0.0", "0.0"),
     (None, "None", "None"),
     (Markup("<i>x</i>"), "<i>x</i>", "<i>x</i>"),
     (_Html(), "<b>safe</b>", r"&lt;b&gt;text&lt;/b&gt;"),

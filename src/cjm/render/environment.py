@@ -104,10 +104,15 @@ def _remembered(
 
 def _html_escaper(known: dict[object, Markup]) -> Callable[[object], Markup]:
     """What an autoescaped ``{{ value }}`` prints in HTML: markupsafe's ``escape``,
-    each distinct string or integer escaped once per run (issue 17: an HTML map
-    prints a few thousand values, most of them the same labels, names and numbers).
-    Markup is printed as it is, as ``escape`` does; anything else goes to ``escape``."""
+    each distinct string, integer or float escaped once per run (issue 17: an HTML
+    map prints a few thousand values, most of them the same labels, names, numbers
+    and coordinates). Markup is printed as it is, as ``escape`` does; anything else
+    goes to ``escape``."""
     from markupsafe import escape
+
+    # Floats apart: 3.0 == 3 but prints "3.0"; and 0.0 == -0.0 prints "-0.0", so
+    # zero is not remembered.
+    floats: dict[float, Markup] = {}
 
     def escaped(value: object) -> Markup:
         kind = type(value)
@@ -117,6 +122,13 @@ def _html_escaper(known: dict[object, Markup]) -> Callable[[object], Markup]:
                 if len(known) >= _REMEMBERED:
                     known.clear()
                 found = known[value] = escape(value)
+            return found
+        if type(value) is float and value:
+            found = floats.get(value)
+            if found is None:
+                if len(floats) >= _REMEMBERED:
+                    floats.clear()
+                found = floats[value] = escape(value)
             return found
         return value if kind is Markup else escape(value)  # type: ignore[return-value]
 
