@@ -183,3 +183,34 @@ def test_autoescape_switched_in_a_template_is_jinjas(tmp_path: Path) -> None:
     templates = _templates(tmp_path, {"t.html.j2": source})
     printed = templates.render("t.html.j2", {"v": "<a>", "flag": False})
     assert printed == "<a>|<a>|&lt;a&gt;\n"
+
+
+# The URL filters read any value as its text, as the escapes do; remembered per text
+# (issue 17), a value prints the same on its first use and its second.
+@pytest.mark.parametrize(
+    ("value", "html", "md"),
+    [
+        (
+            "https://example.nl/a b?x=<1>",
+            "https://example.nl/a b?x=&lt;1&gt;",
+            "https://example.nl/a%20b?x=%3C1%3E",
+        ),
+        ("java\tscript:alert(1)", "", ""),
+        ("mailto:a@example.nl", "mailto:a@example.nl", "mailto:a@example.nl"),
+        (5, "5", "5"),
+        (None, "None", "None"),
+        (Markup("<b>"), "&lt;b&gt;", "%3Cb%3E"),
+    ],
+)
+def test_url_filters_print_any_value_as_its_text(
+    tmp_path: Path, value: object, html: str, md: str
+) -> None:
+    templates = _templates(
+        tmp_path,
+        {
+            "t.html.j2": "{{ v|link_url }}|{{ v|link_url }}",
+            "t.md.j2": "{{ v|md_url }}|{{ v|md_url }}",
+        },
+    )
+    assert templates.render("t.html.j2", {"v": value}) == f"{html}|{html}\n"
+    assert templates.render("t.md.j2", {"v": value}) == f"{md}|{md}\n"

@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from jinja2 import nodes
@@ -74,32 +74,28 @@ def builtin_templates() -> Path:
 
 _REMEMBERED = 65_536
 """How many escaped strings each output language keeps."""
+_T = TypeVar("_T")
 
 
-def _remembered(
-    function: Callable[[object], str], known: dict[object, Markup]
-) -> Callable[[object], Markup]:
-    """``function``'s result marked safe, each distinct string or integer escaped once
-    per run.
+def _remembered(function: Callable[[str], _T], known: dict[str, _T]) -> Callable[[object], _T]:
+    """``function`` of a value's text, worked out once per run for each distinct text.
 
-    Names, channels, labels, phase names and the touchpoints' numbers repeat on
-    every page and in every format; the escape is a pure function of the value, so
-    its result is kept in ``known`` (a bounded number of them). Other values
-    (floats, dates, messages) are escaped each time.
+    cjm's escapes read any value as its text (:func:`cjm.output.escape.text` starts
+    with ``str(value)``), so the text is the key: names, channels, labels, phase
+    names, numbers and URLs repeat on every page and in every format, and each is
+    escaped once (a bounded number of them are kept in ``known``).
     """
 
-    def escaped(value: object) -> Markup:
-        kind = type(value)
-        if kind is not str and kind is not int:  # not bool: True == 1
-            return Markup(function(value))
-        found = known.get(value)
+    def remembered(value: object) -> _T:
+        key = value if type(value) is str else str(value)
+        found = known.get(key)
         if found is None:
             if len(known) >= _REMEMBERED:
                 known.clear()
-            found = known[value] = Markup(function(value))
+            found = known[key] = function(key)
         return found
 
-    return escaped
+    return remembered
 
 
 def _html_escaper(known: dict[object, Markup]) -> Callable[[object], Markup]:
@@ -135,20 +131,17 @@ def _html_escaper(known: dict[object, Markup]) -> Callable[[object], Markup]:
     return escaped
 
 
-_MD_KNOWN: dict[object, Markup] = {}
-_MERMAID_KNOWN: dict[object, Markup] = {}
-md_escape = _remembered(escape.markdown, _MD_KNOWN)
+_MD_KNOWN: dict[str, Markup] = {}
+_MERMAID_KNOWN: dict[str, Markup] = {}
+md_escape = _remembered(lambda text: Markup(escape.markdown(text)), _MD_KNOWN)
 md_escape.__doc__ = """The ``md`` filter: :func:`cjm.output.escape.markdown`, marked safe."""
-mermaid_text = _remembered(escape.mermaid, _MERMAID_KNOWN)
+mermaid_text = _remembered(lambda text: Markup(escape.mermaid(text)), _MERMAID_KNOWN)
 mermaid_text.__doc__ = """The ``mermaid`` filter: :func:`cjm.output.escape.mermaid`, marked safe."""
-
-
-def md_url(value: object) -> Markup:
-    """The ``md_url`` filter: :func:`cjm.output.escape.markdown_url`, marked safe."""
-    return Markup(escape.markdown_url(value))
-
-
-link_url = escape.link_url
+md_url = _remembered(lambda text: Markup(escape.markdown_url(text)), {})
+md_url.__doc__ = """The ``md_url`` filter: :func:`cjm.output.escape.markdown_url`, marked safe."""
+link_url = _remembered(escape.link_url, {})
+link_url.__doc__ = """The ``link_url`` filter: :func:`cjm.output.escape.link_url` (text, not
+Markup: an HTML page escapes it as any value)."""
 
 
 def decimal(value: float | None, language: str = "en") -> str:
@@ -161,16 +154,15 @@ def decimal(value: float | None, language: str = "en") -> str:
 
 
 def _finalizer(
-    escape: Callable[[object], Markup], known: dict[object, Markup]
+    escape: Callable[[object], Markup], known: dict[str, Markup]
 ) -> Callable[[object], Markup]:
     """What ``{{ value }}`` prints: ``value`` escaped with ``escape`` unless it is Markup.
 
-    A string or integer already escaped once is looked up here directly: this runs
-    for every value a Markdown or Mermaid page prints (issue 17)."""
+    A string already escaped once is looked up here directly: this runs for every
+    value a Markdown or Mermaid page prints (issue 17)."""
 
     def finalize(value: object) -> Markup:
-        kind = type(value)
-        if kind is str or kind is int:
+        if type(value) is str:
             found = known.get(value)
             return escape(value) if found is None else found
         return value if isinstance(value, Markup) else escape(value)
