@@ -8,7 +8,10 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
+from cjm.render.context import build_journey
 from cjm.render.environment import TemplateError, Templates, md_escape, mermaid_text
+from cjm.text import text_for
+from tests.render.helpers import load_clean
 
 SIMPLE = {"name": "Jonge ouders", "items": ["a", "b"]}
 
@@ -214,3 +217,42 @@ def test_url_filters_print_any_value_as_its_text(
     )
     assert templates.render("t.html.j2", {"v": value}) == f"{html}|{html}\n"
     assert templates.render("t.md.j2", {"v": value}) == f"{md}|{md}\n"
+
+
+ONE_TOUCHPOINT = """
+persona: {id: p, name: P}
+journey: {cycle: relational}
+phases:
+  - id: orientation
+    touchpoints:
+      - {id: a, name: A, channel: web, emotion: 5, x-jira: J-1}
+"""
+
+
+# A view read by a field's name (tp[key]) reads the field, whether the view or its
+# block has it (issue 17: without an exception first); anything else is as before.
+@pytest.mark.parametrize(
+    ("expression", "printed"),
+    [
+        ('tp["name"]', "A"),  # the block's field
+        ('tp["number"]', "1"),  # the view's own
+        ('tp["extensions"]["x-jira"]', "J-1"),
+        ('tp["nope"] is defined', "False"),
+        ("tp[0] is defined", "False"),
+        ("tp is iterable", "False"),
+        ('phase["touchpoints"][0]["id"]', "a"),
+        ('tp|attr("name")', "A"),
+    ],
+)
+def test_a_view_reads_a_field_by_its_name(tmp_path: Path, expression: str, printed: str) -> None:
+    page = build_journey(load_clean(ONE_TOUCHPOINT), text_for("en"), "index.md")
+    variables = {"tp": page.touchpoints[0], "phase": page.phases[0]}
+    templates = _templates(tmp_path, {"t.md.j2": f"{{{{ {expression} }}}}"})
+    assert templates.render("t.md.j2", variables) == f"{printed}\n"
+
+
+def test_a_view_read_by_name_keeps_the_sandbox(tmp_path: Path) -> None:
+    page = build_journey(load_clean(ONE_TOUCHPOINT), text_for("en"), "index.md")
+    templates = _templates(tmp_path, {"t.md.j2": '{{ tp["__class__"].__mro__ }}'})
+    with pytest.raises(TemplateError, match="not allowed in a template"):
+        templates.render("t.md.j2", {"tp": page.touchpoints[0]})
