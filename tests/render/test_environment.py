@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
+from markupsafe import Markup
 
+from cjm.render.context import build_journey
 from cjm.render.environment import TemplateError, Templates, md_escape, mermaid_text
+from cjm.text import text_for
+from tests.render.helpers import load_clean
 
 SIMPLE = {"name": "Jonge ouders", "items": ["a", "b"]}
 
@@ -125,3 +130,129 @@ def test_each_kind_escapes_for_its_language(tmp_path: Path) -> None:
     assert templates.render("t.html.j2", value) == "&lt;a&gt;: *b*|＜a＞꞉ *b*\n"
     assert templates.render("t.md.j2", value) == r"&lt;a&gt;: \*b\*|＜a＞꞉ *b*" + "\n"
     assert templates.render("t.mmd.j2", value) == "＜a＞꞉ *b*|＜a＞꞉ *b*\n"
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>safe</b>"
+
+    def __str__(self) -> str:
+        return "<b>text</b>"
+
+
+# What a value prints as in each language, whatever its type: the remembered
+# escapes (issue 17) print what Jinja's own escape and str() print, on a first
+# use and on a second (then from memory), sandboxed or not.
+PRINTED = [
+    ("<a & 'b'>", "&lt;a &amp; &#39;b&#39;&gt;", r"&lt;a &amp; 'b'&gt;"),
+    (7, "7", "7"),
+    (True, "True", "True"),
+    (1.50, "1.5", "1.5"),
+    (3.0, "3.0", "3.0"),  # beside 3, which prints "3"
+    (3, "3", "3"),
+    (-0.0, "-0.0", r"\-0.0"),  # equal to 0.0, printed apart
+    (0.0, "0.0", "0.0"),
+    (None, "None", "None"),
+    (Markup("<i>x</i>"), "<i>x</i>", "<i>x</i>"),
+    (_Html(), "<b>safe</b>", r"&lt;b&gt;text&lt;/b&gt;"),
+]
+
+
+@pytest.mark.parametrize(("value", "html", "md"), PRINTED)
+@pytest.mark.parametrize("user", [False, True])
+def test_every_value_prints_as_jinja_prints_it(
+    tmp_path: Path, value: object, html: str, md: str, user: bool
+) -> None:
+    files = {"t.html.j2": "{{ v }}|{{ v }}", "t.md.j2": "{{ v }}|{{ v }}"}
+    templates = _templates(tmp_path, files if user else {})
+    if not user:  # a built-in environment, from a template of the test's own
+        for name, source in files.items():
+            (tmp_path / name).write_text(source, encoding="utf-8")
+        templates = Templates()
+        templates._trusted_names = frozenset(files)
+        templates._trusted["html"].loader = templates._trusted["md"].loader = (
+            jinja2.FileSystemLoader(str(tmp_path))
+        )
+    assert templates.sandboxed("t.html.j2") is user
+    assert templates.render("t.html.j2", {"v": value}) == f"{html}|{html}\n"
+    assert templates.render("t.md.j2", {"v": value}) == f"{md}|{md}\n"
+
+
+def test_autoescape_switched_in_a_template_is_jinjas(tmp_path: Path) -> None:
+    source = (
+        "{% autoescape false %}{{ v }}{% endautoescape %}|"
+        "{% autoescape flag %}{{ v }}{% endautoescape %}|{{ v }}"
+    )
+    templates = _templates(tmp_path, {"t.html.j2": source})
+    printed = templates.render("t.html.j2", {"v": "<a>", "flag": False})
+    assert printed == "<a>|<a>|&lt;a&gt;\n"
+
+
+# The URL filters read any value as its text, as the escapes do; remembered per text
+# (issue 17), a value prints the same on its first use and its second.
+@pytest.mark.parametrize(
+    ("value", "html", "md"),
+    [
+        (
+            "https://example.nl/a b?x=<1>",
+            "https://example.nl/a b?x=&lt;1&gt;",
+            "https://example.nl/a%20b?x=%3C1%3E",
+        ),
+        ("java\tscript:alert(1)", "", ""),
+        ("mailto:a@example.nl", "mailto:a@example.nl", "mailto:a@example.nl"),
+        (5, "5", "5"),
+        (None, "None", "None"),
+        (Markup("<b>"), "&lt;b&gt;", "%3Cb%3E"),
+    ],
+)
+def test_url_filters_print_any_value_as_its_text(
+    tmp_path: Path, value: object, html: str, md: str
+) -> None:
+    templates = _templates(
+        tmp_path,
+        {
+            "t.html.j2": "{{ v|link_url }}|{{ v|link_url }}",
+            "t.md.j2": "{{ v|md_url }}|{{ v|md_url }}",
+        },
+    )
+    assert templates.render("t.html.j2", {"v": value}) == f"{html}|{html}\n"
+    assert templates.render("t.md.j2", {"v": value}) == f"{md}|{md}\n"
+
+
+ONE_TOUCHPOINT = """
+persona: {id: p, name: P}
+journey: {cycle: relational}
+phases:
+  - id: orientation
+    touchpoints:
+      - {id: a, name: A, channel: web, emotion: 5, x-jira: J-1}
+"""
+
+
+# A view read by a field's name (tp[key]) reads the field, whether the view or its
+# block has it (issue 17: without an exception first); anything else is as before.
+@pytest.mark.parametrize(
+    ("expression", "printed"),
+    [
+        ('tp["name"]', "A"),  # the block's field
+        ('tp["number"]', "1"),  # the view's own
+        ('tp["extensions"]["x-jira"]', "J-1"),
+        ('tp["nope"] is defined', "False"),
+        ("tp[0] is defined", "False"),
+        ("tp is iterable", "False"),
+        ('phase["touchpoints"][0]["id"]', "a"),
+        ('tp|attr("name")', "A"),
+    ],
+)
+def test_a_view_reads_a_field_by_its_name(tmp_path: Path, expression: str, printed: str) -> None:
+    page = build_journey(load_clean(ONE_TOUCHPOINT), text_for("en"), "index.md")
+    variables = {"tp": page.touchpoints[0], "phase": page.phases[0]}
+    templates = _templates(tmp_path, {"t.md.j2": f"{{{{ {expression} }}}}"})
+    assert templates.render("t.md.j2", variables) == f"{printed}\n"
+
+
+def test_a_view_read_by_name_keeps_the_sandbox(tmp_path: Path) -> None:
+    page = build_journey(load_clean(ONE_TOUCHPOINT), text_for("en"), "index.md")
+    templates = _templates(tmp_path, {"t.md.j2": '{{ tp["__class__"].__mro__ }}'})
+    with pytest.raises(TemplateError, match="not allowed in a template"):
+        templates.render("t.md.j2", {"tp": page.touchpoints[0]})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -59,6 +59,16 @@ def test_every_label_has_a_text_in_every_language() -> None:
 def test_words_follow_the_language(call: object, nl: str, en: str) -> None:
     assert callable(call)
     assert (call(Words(text_for("nl"))), call(Words(text_for("en")))) == (nl, en)
+
+
+def test_a_date_is_worded_per_language_on_every_page() -> None:
+    # Worded dates are remembered per language (issue 17): pages and languages
+    # taking turns each get their own language's words, a datetime its date's.
+    day, moment = date(2026, 3, 3), datetime(2026, 3, 3, 14, 30)
+    for _ in range(2):
+        for language, worded in (("nl", "3 maart 2026"), ("en", "March 3, 2026")):
+            words = Words(text_for(language))
+            assert (words.date(day), words.date(moment)) == (worded, worded)
 
 
 def test_every_count_key_has_a_singular_and_a_plural() -> None:

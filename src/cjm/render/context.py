@@ -168,6 +168,17 @@ def _field_names(model: type[BaseModel]) -> frozenset[str]:
     return names
 
 
+_VIEW_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _view_fields(view: type) -> frozenset[str]:
+    """A view's own (dataclass) field names, looked up once per view type."""
+    names = _VIEW_FIELDS.get(view)
+    if names is None:
+        names = _VIEW_FIELDS[view] = frozenset(item.name for item in fields(view))
+    return names
+
+
 class _Holds:
     """A view of a model block: the block's fields read as the view's own.
 
@@ -187,6 +198,26 @@ class _Holds:
             object.__setattr__(self, name, value)
             return value
         raise AttributeError(f"{type(self).__name__} has no field {name!r}")
+
+    def __getitem__(self, name: object) -> Any:
+        """``tp[key]`` is ``tp.<key>`` for a field of the view or of its block.
+
+        Templates read a field by a name they hold (``phase[key]``, ``tp[key]``,
+        ``selectattr("frontstage")``); without this Jinja tried an item first, caught
+        the TypeError and only then read the attribute: an exception per read (issue
+        17). Any other name is a KeyError, after which Jinja reads an attribute as
+        before, with the sandbox's checks; field names never start with ``_``.
+        """
+        if type(name) is str and (
+            name in _view_fields(type(self))
+            or name in _field_names(type(self.source))
+            or name == "extensions"
+        ):
+            return getattr(self, name)
+        raise KeyError(name)
+
+    # Reading items does not make a view a sequence: iterating one stays a TypeError.
+    __iter__ = None
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,11 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -72,46 +74,74 @@ def builtin_templates() -> Path:
 
 _REMEMBERED = 65_536
 """How many escaped strings each output language keeps."""
+_T = TypeVar("_T")
 
 
-def _remembered(
-    function: Callable[[object], str], known: dict[str, Markup]
-) -> Callable[[object], Markup]:
-    """``function``'s result marked safe, each distinct string escaped once per run.
+def _remembered(function: Callable[[str], _T], known: dict[str, _T]) -> Callable[[object], _T]:
+    """``function`` of a value's text, worked out once per run for each distinct text.
 
-    Names, channels, labels and phase names repeat on every page and in every
-    format; the escape is a pure function of the string, so its result is kept
-    in ``known`` (a bounded number of them). Other values (numbers, messages)
-    are escaped each time.
+    cjm's escapes read any value as its text (:func:`cjm.output.escape.text` starts
+    with ``str(value)``), so the text is the key: names, channels, labels, phase
+    names, numbers and URLs repeat on every page and in every format, and each is
+    escaped once (a bounded number of them are kept in ``known``).
     """
 
-    def escaped(value: object) -> Markup:
-        if type(value) is not str:
-            return Markup(function(value))
-        found = known.get(value)
+    def remembered(value: object) -> _T:
+        key = value if type(value) is str else str(value)
+        found = known.get(key)
         if found is None:
             if len(known) >= _REMEMBERED:
                 known.clear()
-            found = known[value] = Markup(function(value))
+            found = known[key] = function(key)
         return found
+
+    return remembered
+
+
+def _html_escaper(known: dict[object, Markup]) -> Callable[[object], Markup]:
+    """What an autoescaped ``{{ value }}`` prints in HTML: markupsafe's ``escape``,
+    each distinct string, integer or float escaped once per run (issue 17: an HTML
+    map prints a few thousand values, most of them the same labels, names, numbers
+    and coordinates). Markup is printed as it is, as ``escape`` does; anything else
+    goes to ``escape``."""
+    from markupsafe import escape
+
+    # Floats apart: 3.0 == 3 but prints "3.0"; and 0.0 == -0.0 prints "-0.0", so
+    # zero is not remembered.
+    floats: dict[float, Markup] = {}
+
+    def escaped(value: object) -> Markup:
+        kind = type(value)
+        if kind is str or kind is int:
+            found = known.get(value)
+            if found is None:
+                if len(known) >= _REMEMBERED:
+                    known.clear()
+                found = known[value] = escape(value)
+            return found
+        if type(value) is float and value:
+            found = floats.get(value)
+            if found is None:
+                if len(floats) >= _REMEMBERED:
+                    floats.clear()
+                found = floats[value] = escape(value)
+            return found
+        return value if kind is Markup else escape(value)  # type: ignore[return-value]
 
     return escaped
 
 
 _MD_KNOWN: dict[str, Markup] = {}
 _MERMAID_KNOWN: dict[str, Markup] = {}
-md_escape = _remembered(escape.markdown, _MD_KNOWN)
+md_escape = _remembered(lambda text: Markup(escape.markdown(text)), _MD_KNOWN)
 md_escape.__doc__ = """The ``md`` filter: :func:`cjm.output.escape.markdown`, marked safe."""
-mermaid_text = _remembered(escape.mermaid, _MERMAID_KNOWN)
+mermaid_text = _remembered(lambda text: Markup(escape.mermaid(text)), _MERMAID_KNOWN)
 mermaid_text.__doc__ = """The ``mermaid`` filter: :func:`cjm.output.escape.mermaid`, marked safe."""
-
-
-def md_url(value: object) -> Markup:
-    """The ``md_url`` filter: :func:`cjm.output.escape.markdown_url`, marked safe."""
-    return Markup(escape.markdown_url(value))
-
-
-link_url = escape.link_url
+md_url = _remembered(lambda text: Markup(escape.markdown_url(text)), {})
+md_url.__doc__ = """The ``md_url`` filter: :func:`cjm.output.escape.markdown_url`, marked safe."""
+link_url = _remembered(escape.link_url, {})
+link_url.__doc__ = """The ``link_url`` filter: :func:`cjm.output.escape.link_url` (text, not
+Markup: an HTML page escapes it as any value)."""
 
 
 def decimal(value: float | None, language: str = "en") -> str:
@@ -125,13 +155,13 @@ def decimal(value: float | None, language: str = "en") -> str:
 
 def _finalizer(
     escape: Callable[[object], Markup], known: dict[str, Markup]
-) -> Callable[[object], object]:
+) -> Callable[[object], Markup]:
     """What ``{{ value }}`` prints: ``value`` escaped with ``escape`` unless it is Markup.
 
     A string already escaped once is looked up here directly: this runs for every
     value a Markdown or Mermaid page prints (issue 17)."""
 
-    def finalize(value: object) -> object:
+    def finalize(value: object) -> Markup:
         if type(value) is str:
             found = known.get(value)
             return escape(value) if found is None else found
@@ -140,19 +170,57 @@ def _finalizer(
     return finalize
 
 
+_HTML_KNOWN: dict[object, Markup] = {}
+_FINALIZERS = (_finalizer(md_escape, _MD_KNOWN), _finalizer(mermaid_text, _MERMAID_KNOWN))
+"""The Markdown and Mermaid ``finalize``: each returns Markup (a ``str``)."""
+
+
+class _CodeGenerator(CodeGenerator):
+    """Jinja's code generator, printing values through cjm's escapes without extra calls.
+
+    What a template prints is exactly what Jinja prints: only the call around
+    each value differs. Autoescaped HTML goes through :func:`_html_escaper`
+    (markupsafe's ``escape``, remembered) instead of ``escape`` itself; a Markdown
+    or Mermaid value is already text after the environment's ``finalize``, so
+    Jinja's ``str()`` around it is left out. Rendering a map is mostly printing
+    values (issue 17), for the built-in templates and a consultant's alike.
+    """
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.volatile:  # {% autoescape %} decided at run time: as Jinja does
+            super()._output_child_pre(node, frame, finalize)
+            return
+        if frame.eval_ctx.autoescape:
+            self.write("environment.html_escape(")
+        elif finalize.src is not None and self.environment.finalize in _FINALIZERS:
+            self.write("(")
+        else:
+            self.write("str(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+    html_escape = staticmethod(_html_escaper(_HTML_KNOWN))
+
+
+class _Sandboxed(ImmutableSandboxedEnvironment):
+    code_generator_class = _CodeGenerator
+    html_escape = staticmethod(_html_escaper(_HTML_KNOWN))
+
+
 class Templates:
     """Finds and renders templates: ``search`` directories first, then the built-in set."""
 
     def __init__(self, search: Sequence[Path] = ()) -> None:
         builtin = builtin_templates()
         self.directories = [*search, builtin]
-        self._environments = _environments(
-            ImmutableSandboxedEnvironment, [str(path) for path in self.directories]
-        )
+        self._environments = _environments(_Sandboxed, [str(path) for path in self.directories])
         # The built-in templates, unsandboxed, with a loader that sees the built-in
         # folder only: whatever they include or extend (even by a computed name)
         # can only be cjm's own code.
-        self._trusted = _environments(jinja2.Environment, [str(builtin)])
+        self._trusted = _environments(_Environment, [str(builtin)])
         shipped = set(jinja2.FileSystemLoader(str(builtin)).list_templates())
         # A user folder may hold any name: one shadowing a built-in template (a
         # partial such as _curve.html.j2 included by a built-in page) makes the
@@ -201,8 +269,8 @@ def _environments(
     }
     environments = {
         "html": kind(autoescape=True, **common),
-        "md": kind(finalize=_finalizer(md_escape, _MD_KNOWN), **common),
-        "mmd": kind(finalize=_finalizer(mermaid_text, _MERMAID_KNOWN), **common),
+        "md": kind(finalize=_FINALIZERS[0], **common),
+        "mmd": kind(finalize=_FINALIZERS[1], **common),
     }
     for environment in environments.values():
         environment.filters["md"] = md_escape

@@ -240,6 +240,10 @@ def labels_for(text: Text) -> Labels:
     return Labels(rendered)
 
 
+_DATES: WeakKeyDictionary[Text, dict[tuple[type, date], str]] = WeakKeyDictionary()
+"""Each language's worded dates, by date: every page of a render shares them."""
+
+
 class Words:
     """What a template asks for words that depend on a value, in the page's language.
 
@@ -249,6 +253,10 @@ class Words:
 
     def __init__(self, text: Text) -> None:
         self._text = text
+        dates = _DATES.get(text)
+        if dates is None:
+            dates = _DATES[text] = {}
+        self._dates = dates
 
     @property
     def language(self) -> str:
@@ -274,4 +282,13 @@ class Words:
     def date(self, day: date | str) -> str:
         """A date in the language's long format (``3 maart 2026``); text that is not a
         date (a value read as written) passes unchanged."""
-        return self._text.date(day) if isinstance(day, date) else day
+        if not isinstance(day, date):
+            return day
+        # Babel words each date anew (the locale's patterns looked up every time), and a
+        # render words the same few dates on every page and in every format (issue 17).
+        # A datetime is a date too, but never equal to one: the key holds the type.
+        key = (type(day), day)
+        worded = self._dates.get(key)
+        if worded is None:
+            worded = self._dates[key] = self._text.date(day)
+        return worded
