@@ -32,6 +32,7 @@ __all__ = [
     "JourneyContext",
     "NoOptions",
     "Rule",
+    "RuleOptions",
     "RunCheck",
     "plain_text",
 ]
@@ -65,10 +66,20 @@ def _role(found: re.Match[str]) -> str:
     return target.rsplit(".", 1)[-1] if short else target
 
 
-class NoOptions(BaseModel):
-    """The options of a rule that takes none."""
+class RuleOptions(BaseModel):
+    """Base of a rule's options (``class Options(RuleOptions)`` in the rule's module).
 
-    model_config = ConfigDict(extra="forbid")
+    Unknown options are errors. The validator is compiled only when ``cjm.yaml``
+    gives the rule options to check (``defer_build``); a rule left at its defaults
+    gets them from :func:`~cjm.models.defaults`, so a run pays nothing for options
+    nobody set (issue 17).
+    """
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+
+class NoOptions(RuleOptions):
+    """The options of a rule that takes none."""
 
 
 class JourneyContext(NamedTuple):
