@@ -119,8 +119,10 @@ def _run(
     language, else English, and becomes its exit code. A command that ends when its
     work is done is ``short_lived``: see :mod:`cjm.collector` (not so ``cjm serve``)."""
     from cjm.collector import short_lived as process_lifetime
+    from cjm.collector import started
     from cjm.errors import CjmError
 
+    started()  # the start-up's pause of the collector ends here (see main)
     try:
         if short_lived:
             with process_lifetime():
@@ -815,8 +817,11 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    from cjm.collector import starting_up
+
     try:
-        app_for(sys.argv[1:])()
+        with starting_up():  # no collector passes over what start-up builds; _run resumes it
+            app_for(sys.argv[1:])()
     except BrokenPipeError:  # `cjm lint | head`: the reader left; that is not an error
         sys.stderr.close()
         sys.exit(1)
