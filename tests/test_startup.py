@@ -47,6 +47,21 @@ def test_a_small_lint_does_not_import(tmp_path: Path, module: str, why: str) -> 
     assert done.stderr.splitlines()[-1] == "1 False", (why, done.stderr)
 
 
+def test_version_imports_no_command_module() -> None:
+    """``cjm --version`` builds no command: no report package, no catalogs, no models."""
+    script = (
+        "import sys\nfrom cjm.cli import main\n"
+        "sys.argv = ['cjm', '--version']\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith('cjm')), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.stdout.startswith("cjm ")
+    assert done.stderr.splitlines()[-1] == "0 ['cjm', 'cjm.cli', 'cjm.collector', 'cjm.startup']"
+
+
 # (annotation, parameter info, value from the command line or a default)
 CASES: list[tuple[Any, Any, Any]] = [
     (str, OptionInfo(), "text"),

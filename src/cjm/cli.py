@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
 import os
 import signal
 import sys
@@ -22,13 +23,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from cjm import __version__
-from cjm.analytics.report import FORMATS as ANALYTICS_FORMATS
-from cjm.backlog.report import FORMATS as OPPORTUNITIES_FORMATS
-from cjm.diff.report import FORMATS as DIFF_FORMATS
-from cjm.lint.report import FORMATS as LINT_FORMATS
-from cjm.render.formats import FORMATS as RENDER_FORMATS
 from cjm.startup import quick_values, skip_plugin_scan
-from cjm.text import languages
 
 __all__ = ["app", "main"]
 
@@ -92,6 +87,43 @@ class _Group(TyperGroup):
         quick_values(self.get_params(ctx))
         rest: list[str] = super().parse_args(ctx, args)
         return rest
+
+
+class _Formats:
+    """A command's format registry (``FORMATS`` in ``package``), imported at first use.
+
+    The ``--format`` help reads it, but this module's annotations are evaluated only
+    when typer builds that one command (``from __future__ import annotations``), so
+    ``cjm --version`` imports no report package and ``cjm lint`` only its own.
+    """
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+
+    def names(self) -> tuple[str, ...]:
+        names: tuple[str, ...] = self._registry().names()
+        return names
+
+    def help(self) -> str:
+        text: str = self._registry().help()
+        return text
+
+    def _registry(self) -> Any:
+        return importlib.import_module(self.package).FORMATS
+
+
+ANALYTICS_FORMATS = _Formats("cjm.analytics.report")
+OPPORTUNITIES_FORMATS = _Formats("cjm.backlog.report")
+DIFF_FORMATS = _Formats("cjm.diff.report")
+LINT_FORMATS = _Formats("cjm.lint.report")
+RENDER_FORMATS = _Formats("cjm.render.formats")
+
+
+def languages() -> tuple[str, ...]:
+    """The catalogs cjm ships (:func:`cjm.text.languages`), for ``--lang`` and ``--language``."""
+    from cjm.text import languages as spoken
+
+    return spoken()
 
 
 def _argument_name(param: Any) -> str:
