@@ -16,6 +16,7 @@ command reads journeys through them. Three conventions hold throughout:
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -482,10 +483,17 @@ class Journey(Node):
     journey: JourneyInfo = Field(default_factory=defaults(JourneyInfo))
     phases: Annotated[list[PhaseEntry], Field(min_length=1)]
 
-    def touchpoints(self) -> list[tuple[int, int, Touchpoint]]:
+    def touchpoints(self) -> tuple[tuple[int, int, Touchpoint], ...]:
         """Every touchpoint in journey order, with its phase and position indices."""
-        return [
+        return self._touchpoints
+
+    # Worked out once per journey: a lint asks for it a dozen times per file (issue 17).
+    # A frozen model never changes, and pydantic leaves a cached_property out of
+    # comparisons, model_dump and the schema; a tuple, so no caller can change it.
+    @cached_property
+    def _touchpoints(self) -> tuple[tuple[int, int, Touchpoint], ...]:
+        return tuple(
             (p, t, touchpoint)
             for p, phase in enumerate(self.phases)
             for t, touchpoint in enumerate(phase.touchpoints)
-        ]
+        )
