@@ -31,6 +31,7 @@ NOT_IMPORTED = [
     ("importlib.metadata", "pydantic's plugin loader, kept out by skip_plugin_scan"),
     ("typer._adapters", "typer's pydantic adapters, skipped by quick_values"),
     ("cjm.backlog.models", "only when the project has an opportunities file"),
+    ("cjm.backlog.loader", "only when the run covers the project (a few files never do)"),
 ]
 
 

@@ -14,16 +14,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from datetime import date
 from pathlib import PurePath
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from cjm.backlog.links import Steps
-from cjm.backlog.loader import Backlog
 from cjm.config import Config
 from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding, Severity
+
+if TYPE_CHECKING:  # the loader is imported only by a run that reads the backlog
+    from cjm.backlog.loader import Backlog
 
 __all__ = [
     "BacklogCheck",
