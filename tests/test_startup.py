@@ -15,8 +15,10 @@ from typing import Any
 import pytest
 from typer._coercion import build_runtime_param, resolve_type_descriptor
 from typer.models import ArgumentInfo, OptionInfo
+from typer.testing import CliRunner
 
 from cjm import startup
+from cjm.cli import app
 
 # Findings on purpose (exit 1): the whole lint runs, rules, reporter and summary.
 JOURNEY = "persona: {name: A}\nphases: [{id: orientation}]\n"
@@ -29,6 +31,7 @@ NOT_IMPORTED = [
     ("importlib.metadata", "pydantic's plugin loader, kept out by skip_plugin_scan"),
     ("typer._adapters", "typer's pydantic adapters, skipped by quick_values"),
     ("cjm.backlog.models", "only when the project has an opportunities file"),
+    ("cjm.backlog.loader", "only when the run covers the project (a few files never do)"),
 ]
 
 
@@ -45,6 +48,23 @@ def test_a_small_lint_does_not_import(tmp_path: Path, module: str, why: str) -> 
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert done.stderr.splitlines()[-1] == "1 False", (why, done.stderr)
+
+
+def test_version_imports_no_command_module() -> None:
+    """``cjm --version`` builds no command: no report package, no catalogs, no models."""
+    typer_said = CliRunner().invoke(app, ["--version"])
+    assert typer_said.exit_code == 0
+    script = (
+        "import sys\nfrom cjm.cli import main\n"
+        "sys.argv = ['cjm', '--version']\ncode = 0\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith('cjm')), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.stdout == typer_said.output  # the line typer prints for it, answered sooner
+    assert done.stderr.splitlines()[-1] == "0 ['cjm', 'cjm.cli', 'cjm.collector', 'cjm.startup']"
 
 
 # (annotation, parameter info, value from the command line or a default)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
 import os
 import signal
 import sys
@@ -22,13 +23,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from cjm import __version__
-from cjm.analytics.report import FORMATS as ANALYTICS_FORMATS
-from cjm.backlog.report import FORMATS as OPPORTUNITIES_FORMATS
-from cjm.diff.report import FORMATS as DIFF_FORMATS
-from cjm.lint.report import FORMATS as LINT_FORMATS
-from cjm.render.formats import FORMATS as RENDER_FORMATS
 from cjm.startup import quick_values, skip_plugin_scan
-from cjm.text import languages
 
 __all__ = ["app", "main"]
 
@@ -94,6 +89,43 @@ class _Group(TyperGroup):
         return rest
 
 
+class _Formats:
+    """A command's format registry (``FORMATS`` in ``package``), imported at first use.
+
+    The ``--format`` help reads it, but this module's annotations are evaluated only
+    when typer builds that one command (``from __future__ import annotations``), so
+    ``cjm --version`` imports no report package and ``cjm lint`` only its own.
+    """
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+
+    def names(self) -> tuple[str, ...]:
+        names: tuple[str, ...] = self._registry().names()
+        return names
+
+    def help(self) -> str:
+        text: str = self._registry().help()
+        return text
+
+    def _registry(self) -> Any:
+        return importlib.import_module(self.package).FORMATS
+
+
+ANALYTICS_FORMATS = _Formats("cjm.analytics.report")
+OPPORTUNITIES_FORMATS = _Formats("cjm.backlog.report")
+DIFF_FORMATS = _Formats("cjm.diff.report")
+LINT_FORMATS = _Formats("cjm.lint.report")
+RENDER_FORMATS = _Formats("cjm.render.formats")
+
+
+def languages() -> tuple[str, ...]:
+    """The catalogs cjm ships (:func:`cjm.text.languages`), for ``--lang`` and ``--language``."""
+    from cjm.text import languages as spoken
+
+    return spoken()
+
+
 def _argument_name(param: Any) -> str:
     name = str(param.metavar or (param.name or "").upper())
     return name + ("..." if param.nargs != 1 else "")
@@ -119,8 +151,10 @@ def _run(
     language, else English, and becomes its exit code. A command that ends when its
     work is done is ``short_lived``: see :mod:`cjm.collector` (not so ``cjm serve``)."""
     from cjm.collector import short_lived as process_lifetime
+    from cjm.collector import started
     from cjm.errors import CjmError
 
+    started()  # the start-up's pause of the collector ends here (see main)
     try:
         if short_lived:
             with process_lifetime():
@@ -157,8 +191,11 @@ def _error_language(lang: str | None) -> str:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"cjm {__version__}")
+        typer.echo(_VERSION_LINE)
         raise typer.Exit()
+
+
+_VERSION_LINE = f"cjm {__version__}"
 
 
 @app.callback()
@@ -815,8 +852,17 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    from cjm.collector import starting_up
+
     try:
-        app_for(sys.argv[1:])()
+        if sys.argv[1:] == ["--version"]:
+            # The root's eager option alone: what typer prints (_version), without first
+            # building the command line, a third of this run's own cost (issue 17).
+            # Scripts and pre-commit hooks ask for it; anything more goes through typer.
+            typer.echo(_VERSION_LINE)
+            return
+        with starting_up():  # no collector passes over what start-up builds; _run resumes it
+            app_for(sys.argv[1:])()
     except BrokenPipeError:  # `cjm lint | head`: the reader left; that is not an error
         sys.stderr.close()
         sys.exit(1)

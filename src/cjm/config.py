@@ -1,7 +1,6 @@
 """Project configuration: ``cjm.yaml``, found by walking up like git finds ``.git``."""
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: see cjm.models (pydantic would eval each one).
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -9,7 +8,15 @@ from typing import Any, Literal
 from pydantic import Field, StrictInt, ValidationError, field_validator
 
 from cjm.errors import ConfigError, Location
-from cjm.models import InlineModel, Node, PhaseDef, _unknown_model, custom_error, describe
+from cjm.models import (
+    InlineModel,
+    Node,
+    PhaseDef,
+    _unknown_model,
+    custom_error,
+    defaults,
+    describe,
+)
 from cjm.phase_models import DEFAULT_MODEL, PRESETS, Phase, PhaseModel
 from cjm.reading import ReadRefused, read_limited
 from cjm.text import DEFAULT_LANGUAGE, languages, msg
@@ -75,7 +82,7 @@ class ScoreSettings(Node):
 class OpportunitySettings(Node):
     """``opportunities:`` in ``cjm.yaml`` (issue 14)."""
 
-    score: ScoreSettings = Field(default_factory=ScoreSettings)
+    score: ScoreSettings = Field(default_factory=defaults(ScoreSettings))
 
 
 class ProjectSettings(Node):
@@ -90,8 +97,8 @@ class ProjectSettings(Node):
     rules: dict[str, Any] = Field(default_factory=dict)
     """Per-rule severity and options, as written; :mod:`cjm.lint.settings` validates them
     (the rules' option models live with the rules, which this module must not import)."""
-    render: RenderSettings = Field(default_factory=RenderSettings)
-    opportunities: OpportunitySettings = Field(default_factory=OpportunitySettings)
+    render: RenderSettings = Field(default_factory=defaults(RenderSettings))
+    opportunities: OpportunitySettings = Field(default_factory=defaults(OpportunitySettings))
 
     @field_validator("language")
     @classmethod
@@ -113,7 +120,7 @@ class Config:
     root: Path
     """The directory holding ``cjm.yaml``; the working directory without one."""
     path: Path | None = None
-    settings: ProjectSettings = field(default_factory=ProjectSettings)
+    settings: ProjectSettings = field(default_factory=defaults(ProjectSettings))
     document: YamlDocument | None = None
     """The parsed ``cjm.yaml``, kept so later checks (rule options) can name its lines."""
 

@@ -21,7 +21,7 @@ import os
 import sys
 import types
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -64,15 +64,35 @@ def quick_values(params: Iterable[Any]) -> None:
     for a ``str``) and then goes through typer's own path checks. Any other value,
     or any other annotation or typer version, is left to typer.
     """
+    quick = _quick_class()
+    if quick is None:  # a typer without adapters: nothing to skip
+        return
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", 0) is not None:
+            continue
+        if _plain(descriptor):
+            param._runtime_param = quick(descriptor)
+
+
+@cache
+def _quick_class() -> type[Any] | None:
+    """typer's runtime parameter for plain values; made once (a class per call cost 1 ms)."""
     try:
         from typer._coercion import RuntimeParam, build_runtime_param
         from typer._param_types import coerce_cli_path
-    except ImportError:  # a typer without adapters: nothing to skip
-        return
+    except ImportError:
+        return None
 
-    @dataclass(frozen=True)
     class Quick(RuntimeParam):
+        # Not a dataclass like typer's own (making one costs more than the conversions
+        # it saves on a one-file lint); RuntimeParam is frozen, hence object.__setattr__.
         descriptor: Any
+
+        def __init__(self, descriptor: Any) -> None:
+            object.__setattr__(self, "parameter_info", descriptor.parameter_info)
+            object.__setattr__(self, "annotation", descriptor.annotation)
+            object.__setattr__(self, "descriptor", descriptor)
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             annotation: Any = self.annotation
@@ -96,16 +116,7 @@ def quick_values(params: Iterable[Any]) -> None:
             path = item if isinstance(item, Path) else Path(item)
             return coerce_cli_path(path, self.parameter_info, path_type=Path, param=param, ctx=ctx)
 
-    for param in params:
-        descriptor = getattr(param, "type_descriptor", None)
-        if descriptor is None or getattr(param, "_runtime_param", 0) is not None:
-            continue
-        if _plain(descriptor):
-            param._runtime_param = Quick(
-                parameter_info=descriptor.parameter_info,
-                annotation=descriptor.annotation,
-                descriptor=descriptor,
-            )
+    return Quick
 
 
 def _known(leaf: type, item: object) -> bool:

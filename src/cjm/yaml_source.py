@@ -181,6 +181,19 @@ class YamlDocument:
         any `` #``, so no comment can start inside it.
         """
         spans, stride, least = self.spans, _STRIDE, 0 if plain else 1
+        if not plain:
+            # Quoted and block scalars are few (most files have none): found by
+            # array.index, a scan at C speed, rather than a look at every value.
+            kinds, at = spans[8::stride], 0
+            found: list[Record] = []
+            while True:
+                try:
+                    at = kinds.index(1, at)
+                except ValueError:
+                    return found
+                line, column, end, end_column = spans[at * stride : at * stride + 4]
+                found.append((line, column, end, end_column))
+                at += 1
         rows = zip(
             spans[0::stride],
             spans[1::stride],

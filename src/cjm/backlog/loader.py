@@ -7,15 +7,14 @@ in the file it is in, so ``cjm lint`` reports ``opportunities.yaml:12:9``.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES
+from cjm.backlog import BACKLOG_DIR, BACKLOG_NAMES, covers_project
 from cjm.config import Config
 from cjm.fsutil import shown_path
 from cjm.loader import (
@@ -128,19 +127,6 @@ def backlog_entries(root: Path, config: Config) -> list[Path | Unlisted]:
 def backlog_paths(root: Path, config: Config) -> list[Path]:
     """The opportunities files of the project at ``root`` (see :func:`backlog_entries`)."""
     return [entry for entry in backlog_entries(root, config) if isinstance(entry, Path)]
-
-
-def covers_project(paths: Sequence[Path], config: Config) -> bool:
-    """Whether a run over ``paths`` sees every journey, so links can be judged.
-
-    True without paths (the journeys folder) or when a path is that folder or holds
-    it. A run over a few files would report every link to another journey.
-    """
-    if not paths:
-        return True
-    # realpath, not resolve(): it never raises, also not on a symlink cycle.
-    journeys = Path(os.path.realpath(config.journeys_dir))
-    return any(journeys.is_relative_to(os.path.realpath(path)) for path in paths if path.is_dir())
 
 
 def load_backlog(config: Config, root: Path | None = None) -> Backlog:

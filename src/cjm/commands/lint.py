@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
-from cjm.backlog.loader import covers_project, load_backlog
+from cjm.backlog import covers_project
 from cjm.config import load_config
 from cjm.errors import UsageError
 from cjm.lint.engine import lint
@@ -46,7 +46,11 @@ def run(
     active = configure(ALL_RULES, config, select=select, ignore=ignore)
     files = load_paths(paths, config)
     # The opportunities link every journey: checked only when all of them are in the run.
-    backlog = load_backlog(config) if covers_project(paths, config) else None
+    backlog = None
+    if covers_project(paths, config):
+        from cjm.backlog.loader import load_backlog  # a lint of a few files never needs it
+
+        backlog = load_backlog(config)
     problems = lint(
         files, config, ALL_RULES, select=select, ignore=ignore, today=today, backlog=backlog
     )

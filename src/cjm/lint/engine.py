@@ -14,9 +14,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cjm.backlog.links import Steps, linkable
-from cjm.backlog.loader import Backlog, BacklogFile
 from cjm.config import Config
 from cjm.lines import one_line
 from cjm.lint.rule import BacklogContext, JourneyContext, Rule
@@ -26,6 +26,9 @@ from cjm.loader import JourneyFile
 from cjm.problems import Finding, Problem, Severity
 from cjm.text import Message, msg
 from cjm.yaml_source import Span, YamlDocument
+
+if TYPE_CHECKING:  # the loader is imported only by a run that reads the backlog
+    from cjm.backlog.loader import Backlog, BacklogFile
 
 __all__ = ["UNUSED_SUPPRESSION", "lint"]
 

@@ -14,16 +14,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from datetime import date
 from pathlib import PurePath
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from cjm.backlog.links import Steps
-from cjm.backlog.loader import Backlog
 from cjm.config import Config
 from cjm.models import Journey
 from cjm.phase_models import PhaseModel
 from cjm.problems import Finding, Severity
+
+if TYPE_CHECKING:  # the loader is imported only by a run that reads the backlog
+    from cjm.backlog.loader import Backlog
 
 __all__ = [
     "BacklogCheck",
@@ -32,6 +34,7 @@ __all__ = [
     "JourneyContext",
     "NoOptions",
     "Rule",
+    "RuleOptions",
     "RunCheck",
     "plain_text",
 ]
@@ -65,10 +68,20 @@ def _role(found: re.Match[str]) -> str:
     return target.rsplit(".", 1)[-1] if short else target
 
 
-class NoOptions(BaseModel):
-    """The options of a rule that takes none."""
+class RuleOptions(BaseModel):
+    """Base of a rule's options (``class Options(RuleOptions)`` in the rule's module).
 
-    model_config = ConfigDict(extra="forbid")
+    Unknown options are errors. The validator is compiled only when ``cjm.yaml``
+    gives the rule options to check (``defer_build``); a rule left at its defaults
+    gets them from :func:`~cjm.models.defaults`, so a run pays nothing for options
+    nobody set (issue 17).
+    """
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+
+class NoOptions(RuleOptions):
+    """The options of a rule that takes none."""
 
 
 class JourneyContext(NamedTuple):

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from cjm.config import Config
 from cjm.errors import ConfigError, UsageError
 from cjm.lint.rule import Rule
-from cjm.models import describe
+from cjm.models import defaults, describe
 from cjm.problems import Severity
 from cjm.text import Message, msg
 from cjm.validation import render_path, schema_problems
@@ -88,9 +88,9 @@ def configure(
 def _settings(rule: Rule, config: Config, value: Any) -> tuple[Severity | None, BaseModel]:
     where: NodePath = ("rules", rule.id)
     if value is None:  # not configured: the rule's default, which may be "off"
-        return (rule.severity if rule.enabled else None), rule.options()
+        return (rule.severity if rule.enabled else None), defaults(rule.options)()
     if isinstance(value, str):
-        return _level(config, where, value), rule.options()
+        return _level(config, where, value), defaults(rule.options)()
     if not isinstance(value, dict):
         raise _config_error(
             config,

@@ -11,7 +11,7 @@ so that stale ones can be reported (``unused-suppression``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from cjm.lines import editor_lines
@@ -47,14 +47,11 @@ def parse_suppressions(
     Linear in the text: every line is looked at once, and the line an own-line
     comment silences comes from one backward pass, not a search per comment.
     """
-    if "cjm" not in text:  # most files: no directive, no need to cut the text into lines
-        return []
-    lines = editor_lines(text)
     found: list[Suppression] = []
     following: list[int] | None = None
-    for index, line in enumerate(lines):
-        if "cjm" not in line:  # the cheap test first: most lines hold no directive
-            continue
+    # Only the lines that say "cjm" are looked at, found with str.find (C speed); the
+    # text is cut into lines only for an own-line directive (see _lines_with).
+    for index, line in _lines_with(text, "cjm"):
         match = _DIRECTIVE.search(line)
         if match is None or in_scalar(index + 1, match.start() + 1):
             continue
@@ -65,12 +62,40 @@ def parse_suppressions(
             target = None
         elif own_line:
             if following is None:
-                following = _next_content_lines(lines)
+                following = _next_content_lines(editor_lines(text))
             target = following[index + 1]
         else:
             target = index + 1
         found.append(Suppression(index + 1, match.start() + 1, rules, target))
     return found
+
+
+def _lines_with(text: str, word: str) -> Iterator[tuple[int, str]]:
+    """Each line holding ``word`` once, with its 0-based index, as :func:`editor_lines`
+    cuts and numbers them (a line ends at ``\\r\\n``, ``\\r`` or ``\\n``).
+
+    Lines are counted between one hit and the next, so the whole is one pass over
+    the text: a file with a directive on every line stays linear.
+    """
+    index, counted = 0, 0  # line breaks in text[:counted], which is a line's start
+    at = text.find(word)
+    while at >= 0:
+        # Every search is bounded by the line around the hit (or the lines since the
+        # last one), never the whole text: a file of '\n' alone has no '\r' to find.
+        start = max(counted, text.rfind("\n", counted, at) + 1, text.rfind("\r", counted, at) + 1)
+        # A line start never falls inside a \r\n pair, so each break is counted once.
+        index += (
+            text.count("\n", counted, start)
+            + text.count("\r", counted, start)
+            - text.count("\r\n", counted, start)
+        )
+        counted = start
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        carriage = text.find("\r", at, end)
+        end = end if carriage < 0 else carriage
+        yield index, text[start:end]
+        at = text.find(word, end)
 
 
 def _next_content_lines(lines: list[str]) -> list[int]:

@@ -56,11 +56,18 @@ Failing::
 """
 
 from collections.abc import Iterator
-from statistics import median
 
 from cjm.lint.rule import JourneyContext, Rule
 from cjm.problems import Finding, Severity
 from cjm.text import nmsg
+
+
+def _median(counts: list[int]) -> float:
+    """As statistics.median gives it (the middle count, or the mean of the two middle
+    ones); written out so that a lint does not import statistics for one call."""
+    ordered = sorted(counts)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
@@ -72,7 +79,7 @@ def check(ctx: JourneyContext, options: object) -> Iterator[Finding]:
     others = [count for phase_id, count in counts.items() if phase_id not in ends]
     if not others:
         return
-    middle = median(others)
+    middle = _median(others)
     for index, phase in enumerate(ctx.journey.phases):
         count = counts[phase.id]
         if phase.id in ends and count > 0 and count < middle / 2:

@@ -37,16 +37,14 @@ Failing::
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.rule import JourneyContext, Rule, RuleOptions
 from cjm.problems import Finding, Severity
 from cjm.text import nmsg
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Options(RuleOptions):
     max_age_days: int = Field(default=365, ge=1)
     """How many days old the newest evidence of a low point may be."""
 

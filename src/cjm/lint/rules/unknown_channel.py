@@ -33,16 +33,12 @@ Failing::
 
 from collections.abc import Iterator, Sequence
 
-from pydantic import BaseModel, ConfigDict
-
-from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.rule import JourneyContext, Rule, RuleOptions
 from cjm.lint.vocabulary import CHANNEL, Use, vocabulary_findings
 from cjm.problems import Finding, Severity
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Options(RuleOptions):
     channels: list[str] | None = None
     """The project's channel vocabulary; without it, likely typos are looked for."""
 
