@@ -142,7 +142,9 @@ def _cjm_itself() -> str:
         package = Path(__file__).resolve().parent.parent
         for folder in (package, builtin_templates()):
             for path in _files(folder):
-                if path.suffix == ".pyc":
+                # Derived from the files hashed here, Python's and the libraries'
+                # versions: bytecode and the compiled templates (cjm.render.precompiled).
+                if path.suffix in (".pyc", ".jbc"):
                     continue
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
                 digest.update(_read(path) or b"-")

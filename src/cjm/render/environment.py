@@ -35,6 +35,7 @@ from markupsafe import Markup
 
 from cjm.errors import CjmError, Location
 from cjm.output import escape
+from cjm.render.precompiled import Precompiled
 
 __all__ = [
     "TemplateError",
@@ -228,6 +229,11 @@ class Templates:
         user = {n for d in search for n in _listed(d)}
         self._trusted_names = frozenset() if user & shipped else frozenset(shipped - user)
 
+    def environments(self) -> list[jinja2.Environment]:
+        """Every environment a render may use (:func:`cjm.render.precompiled.write_all`
+        compiles the built-in templates for each)."""
+        return [*self._trusted.values(), *self._environments.values()]
+
     def sandboxed(self, name: str) -> bool:
         """Whether rendering ``name`` runs in the sandbox: unless every template it
         can load is one cjm ships (no user folder holds ``name`` or overrides any
@@ -267,10 +273,21 @@ def _environments(
         "lstrip_blocks": True,
         "auto_reload": False,
     }
+    # The built-in templates' code comes compiled with cjm (cjm.render.precompiled);
+    # this file is the code generator and the options that code depends on.
+    sandboxed = issubclass(kind, ImmutableSandboxedEnvironment)
     environments = {
-        "html": kind(autoescape=True, **common),
-        "md": kind(finalize=_FINALIZERS[0], **common),
-        "mmd": kind(finalize=_FINALIZERS[1], **common),
+        "html": kind(
+            autoescape=True, bytecode_cache=Precompiled("html", sandboxed, __file__), **common
+        ),
+        "md": kind(
+            finalize=_FINALIZERS[0], bytecode_cache=Precompiled("md", sandboxed, __file__), **common
+        ),
+        "mmd": kind(
+            finalize=_FINALIZERS[1],
+            bytecode_cache=Precompiled("mmd", sandboxed, __file__),
+            **common,
+        ),
     }
     for environment in environments.values():
         environment.filters["md"] = md_escape
