@@ -34,7 +34,16 @@ CATALOGS := $(patsubst %.po,%.mo,$(wildcard src/cjm/locale/*/LC_MESSAGES/cjm.po)
 $(CATALOGS): %.mo: %.po $(STAMP)
 	$(BIN)/python -m cjm.text.maintain --compile
 
-demo: $(STAMP) $(CATALOGS)
+# The built-in templates compiled to Python code (cjm.render.precompiled): pip install
+# writes them too (hatch_build.py); after a template or the code generator changed they
+# are compiled again, so cjm render need not compile them in memory on every run.
+TEMPLATES_COMPILED := src/cjm/render/compiled/.made
+$(TEMPLATES_COMPILED): $(wildcard templates/*.j2) src/cjm/render/environment.py \
+		src/cjm/render/precompiled.py $(STAMP)
+	$(BIN)/python -m cjm.render.precompiled
+	@touch $@
+
+demo: $(STAMP) $(CATALOGS) $(TEMPLATES_COMPILED)
 	$(BIN)/cjm lint journeys/
 	$(BIN)/cjm opportunities
 	$(BIN)/cjm analytics analytics/ga4-traffic-acquisition.csv journeys/
@@ -63,7 +72,7 @@ check: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: check $(MERMAID) $(CATALOGS)
+test: check $(MERMAID) $(CATALOGS) $(TEMPLATES_COMPILED)
 	$(BIN)/python -m pytest
 
 format: $(STAMP)
@@ -74,7 +83,7 @@ format: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/python -m cjm.text.maintain $(if $(NEW_LANG),--init $(NEW_LANG),)
 
-bench: $(STAMP) $(CATALOGS)
+bench: $(STAMP) $(CATALOGS) $(TEMPLATES_COMPILED)
 	$(BIN)/python bench/bench.py
 
 clean:

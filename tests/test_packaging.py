@@ -39,6 +39,10 @@ def test_the_wheel_renders_without_the_repository(tmp_path: Path) -> None:
     for language in ("en", "nl"):
         assert f"cjm/locale/{language}/LC_MESSAGES/cjm.po" in names
         assert f"cjm/locale/{language}/LC_MESSAGES/cjm.mo" in names
+    # So do the templates' code: each template in each environment (html, md, mmd;
+    # trusted and sandboxed), made by the build (cjm.render.precompiled).
+    compiled = {n for n in names if n.startswith("cjm/render/compiled/") and n.endswith(".jbc")}
+    assert len(compiled) == 6 * len(shipped)
 
     # The unpacked wheel first on the path, run from a folder outside the repository.
     project = tmp_path / "project"

@@ -143,3 +143,38 @@ def test_without_extended_attributes_every_run_renders(
     second = cjm("render", "-f", "markdown")
     assert (first.exit_code, second.exit_code) == (0, 0)
     assert "0 geschreven, 2 ongewijzigd" in second.stdout
+
+
+def test_the_key_has_the_libraries_versions_as_importlib_metadata_reads_them() -> None:
+    from importlib import metadata
+
+    for library, module in cache._LIBRARIES.items():
+        assert cache._version(library, module) == metadata.version(library), library
+
+
+@pytest.mark.parametrize(
+    ("folders", "version"),
+    [
+        (["cjm_probe_lib-1.2.3.dist-info"], "1.2.3"),
+        (["CJM.Probe-Lib-4.0.dist-info"], "4.0"),  # names compare normalised
+        (["cjm_probe_lib_extra-2.0.dist-info"], "-"),  # another distribution
+        # Not one dist-info folder: importlib.metadata decides.
+        (["cjm_probe_lib-5.0.egg-info"], "5.0"),
+        (["cjm_probe_lib-1.0.dist-info", "cjm_probe_lib-5.0.egg-info"], "1.0"),
+        ([], "-"),
+    ],
+)
+def test_a_library_version_comes_from_its_dist_info_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folders: list[str], version: str
+) -> None:
+    (tmp_path / "cjm_probe_lib").mkdir()
+    (tmp_path / "cjm_probe_lib" / "__init__.py").write_text("", encoding="utf-8")
+    for folder in folders:
+        (tmp_path / folder).mkdir()
+        if folder.endswith(".egg-info"):
+            (tmp_path / folder / "PKG-INFO").write_text(
+                "Metadata-Version: 2.1\nName: cjm-probe-lib\nVersion: 5.0\n", encoding="utf-8"
+            )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    cache._listing.cache_clear()
+    assert cache._version("cjm-probe-lib", "cjm_probe_lib") == version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -256,3 +257,64 @@ def test_a_view_read_by_name_keeps_the_sandbox(tmp_path: Path) -> None:
     templates = _templates(tmp_path, {"t.md.j2": '{{ tp["__class__"].__mro__ }}'})
     with pytest.raises(TemplateError, match="not allowed in a template"):
         templates.render("t.md.j2", {"tp": page.touchpoints[0]})
+
+
+class _Fields:
+    """A value whose attributes are found, missing, falsy or failing with AttributeError."""
+
+    zero = 0
+    empty = ""
+    none = None
+
+    @property
+    def broken(self) -> str:
+        raise AttributeError("broken")
+
+    def __getitem__(self, key: str) -> str:
+        if key == "only_item":
+            return "item"
+        if key == "broken":
+            return "item for broken"
+        raise KeyError(key)
+
+
+# The built-in templates read `value.name` without a call into Jinja when the
+# attribute is there (issue 17); the value read, or the error, is Jinja's own.
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "v.zero",
+        "v.empty",
+        "v.none",
+        "v.only_item",  # no attribute: the item
+        "v.broken",  # the attribute fails: the item
+        "d.key",
+        "d.key.upper()",
+        "d.nested.deeper.name",
+        "(d.nested if true else v).deeper.name",
+        "d.absent is defined",
+        "d.absent.name is defined",
+        "v.absent",  # neither: undefined, an error
+        "d.absent.name",  # an undefined's field: an error
+        "[v, d][1].key",
+        "(v.zero, d.key)",
+    ],
+)
+def test_a_field_reads_as_jinja_reads_it(tmp_path: Path, expression: str) -> None:
+    variables = {
+        "v": _Fields(),
+        "d": {"key": "value", "nested": {"deeper": {"name": "deep"}}},
+    }
+    (tmp_path / "t.md.j2").write_text(f"{{{{ {expression} }}}}", encoding="utf-8")
+    templates = Templates()
+    templates._trusted_names = frozenset({"t.md.j2"})
+    templates._trusted["md"].loader = jinja2.FileSystemLoader(str(tmp_path))
+    assert not templates.sandboxed("t.md.j2")
+    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    try:
+        expected = jinja.from_string(f"{{{{ {expression} }}}}").render(variables) + "\n"
+    except jinja2.UndefinedError as error:
+        with pytest.raises(TemplateError, match=re.escape(str(error.message))):
+            templates.render("t.md.j2", variables)
+    else:
+        assert templates.render("t.md.j2", variables) == expected

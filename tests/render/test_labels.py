@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from cjm.render.labels import COUNTS, LABELS, Words, labels_for
+from cjm.render.labels import COUNTS, LABELS, Labels, Words, labels_for
 from cjm.text import text_for
 from tests.render.helpers import load_example, render
 
@@ -118,3 +119,35 @@ def test_a_template_reads_labels_as_before(tmp_path: Path, sandboxed: bool) -> N
     if sandboxed:
         with pytest.raises(jinja2.exceptions.SecurityError):
             environment.from_string("{{ labels.clear() }}").render(labels=labels)
+
+
+# Labels are attributes of the instance too (issue 17); whatever a caller changes
+# in its copy, an attribute reads what the dict holds.
+@pytest.mark.parametrize(
+    ("change", "summary"),
+    [
+        (lambda labels: labels.__setitem__("summary", "x"), "x"),
+        (lambda labels: labels.update(summary="x"), "x"),
+        (lambda labels: labels.update({"summary": "x"}), "x"),
+        (lambda labels: labels.__ior__({"summary": "x"}), "x"),
+        (lambda labels: labels.setdefault("summary", "x"), "Summary"),
+        (lambda labels: labels.__delitem__("summary"), None),
+        (lambda labels: labels.pop("summary"), None),
+        (lambda labels: labels.clear(), None),
+        (lambda labels: labels.popitem(), "Summary"),
+    ],
+)
+def test_a_changed_copy_reads_as_its_dict(
+    change: Callable[[Labels], object], summary: str | None
+) -> None:
+    labels = labels_for(text_for("en"))
+    last = next(reversed(labels))
+    change(labels)
+    assert labels.get("summary") == summary
+    for key in ("summary", last):
+        if key in labels:
+            assert getattr(labels, key) == labels[key]
+        else:
+            with pytest.raises(AttributeError):
+                getattr(labels, key)
+    assert labels_for(text_for("en")).summary == "Summary"

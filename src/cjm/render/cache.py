@@ -32,18 +32,28 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 __all__ = ["ATTRIBUTE", "Key", "cached_outputs", "forget", "remember"]
 
 ATTRIBUTE = "user.cjm.render"
-_LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pydantic-core", "pyyaml", "babel")
+_LIBRARIES = {  # distribution: its top-level module
+    "jinja2": "jinja2",
+    "markupsafe": "markupsafe",
+    "pydantic": "pydantic",
+    "pydantic-core": "pydantic_core",
+    "pyyaml": "yaml",
+    "babel": "babel",
+}
 
 
 class Key:
@@ -133,8 +143,6 @@ _ITSELF: list[str] = []
 def _cjm_itself() -> str:
     """cjm's version, its own files (code, templates, catalogs), Python's and the libraries'."""
     if not _ITSELF:
-        from importlib import metadata
-
         from cjm import __version__
         from cjm.render.environment import builtin_templates
 
@@ -142,18 +150,59 @@ def _cjm_itself() -> str:
         package = Path(__file__).resolve().parent.parent
         for folder in (package, builtin_templates()):
             for path in _files(folder):
-                if path.suffix == ".pyc":
+                # Derived from the files hashed here, Python's and the libraries'
+                # versions: bytecode and the compiled templates (cjm.render.precompiled).
+                if path.suffix in (".pyc", ".jbc"):
                     continue
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
                 digest.update(_read(path) or b"-")
-        versions = []
-        for library in _LIBRARIES:
-            try:
-                versions.append(f"{library} {metadata.version(library)}")
-            except metadata.PackageNotFoundError:
-                versions.append(f"{library} -")
+        versions = [
+            f"{library} {_version(library, module)}" for library, module in _LIBRARIES.items()
+        ]
         _ITSELF.append(f"{__version__} {digest.hexdigest()} {sys.version} {', '.join(versions)}")
     return _ITSELF[0]
+
+
+def _version(library: str, module: str) -> str:
+    """The installed version of ``library`` (whose package is ``module``).
+
+    Read from the name of its one ``{name}-{version}.dist-info`` folder beside the
+    package, as installers name it: importing :mod:`importlib.metadata` (with the
+    email parser it reads ``METADATA`` with) cost a render more than the rest of
+    this key (issue 17). Any other layout asks importlib.metadata.
+    """
+    spec = importlib.util.find_spec(module)
+    if spec is not None and spec.origin:
+        wanted = _normal(library)
+        found = [
+            version
+            for entry in _listing(Path(spec.origin).parent.parent)
+            if entry.endswith(".dist-info")
+            for stem, _, version in [entry.removesuffix(".dist-info").rpartition("-")]
+            if stem and _normal(stem) == wanted
+        ]
+        if len(found) == 1:
+            return found[0]
+    from importlib import metadata
+
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _normal(name: str) -> str:
+    """A distribution's name as installers spell it in a folder name (PEP 503, 427)."""
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+@cache
+def _listing(folder: Path) -> tuple[str, ...]:
+    """The names in ``folder`` (the libraries mostly share one site-packages)."""
+    try:
+        return tuple(path.name for path in folder.iterdir())
+    except OSError:
+        return ()
 
 
 def _files(folder: Path) -> Iterable[Path]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import date
+from typing import Any, Self
 from weakref import WeakKeyDictionary
 
 from cjm.text import Message, Text, format_number, msg, nmsg
@@ -211,19 +212,64 @@ COUNTS: dict[str, Callable[[int], Message]] = {
 class Labels(dict[str, str]):
     """The labels by key, readable as attributes too: ``labels.summary``.
 
-    Jinja reads ``labels.summary`` as an attribute first and falls back to the key
-    after an AttributeError; a page reads labels so often (90,000 times for 200
-    journeys, issue 17) that raising first shows. A name a dict has itself
-    (``items``, ``get``) is still the dict's, exactly as for a plain dict, and a
-    missing key is still an AttributeError (then undefined in a template)."""
+    A page reads labels so often (105,000 times for 200 journeys in three formats,
+    issue 17) that how an attribute is found shows: each label is also an
+    attribute of the instance, which Python finds without calling any code.
+    A name a dict has itself (``items``, ``get``) is still the dict's, exactly as
+    for a plain dict, and a missing key is still an AttributeError (then
+    undefined in a template). A caller may change its copy: any change drops
+    the attributes, and labels are then read from the dict by :meth:`__getattr__`.
+    """
 
-    __slots__ = ()
+    def __init__(self, labels: dict[str, str]) -> None:
+        super().__init__(labels)
+        self.__dict__.update((key, value) for key, value in labels.items() if key not in _DICT)
 
     def __getattr__(self, name: str) -> str:
         try:
             return self[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def _changed(self) -> None:
+        self.__dict__.clear()
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self._changed()
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._changed()
+        super().__delitem__(key)
+
+    # typeshed types dict.__ior__ by overloads shared with __or__; the behaviour is dict's.
+    def __ior__(self, other: dict[str, str]) -> Self:  # type: ignore[override,misc]
+        self._changed()
+        return super().__ior__(other)
+
+    def update(self, *args: Any, **kwargs: str) -> None:
+        self._changed()
+        super().update(*args, **kwargs)
+
+    def setdefault(self, key: str, default: str = "") -> str:
+        self._changed()
+        return super().setdefault(key, default)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        self._changed()
+        return super().pop(key, *default)
+
+    def popitem(self) -> tuple[str, str]:
+        self._changed()
+        return super().popitem()
+
+    def clear(self) -> None:
+        self._changed()
+        super().clear()
+
+
+_DICT = frozenset(dir(dict))
+"""Names a label never shadows as an attribute."""
 
 
 _RENDERED: WeakKeyDictionary[Text, dict[str, str]] = WeakKeyDictionary()
