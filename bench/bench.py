@@ -63,9 +63,10 @@ RERUN_TOLERANCE = 0.10
 QUICK_SECONDS = 0.5
 """A command whose warm-up took less CPU than this is a start-up measure: tens of
 milliseconds, where one scheduling hiccup moves a run by 10%."""
-QUICK_REPEAT = 5
+QUICK_REPEAT = 10
 """How many times a quick command runs at each of its turns, so its median rests on
-enough runs to hold within the re-run tolerance; it costs seconds, not minutes."""
+enough runs to hold within the re-run tolerance; it costs seconds, not minutes (five
+were not enough on a 2-core VM: single runs of a 70 ms start-up range 60 to 100 ms)."""
 """Two rounds of the same measurement may differ by this much (issue 17)."""
 LINEAR_TOLERANCE = 1.2
 """A command's time at N times the input stays within this many times N."""
