@@ -76,6 +76,18 @@ def builtin_templates() -> Path:
 _REMEMBERED = 65_536
 """How many escaped strings each output language keeps."""
 _T = TypeVar("_T")
+_K = TypeVar("_K")
+
+
+def _remember(known: dict[_K, _T], key: _K, make: Callable[[_K], _T]) -> _T:
+    """``make(key)``, kept in ``known`` for the next time (a bounded number of them).
+
+    Called on a miss only: the look-up itself stays inline where values are printed.
+    """
+    if len(known) >= _REMEMBERED:
+        known.clear()
+    found = known[key] = make(key)
+    return found
 
 
 def _remembered(function: Callable[[str], _T], known: dict[str, _T]) -> Callable[[object], _T]:
@@ -90,11 +102,7 @@ def _remembered(function: Callable[[str], _T], known: dict[str, _T]) -> Callable
     def remembered(value: object) -> _T:
         key = value if type(value) is str else str(value)
         found = known.get(key)
-        if found is None:
-            if len(known) >= _REMEMBERED:
-                known.clear()
-            found = known[key] = function(key)
-        return found
+        return _remember(known, key, function) if found is None else found
 
     return remembered
 
@@ -115,18 +123,10 @@ def _html_escaper(known: dict[object, Markup]) -> Callable[[object], Markup]:
         kind = type(value)
         if kind is str or kind is int:
             found = known.get(value)
-            if found is None:
-                if len(known) >= _REMEMBERED:
-                    known.clear()
-                found = known[value] = escape(value)
-            return found
+            return _remember(known, value, escape) if found is None else found
         if type(value) is float and value:
-            found = floats.get(value)
-            if found is None:
-                if len(floats) >= _REMEMBERED:
-                    floats.clear()
-                found = floats[value] = escape(value)
-            return found
+            found_float = floats.get(value)
+            return _remember(floats, value, escape) if found_float is None else found_float
         return value if kind is Markup else escape(value)  # type: ignore[return-value]
 
     return escaped
