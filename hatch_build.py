@@ -11,7 +11,6 @@ their Python code is compiled here into ``src/cjm/render/compiled/`` (see
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,34 +22,18 @@ class CatalogHook(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
-
-        locale = Path(self.root) / "src" / "cjm" / "locale"
-        for source in sorted(locale.glob("*/LC_MESSAGES/*.po")):
-            language = source.parent.parent.name
-            with source.open("rb") as stream:
-                catalog = read_po(stream, locale=language, domain=source.stem)
-            buffer = io.BytesIO()
-            write_mo(buffer, catalog)
-            compiled = source.with_suffix(".mo")
-            if not compiled.is_file() or compiled.read_bytes() != buffer.getvalue():
-                compiled.write_bytes(buffer.getvalue())
-            # git-ignored files are left out of a build unless named as artifacts.
-            build_data.setdefault("artifacts", []).append(str(compiled.relative_to(self.root)))
-
-        self._compile_templates(build_data)
-
-    def _compile_templates(self, build_data: dict[str, Any]) -> None:
-        # cjm's own code generator compiles them (it only needs jinja2, a build
-        # requirement): the code from the source tree being built.
+        # cjm's own code does both (its one writer writes the files: atomic, the
+        # umask's mode); it needs only Babel and jinja2, the build requirements.
+        # The code is the source tree's being built.
         source = str(Path(self.root) / "src")
         sys.path.insert(0, source)
         try:
             from cjm.render import precompiled
+            from cjm.text import maintain
 
-            written = precompiled.write_all()
+            written = [*maintain.compile_all(), *precompiled.write_all()]
         finally:
             sys.path.remove(source)
+        # git-ignored files are left out of a build unless named as artifacts.
         for path in written:
             build_data.setdefault("artifacts", []).append(str(path.relative_to(self.root)))

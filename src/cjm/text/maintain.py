@@ -159,12 +159,21 @@ def _field_problems(language: str, message: Message) -> Iterator[str]:
             yield f"{language}: {ids[0]!r} uses {sorted(unknown)} which the code does not pass"
 
 
-def compile_all() -> None:
-    """Each language's .mo compiled from its .po, as a build does (hatch_build.py)."""
+def compile_all() -> list[Path]:
+    """Each language's .mo compiled from its .po (``make``, and hatch_build.py for every
+    build); the files written.
+
+    Always written, also when unchanged: a .mo older than its .po is compiled again
+    in memory on every run (:mod:`cjm.text.catalog`), so its time must move on.
+    """
+    written = []
     for language in available():
         source = catalog_path(language)
         if source.is_file():
-            write_file(catalog_path(language, ".mo"), compile_po(source.read_bytes(), language))
+            target = catalog_path(language, ".mo")
+            write_file(target, compile_po(source.read_bytes(), language))
+            written.append(target)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
