@@ -175,3 +175,43 @@ def test_control_character_is_a_clear_problem() -> None:
     problem = _problem("a: b\x07c\n")
     assert problem.rule == "yaml-syntax"
     assert "U+0007" in str(problem.message) or "control" in str(problem.message)
+
+
+POSITIONS_SOURCE = """\
+base: &base {channel: web, emotion: 3}
+persona: {id: p, name: "P", goals: [a, b, []], x-note: {deep: [1, {k: v}]}}
+phases:
+  - id: orientation
+    touchpoints:
+      - <<: *base
+        id: ad
+        channel: tv
+      - {id: chat, support: []}
+  - id: use
+    touchpoints: {}
+empty: []
+"""
+
+
+def test_positions_without_the_data_find_every_path() -> None:
+    # The lint engine keeps positions_only() once a file's own rules have run: a path
+    # must lead to the same value as a walk of the data does, and a step that is not
+    # there (a missing key, an index past the end, a key on a list, a bool or negative
+    # index, anything below a scalar) must stop where the data would.
+    document = parse_yaml(POSITIONS_SOURCE)
+    positions = document.positions_only()
+    assert positions.data is None
+    walked = list(document.walk())
+    assert len(walked) == len(document.spans) // 9
+    for index, path, value in walked:
+        assert positions.find(path) == (index, len(path)), path
+        misses: list[str | int] = ["no-such-key", 99, -1, True]
+        if isinstance(value, list) and value:
+            misses.append("0")  # a key on a list
+        if isinstance(value, dict) and value:
+            misses.append(0)  # an index on a mapping
+        for miss in misses:
+            assert positions.find((*path, miss)) == (index, len(path)), (path, miss)
+            assert positions.find((*path, miss, "id")) == (index, len(path)), (path, miss)
+        assert positions.span(path) == document.span(path)
+        assert positions.span(path, key=True) == document.span(path, key=True)

@@ -43,6 +43,7 @@ __all__ = [
     "JourneyFile",
     "Unlisted",
     "discover",
+    "load_each",
     "load_journey",
     "load_paths",
     "load_text",
@@ -107,10 +108,21 @@ def load_paths(paths: Sequence[Path], config: Config) -> list[JourneyFile]:
     could not be searched (an unreadable folder, a symlink cycle): what commands that
     take PATHS use, so that each such place is reported and the others go on."""
     with paused_collector():  # what loads stays alive: see cjm.collector
-        return [
-            load_journey(entry, config) if isinstance(entry, Path) else _refused(*entry)
-            for entry in _entries(paths, config)
-        ]
+        return list(load_each(paths, config))
+
+
+def load_each(paths: Sequence[Path], config: Config) -> Iterator[JourneyFile]:
+    """The files of :func:`load_paths`, one at a time, for a command that needs one
+    file at a time (``cjm lint``): each can be let go before the next is read.
+
+    The paths are searched first, so a path that does not exist raises
+    :class:`UsageError` before any file is read.
+    """
+    entries = _entries(paths, config)
+    return (
+        load_journey(entry, config) if isinstance(entry, Path) else _refused(*entry)
+        for entry in entries
+    )
 
 
 def _entries(paths: Sequence[Path], config: Config) -> list[Path | Unlisted]:

@@ -22,12 +22,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 from cjm.models import Journey, JourneyInfo
 from cjm.text import Message, msg
 
 __all__ = [
     "JOURNEY_SUFFIXES",
+    "Head",
+    "Identity",
     "Member",
     "Resolved",
     "Run",
@@ -54,12 +57,44 @@ def looks_like_path(reference: str) -> bool:
     return "/" in reference or "\\" in reference or reference.endswith(JOURNEY_SUFFIXES)
 
 
+class _Persona(Protocol):
+    @property
+    def id(self) -> str | None: ...
+
+
+class Identity(Protocol):
+    """What pairing the states of a run reads of a journey: a :class:`~cjm.models.Journey`
+    or only its :class:`Head`."""
+
+    @property
+    def persona(self) -> _Persona: ...
+
+    @property
+    def journey(self) -> JourneyInfo: ...
+
+
+class PersonaId(NamedTuple):
+    id: str | None
+
+
+class Head(NamedTuple):
+    """A journey's identity without the rest of it: what a lint keeps of each file for
+    the cross-file rules once the file's own rules have run (issue 17)."""
+
+    persona: PersonaId
+    journey: JourneyInfo
+
+    @classmethod
+    def of(cls, journey: Journey) -> Head:
+        return cls(PersonaId(journey.persona.id), journey.journey)
+
+
 @dataclass(frozen=True)
 class Member:
     """A journey of a run as this module sees it: where it is and what it is."""
 
     path: str
-    journey: Journey
+    journey: Identity
 
     @property
     def persona_id(self) -> str:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import math
 import operator
 import re
+import struct
+import sys
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -72,9 +74,11 @@ class YamlDocument:
     order (its span, its key's span, the size of its subtree), not the parser's
     node and ``Mark`` objects nor a tuple per path: a run over many files kept
     millions of those alive, and they cost several times the data itself (issue
-    17). A path is found by walking ``data`` (whose order is the document's),
-    which only a reported problem does. :attr:`values` and :attr:`keys` read the
-    same positions as mappings from paths to spans.
+    17). A path is found by walking the positions and the mapping keys in
+    :attr:`names`, which only a reported problem does, so positions outlive
+    ``data``: a lint drops each file's data once its own rules have run and still
+    places what the cross-file rules find later. :attr:`values` and :attr:`keys`
+    read the same positions as mappings from paths to spans.
 
     ``nodes`` holds the parser's nodes of the values for the hints that need a
     node's style and tag (:mod:`cjm.yaml_hints`); call :meth:`forget_nodes` once
@@ -85,9 +89,12 @@ class YamlDocument:
     positions: Positions = field(default_factory=lambda: Positions(None))
     spans: array[int] = field(default_factory=lambda: array("q"))
     """Nine integers per value, in document order: see :data:`_STRIDE`."""
+    names: list[str | None] = field(default_factory=list, repr=False)
+    """Each value's mapping key in the same order (None for the root and list items).
+    The keys are interned: a run holds a few dozen distinct ones, not one per value."""
     parsed: list[Node] = field(default_factory=list, repr=False)
     """The parser's nodes in the same order, until :meth:`forget_nodes`."""
-    _children: dict[int, dict[Any, int]] = field(default_factory=dict, repr=False)
+    _children: dict[int, _Children] = field(default_factory=dict, repr=False)
 
     @property
     def values(self) -> Mapping[NodePath, Record]:
@@ -103,6 +110,11 @@ class YamlDocument:
     def nodes(self) -> Mapping[NodePath, Node]:
         """The parser's node of every value by its path (empty after :meth:`forget_nodes`)."""
         return _Nodes(self)
+
+    def positions_only(self) -> YamlDocument:
+        """The same positions without the data or the parser's nodes: what a lint
+        keeps of a file once its own rules have run (:meth:`find` needs no data)."""
+        return YamlDocument(data=None, positions=self.positions, spans=self.spans, names=self.names)
 
     def forget_nodes(self) -> None:
         """Drop the parser's nodes; positions stay (as integers)."""
@@ -123,37 +135,48 @@ class YamlDocument:
         return Span(*self.spans[at : at + 4])
 
     def find(self, path: NodePath) -> tuple[int, int]:
-        """The index of the deepest value along ``path`` and how many steps of it exist."""
-        index, value = 0, self.data
+        """The index of the deepest value along ``path`` and how many steps of it exist.
+
+        A mapping is entered by a key it holds (text), a list by an index it has
+        (an ``int``, not a ``bool``); anything else stops the walk, as does a scalar.
+        """
+        index = 0
         for depth, step in enumerate(path):
-            if isinstance(value, dict):
-                if not isinstance(step, str) or step not in value:
-                    return index, depth
-            elif isinstance(value, list):
-                if type(step) is not int or not 0 <= step < len(value):
-                    return index, depth
-            else:
+            children = self._children_of(index)
+            if not children:  # a scalar, or an empty mapping or list
                 return index, depth
-            index, value = self._child(index, value, step), value[step]
+            if children.mapping:
+                if not isinstance(step, str) or step not in children:
+                    return index, depth
+            elif type(step) is not int or step not in children:
+                return index, depth
+            index = children[step]
         return index, len(path)
 
-    def _child(self, index: int, value: dict[str, Any] | list[Any], step: str | int) -> int:
-        """The index of ``value[step]``, where ``value`` is the container at ``index``.
+    def _children_of(self, index: int) -> _Children:
+        """The indices of the values the container at ``index`` holds, by key or position.
 
-        The children's indices of a container are worked out (from the subtree
-        sizes) the first time one of them is asked for, then kept: a file with a
-        problem on every one of thousands of touchpoints stays linear.
+        Worked out (from the subtree sizes) the first time a path steps into the
+        container, then kept: a file with a problem on every one of thousands of
+        touchpoints stays linear.
         """
         children = self._children.get(index)
         if children is None:
-            children = {}
-            spans, at = self.spans, index + 1
-            for name in value if isinstance(value, dict) else range(len(value)):
-                children[name] = at
-                size = spans[at * _STRIDE + 8]
-                at += -size if size < 0 else 1
+            spans, names = self.spans, self.names
+            size = spans[index * _STRIDE + 8]
+            children = _Children()
+            if size < 0:  # a container: minus its subtree's size, itself included
+                at, end = index + 1, index - size
+                children.mapping = at < end and names[at] is not None
+                number = 0
+                while at < end:
+                    name = names[at]
+                    children[number if name is None else name] = at
+                    number += 1
+                    inner = spans[at * _STRIDE + 8]
+                    at += -inner if inner < 0 else 1
             self._children[index] = children
-        return children[step]
+        return children
 
     def walk(self) -> Iterator[tuple[int, NodePath, Any]]:
         """Every value's index, path and data, in document order."""
@@ -207,6 +230,12 @@ class YamlDocument:
             for line, column, end, end_column, kind in rows
             if kind >= least
         ]
+
+
+class _Children(dict[str | int, int]):
+    """A container's children: value index by mapping key, or by list position."""
+
+    mapping = False
 
 
 _STRIDE = 9
@@ -499,6 +528,9 @@ def parse_yaml(text: str) -> YamlDocument:
     # document never builds more nodes than this; only alias expansion can.
     builder = _Builder(document, budget=100_000 + len(text))
     document.data = builder.build(root, 0, _NO_KEY)
+    # Built as a list and packed once: an array converts each integer appended to it
+    # through PyArg_Parse, 6% of a lint's instructions (issue 17); struct does not.
+    spans.frombytes(struct.pack(f"{len(builder.spans)}{spans.typecode}", *builder.spans))
     return document
 
 
@@ -552,7 +584,8 @@ class _Builder:
         self.document = document
         self.record = document.positions.record
         self.plain = document.positions.plain
-        self.spans = document.spans
+        self.spans: list[int] = []  # packed into document.spans once built
+        self.names = document.names
         self.parsed = document.parsed
         self.budget = budget
         self.active: set[int] = set()  # ids of collections being built: a cycle check
@@ -560,7 +593,7 @@ class _Builder:
     def problem(self, node: Node, message: Message, rule: str = "yaml-syntax") -> YamlProblem:
         return YamlProblem(rule, message, *self.document.positions.mark(node.start_mark))
 
-    def build(self, node: Node, depth: int, key: Record) -> Any:
+    def build(self, node: Node, depth: int, key: Record, name: str | None = None) -> Any:
         """The value of ``node``, its positions appended in document order (see _STRIDE)."""
         self.budget -= 1
         if self.budget < 0:
@@ -578,6 +611,7 @@ class _Builder:
         parsed = self.parsed
         index = len(parsed)
         parsed.append(node)
+        self.names.append(name)
         spans = self.spans
         if self.plain:  # record() inlined: this line runs for every node of every file
             start, end = node.start_mark, node.end_mark
@@ -623,7 +657,7 @@ class _Builder:
                 span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
             else:
                 span = record(key_node)
-            result[key] = build(value_node, child, span)
+            result[key] = build(value_node, child, span, key)
         return result
 
     def entries(self, node: MappingNode) -> list[tuple[str, Node, Node]]:
@@ -642,7 +676,8 @@ class _Builder:
             if key_node.tag == _MERGE:
                 merged.extend(self.merged_entries(value_node))
                 continue
-            key = str(key_node.value)
+            # Interned: positions keep the keys after the data is dropped (see names).
+            key = sys.intern(str(key_node.value))
             if key in seen:
                 line, column = self.document.positions.mark(seen[key].start_mark)
                 raise self.problem(

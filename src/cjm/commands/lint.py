@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from cjm.backlog import covers_project
+from cjm.collector import paused_collector
 from cjm.config import load_config
 from cjm.errors import UsageError
 from cjm.lint.engine import lint
 from cjm.lint.report import RunSummary, get_reporter
 from cjm.lint.rules import ALL_RULES
 from cjm.lint.settings import configure
-from cjm.loader import load_paths
+from cjm.loader import load_each
 from cjm.output.writer import use_color, write_report
 from cjm.problems import Severity
 from cjm.text import choose_language, msg
@@ -44,21 +46,30 @@ def run(
     language = choose_language(lang, config.language)
     # Validate the configuration and the flags before reading any journey: exit 2 early.
     active = configure(ALL_RULES, config, select=select, ignore=ignore)
-    files = load_paths(paths, config)
+    files = load_each(paths, config)
     # The opportunities link every journey: checked only when all of them are in the run.
     backlog = None
     if covers_project(paths, config):
         from cjm.backlog.loader import load_backlog  # a lint of a few files never needs it
 
         backlog = load_backlog(config)
-    problems = lint(
-        files, config, ALL_RULES, select=select, ignore=ignore, today=today, backlog=backlog
-    )
-    checked = [*files, *(backlog.files if backlog else ())]
+    checked = _Checked()
+    with paused_collector():  # see cjm.collector: what loads forms no garbage cycles
+        problems = lint(
+            (checked.note(file) for file in files),
+            config,
+            ALL_RULES,
+            select=select,
+            ignore=ignore,
+            today=today,
+            backlog=backlog,
+        )
+    for file in backlog.files if backlog else ():
+        checked.note(file)
     summary = RunSummary(
         problems,
-        len(checked),
-        sources={file.path: file.text for file in checked if file.text is not None},
+        checked.count,
+        sources=checked.sources,
         rules=active,
         root=config.root,
         quiet=quiet,
@@ -70,3 +81,32 @@ def run(
     write_report(output, lambda stream, color: reporter(summary, stream, color))
     threshold = Severity(fail_on).rank
     return 1 if any(problem.severity.rank >= threshold for problem in problems) else 0
+
+
+class _Source(Protocol):
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def text(self) -> str | None: ...
+
+
+F = TypeVar("F", bound=_Source)
+
+
+class _Checked:
+    """The files a run checked: how many, and their text for the reports to quote.
+
+    Noted as the engine reads them, which lets each file go once its rules have
+    run (see :func:`cjm.lint.engine.lint`); the text is all that is kept of it here.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.sources: dict[str, str] = {}
+
+    def note(self, file: F) -> F:
+        self.count += 1
+        if file.text is not None:
+            self.sources[file.path] = file.text
+        return file

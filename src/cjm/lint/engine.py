@@ -14,12 +14,12 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cjm.backlog.links import Steps, linkable
 from cjm.config import Config
 from cjm.lines import one_line
-from cjm.lint.rule import BacklogContext, JourneyContext, Rule
+from cjm.lint.rule import BacklogContext, Gathered, JourneyContext, Rule
 from cjm.lint.settings import ActiveRule, configure
 from cjm.lint.suppression import Suppression, parse_suppressions
 from cjm.loader import JourneyFile
@@ -36,7 +36,7 @@ UNUSED_SUPPRESSION = "unused-suppression"
 
 
 def lint(
-    files: Sequence[JourneyFile],
+    files: Iterable[JourneyFile],
     config: Config,
     rules: Sequence[Rule],
     *,
@@ -52,20 +52,69 @@ def lint(
     :class:`~cjm.errors.ConfigError` or :class:`~cjm.errors.UsageError`. Pass the
     ``backlog`` only when ``files`` are the whole project: its links are checked
     against them.
+
+    ``files`` is read once, in order, and may be a stream (:func:`cjm.loader.load_each`):
+    each file's own rules run as it arrives, the cross-file rules keep what they
+    ``gather`` of it, and the engine keeps only its positions and problems, so a
+    lint holds one file's data and models at a time, not every file's (issue 17).
+    A run with a ``backlog`` keeps every journey: the opportunities link into them.
     """
     active = {item.rule.id: item for item in configure(rules, config, select=select, ignore=ignore)}
-    sources: list[JourneyFile | BacklogFile] = [*files, *(backlog.files if backlog else ())]
-    by_path = {file.path: file for file in sources}
-    found: dict[str, list[Problem]] = {file.path: [] for file in sources}
+    run = _Run(active, {rule.id for rule in rules}, config, today or date.today(), backlog)
+    for file in files:
+        run.add(file)
+    return run.finish()
+
+
+class _Source:
+    """What the engine keeps of one file until the run ends: where its values are
+    (not its data), the problems found so far, and its suppression comments."""
+
+    __slots__ = ("document", "path", "problems", "suppressions")
+
+    def __init__(self, file: JourneyFile | BacklogFile) -> None:
+        self.path = file.path
+        self.document = file.document.positions_only() if file.document is not None else None
+        self.problems: list[Problem] = []
+        # Read now, while the text is at hand; applied once every rule has run.
+        self.suppressions = (
+            parse_suppressions(file.text, _scalar_test(file.document))
+            if file.text and "cjm:" in file.text
+            else []
+        )
+
+
+class _Run:
+    """One lint run: files are added one by one, then :meth:`finish` places the rest."""
+
+    def __init__(
+        self,
+        active: dict[str, ActiveRule],
+        known: set[str],
+        config: Config,
+        today: date,
+        backlog: Backlog | None,
+    ) -> None:
+        self.active, self.known = active, known
+        self.config, self.today, self.backlog = config, today, backlog
+        self.sources: dict[str, _Source] = {}
+        self.checks = [item for item in active.values() if item.rule.check is not None]
+        self.gathering = [item for item in active.values() if item.rule.check_run is not None]
+        self.gathered: dict[str, list[Gathered[Any]]] = {
+            item.rule.id: [] for item in self.gathering
+        }
+        self.contexts: list[JourneyContext] = []
+        """Every journey's context, kept only for a run that checks the backlog."""
 
     def place(
-        file: JourneyFile | BacklogFile,
+        self,
+        source: _Source,
         rule_id: str,
         findings: Iterable[Finding],
         *,
         always: bool = False,
     ) -> None:
-        item = active.get(rule_id)
+        item = self.active.get(rule_id)
         if item is not None:
             severity = item.severity
         elif always:
@@ -73,10 +122,10 @@ def lint(
         else:  # a rule that was not selected for this run
             return
         for finding in findings:
-            span = _span(file, finding)
-            found[file.path].append(
+            span = _span(source.document, finding)
+            source.problems.append(
                 Problem(
-                    file.path,
+                    source.path,
                     span.line,
                     span.column,
                     span.end_line,
@@ -87,65 +136,65 @@ def lint(
                 )
             )
 
-    contexts: list[JourneyContext] = []
-    for source in sources:
+    def add(self, file: JourneyFile | BacklogFile) -> None:
+        """Check one file with the rules that need no other file; gather for the rest."""
+        source = self.sources[file.path] = _Source(file)
         # A file that did not load was not checked at all: whatever --select,
         # --ignore or cjm.yaml turned off, that is reported, or the gate would pass
         # a broken file. (Findings of a file that loaded are the loader's warnings.)
-        broken = source.journey is None if isinstance(source, JourneyFile) else source.broken
-        for rule_id, finding in source.findings:
-            place(source, rule_id, [finding], always=broken)
-    for file in files:
-        if file.journey is not None and file.model is not None:
-            contexts.append(
-                JourneyContext(
-                    file.path,
-                    file.journey,
-                    file.model,
-                    config,
-                    today=today or date.today(),
-                    backlog=backlog,
-                )
-            )
-    run = None
-    if backlog is not None:
-        journeys = linkable((context.persona_id, context.journey) for context in contexts)
-        run = BacklogContext(backlog, contexts, config, today or date.today(), Steps(journeys))
+        broken = file.journey is None if isinstance(file, JourneyFile) else file.broken
+        for rule_id, finding in file.findings:
+            self.place(source, rule_id, [finding], always=broken)
+        if not isinstance(file, JourneyFile) or file.journey is None or file.model is None:
+            return
+        context = JourneyContext(
+            file.path, file.journey, file.model, self.config, self.today, self.backlog
+        )
+        for item in self.checks:
+            assert item.rule.check is not None
+            self.place(source, item.rule.id, item.rule.check(context, item.options))
+        for item in self.gathering:
+            gather = item.rule.gather
+            value = context if gather is None else gather(context, item.options)
+            self.gathered[item.rule.id].append(Gathered(file.path, value))
+        if self.backlog is not None:
+            self.contexts.append(context)
 
-    for item in active.values():
-        rule = item.rule
-        if rule.check is not None:
-            for context in contexts:
-                place(by_path[context.path], rule.id, rule.check(context, item.options))
-        if rule.check_run is not None:
-            for context, finding in rule.check_run(contexts, item.options):
-                place(by_path[context.path], rule.id, [finding])
-        if rule.check_backlog is not None and run is not None:
-            for path, finding in rule.check_backlog(run, item.options):
-                place(by_path[path], rule.id, [finding])
+    def finish(self) -> list[Problem]:
+        """Run the cross-file and backlog rules, apply suppressions, sort."""
+        backlog = self.backlog
+        if backlog is not None:
+            for file in backlog.files:
+                self.add(file)
+        for item in self.gathering:
+            assert item.rule.check_run is not None
+            for gathered, finding in item.rule.check_run(
+                self.gathered.pop(item.rule.id), item.options
+            ):
+                self.place(self.sources[gathered.path], item.rule.id, [finding])
+        if backlog is not None:
+            journeys = linkable((context.persona_id, context.journey) for context in self.contexts)
+            run = BacklogContext(backlog, self.contexts, self.config, self.today, Steps(journeys))
+            for item in self.active.values():
+                if item.rule.check_backlog is not None:
+                    for path, finding in item.rule.check_backlog(run, item.options):
+                        self.place(self.sources[path], item.rule.id, [finding])
+        problems: list[Problem] = []
+        for source in self.sources.values():
+            problems.extend(_suppress(source, self.active, self.known))
+        return sorted(problems, key=Problem.order)
 
-    known = {rule.id for rule in rules}
-    problems: list[Problem] = []
-    for source in sources:
-        problems.extend(_suppress(source, found[source.path], active, known))
-    return sorted(problems, key=Problem.order)
 
-
-def _suppress(
-    file: JourneyFile | BacklogFile,
-    problems: list[Problem],
-    active: dict[str, ActiveRule],
-    known: set[str],
-) -> list[Problem]:
+def _suppress(source: _Source, active: dict[str, ActiveRule], known: set[str]) -> list[Problem]:
     """Drop what suppression comments silence; report those that silence nothing.
 
     Linear in the file and the problems: suppressions are looked up by rule and
     line, never scanned per problem (with a suppression every ten lines, a scan
     per problem made a 20,000-line file take minutes).
     """
-    if not file.text or "cjm:" not in file.text:
+    problems, suppressions = source.problems, source.suppressions
+    if not suppressions:
         return problems
-    suppressions = parse_suppressions(file.text, _scalar_test(file.document))
     index = _SuppressionIndex(suppressions)
     kept = [problem for problem in problems if not index.silence(problem.rule, problem.line)]
     unused = active.get(UNUSED_SUPPRESSION)
@@ -169,7 +218,7 @@ def _suppress(
                 continue
             kept.append(
                 Problem(
-                    file.path,
+                    source.path,
                     suppression.line,
                     suppression.column,
                     suppression.line,
@@ -260,9 +309,9 @@ def _one_line(message: Message) -> Message:
     return replace(message, params=params)
 
 
-def _span(file: JourneyFile | BacklogFile, finding: Finding) -> Span:
+def _span(document: YamlDocument | None, finding: Finding) -> Span:
     if finding.span is not None:
         return finding.span
-    if file.document is None:
+    if document is None:
         return Span(1, 1, 1, 1)
-    return file.document.span(finding.path, key=finding.key)
+    return document.span(finding.path, key=finding.key)

@@ -5,6 +5,12 @@ documentation (what it checks, why it matters, a passing and a failing
 example) and which defines ``rule = Rule(...)``. A rule only *finds*: it yields
 :class:`~cjm.problems.Finding` values with a path into the journey, and the
 engine decides the position and the severity.
+
+A rule checks one journey at a time (``check``) or all journeys of a run together
+(``check_run``). The engine reads the files one by one and lets each go once its
+own rules have run (issue 17: holding every file's data and models made a lint of
+many files mostly memory traffic), so a cross-file rule says with ``gather`` what
+it keeps of each journey, and ``check_run`` sees only that.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from datetime import date
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -30,6 +36,8 @@ if TYPE_CHECKING:  # the loader is imported only by a run that reads the backlog
 __all__ = [
     "BacklogCheck",
     "BacklogContext",
+    "Gather",
+    "Gathered",
     "JourneyCheck",
     "JourneyContext",
     "NoOptions",
@@ -119,11 +127,27 @@ class BacklogContext(NamedTuple):
     """The journeys' steps, indexed (lazily) once per run: resolving a link is a lookup."""
 
 
+T = TypeVar("T")
+
+
+class Gathered(NamedTuple, Generic[T]):
+    """What a cross-file rule kept of one journey (``gather``), and the journey's file."""
+
+    path: str
+    value: T
+
+
 JourneyCheck = Callable[[JourneyContext, Any], Iterable[Finding]]
 """Checks one journey; receives the rule's validated options."""
 
-RunCheck = Callable[[Sequence[JourneyContext], Any], Iterable[tuple[JourneyContext, Finding]]]
-"""Checks all journeys of a run together (cross-file rules); says which file each finding is in."""
+Gather = Callable[[JourneyContext, Any], Any]
+"""What a cross-file rule keeps of one journey for ``check_run``: only what it
+needs, since it is kept until every file of the run is read."""
+
+RunCheck = Callable[[Sequence[Gathered[Any]], Any], Iterable[tuple[Gathered[Any], Finding]]]
+"""Checks all journeys of a run together (cross-file rules), from what ``gather`` kept
+of each (in the order the files were read); says which journey each finding is in by
+returning its :class:`Gathered`."""
 
 BacklogCheck = Callable[[BacklogContext, Any], Iterable[tuple[str, Finding]]]
 """Checks the opportunities against the journeys; says which file (by path) each finding is in."""
@@ -135,6 +159,9 @@ class Rule(NamedTuple):
     doc: str
     check: JourneyCheck | None = None
     check_run: RunCheck | None = None
+    gather: Gather | None = None
+    """What ``check_run`` needs of each journey; without it, the whole context (and the
+    file's memory) is kept until the run ends."""
     options: type[BaseModel] = NoOptions
     enabled: bool = True
     """False for a rule that runs only when cjm.yaml names it (or ``--select`` does):

@@ -11,10 +11,11 @@ than it is a typo.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from cjm.lint.rule import JourneyContext
+from cjm.lint.rule import Gathered
 from cjm.problems import Finding
 from cjm.text import Message, msg, nmsg
 from cjm.yaml_source import NodePath
@@ -24,8 +25,10 @@ __all__ = [
     "MAX_DISTANCE",
     "SUPPORT",
     "Use",
+    "Uses",
     "allowed",
     "distance",
+    "gathered",
     "vocabulary_findings",
 ]
 
@@ -35,23 +38,33 @@ SUPPORT = "support"
 
 MAX_DISTANCE = 2
 
-Use = tuple[JourneyContext, NodePath, str]
-"""A name as a journey uses it: the journey, where in it, and the name."""
+Use = tuple[NodePath, str]
+"""A name as a journey uses it: where in the journey, and the name."""
+
+Uses = Gathered[tuple[Use, ...]]
+"""The names one journey uses, in document order (what the rules gather of it)."""
+
+
+def gathered(uses: Iterable[Use]) -> tuple[Use, ...]:
+    """``uses`` as kept until the run ends: each name interned, as a run repeats a
+    handful of names thousands of times, so one copy of each is kept, not one per use."""
+    return tuple((path, sys.intern(name)) for path, name in uses)
 
 
 def vocabulary_findings(
-    uses: Sequence[Use], vocabulary: Sequence[str] | None, kind: str
-) -> Iterator[tuple[JourneyContext, Finding]]:
-    """Findings for ``uses`` of a name of ``kind`` (:data:`CHANNEL` or :data:`SUPPORT`)."""
-    counts = Counter(name for _, _, name in uses)
+    journeys: Sequence[Uses], vocabulary: Sequence[str] | None, kind: str
+) -> Iterator[tuple[Uses, Finding]]:
+    """Findings for the uses of a name of ``kind`` (:data:`CHANNEL` or :data:`SUPPORT`)."""
+    counts = Counter(name for journey in journeys for _, name in journey.value)
     noun, where = _WORDS[kind]
     # One verdict per distinct name: a run has a handful of names and many thousands
     # of uses, and the edit distances were 6% of lint (issue 17).
     verdicts = {name: _verdict(name, counts, vocabulary, noun, where) for name in counts}
-    for ctx, path, name in uses:
-        message = verdicts[name]
-        if message is not None:
-            yield ctx, Finding(path, message)
+    for journey in journeys:
+        for path, name in journey.value:
+            message = verdicts[name]
+            if message is not None:
+                yield journey, Finding(path, message)
 
 
 _WORDS = {

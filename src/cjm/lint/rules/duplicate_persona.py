@@ -50,27 +50,31 @@ Failing::
 
 from collections.abc import Iterator, Sequence
 
-from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.rule import Gathered, JourneyContext, Rule
 from cjm.problems import Finding, Severity
-from cjm.states import Member
+from cjm.states import Head, Member
 from cjm.text import msg
 from cjm.yaml_source import NodePath
 
 
+def gather(ctx: JourneyContext, options: object) -> Member:
+    return Member(ctx.path, Head.of(ctx.journey))
+
+
 def check_run(
-    contexts: Sequence[JourneyContext], options: object
-) -> Iterator[tuple[JourneyContext, Finding]]:
+    journeys: Sequence[Gathered[Member]], options: object
+) -> Iterator[tuple[Gathered[Member], Finding]]:
     first: dict[str, str] = {}
-    for ctx in contexts:
-        member = Member(ctx.path, ctx.journey)
+    for gathered in journeys:
+        member = gathered.value
         key = member.key
         if key not in first:
-            first[key] = ctx.path
+            first[key] = member.path
             continue
-        info = ctx.journey.journey
+        info = member.journey.journey
         if info.id is not None:
             where: NodePath = ("journey", "id")
-        elif ctx.journey.persona.id is not None:
+        elif member.journey.persona.id is not None:
             where = ("persona", "id")
         else:
             where = ("persona",)
@@ -96,7 +100,13 @@ def check_run(
                 what=what,
                 path=first[key],
             )
-        yield ctx, Finding(where, said)
+        yield gathered, Finding(where, said)
 
 
-rule = Rule(id="duplicate-persona", severity=Severity.ERROR, doc=__doc__ or "", check_run=check_run)
+rule = Rule(
+    id="duplicate-persona",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    check_run=check_run,
+    gather=gather,
+)

@@ -41,23 +41,28 @@ Failing::
 
 from collections.abc import Iterator, Sequence
 
-from cjm.lint.rule import JourneyContext, Rule
+from cjm.lint.rule import Gathered, JourneyContext, Rule
 from cjm.problems import Finding, Severity
-from cjm.states import Member, Run, based_on
+from cjm.states import Head, Member, Run, based_on
 from cjm.text import msg
 
 
+def gather(ctx: JourneyContext, options: object) -> Member:
+    return Member(ctx.path, Head.of(ctx.journey))
+
+
 def check_run(
-    contexts: Sequence[JourneyContext], options: object
-) -> Iterator[tuple[JourneyContext, Finding]]:
-    members = [Member(ctx.path, ctx.journey) for ctx in contexts]
-    run = Run(members)
-    for ctx, member in zip(contexts, members, strict=True):
-        if ctx.journey.journey.based_on is None:
+    journeys: Sequence[Gathered[Member]], options: object
+) -> Iterator[tuple[Gathered[Member], Finding]]:
+    run = Run([gathered.value for gathered in journeys])
+    for gathered in journeys:
+        member = gathered.value
+        info = member.journey.journey
+        if info.based_on is None:
             continue
-        if ctx.journey.journey.state != "future":
+        if info.state != "future":
             yield (
-                ctx,
+                gathered,
                 Finding(
                     ("journey", "based_on"),
                     msg("based_on is for a future state: add 'state: future', or remove based_on"),
@@ -66,7 +71,13 @@ def check_run(
             continue
         problem = based_on(member, run).problem
         if problem is not None:
-            yield ctx, Finding(("journey", "based_on"), problem)
+            yield gathered, Finding(("journey", "based_on"), problem)
 
 
-rule = Rule(id="unknown-based-on", severity=Severity.ERROR, doc=__doc__ or "", check_run=check_run)
+rule = Rule(
+    id="unknown-based-on",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    check_run=check_run,
+    gather=gather,
+)

@@ -34,7 +34,7 @@ Failing::
 from collections.abc import Iterator, Sequence
 
 from cjm.lint.rule import JourneyContext, Rule, RuleOptions
-from cjm.lint.vocabulary import CHANNEL, Use, vocabulary_findings
+from cjm.lint.vocabulary import CHANNEL, Use, Uses, gathered, vocabulary_findings
 from cjm.problems import Finding, Severity
 
 
@@ -45,16 +45,17 @@ class Options(RuleOptions):
 
 def _uses(ctx: JourneyContext) -> Iterator[Use]:
     for index, channel in enumerate(ctx.journey.persona.preferred_channels):
-        yield ctx, ("persona", "preferred_channels", index), channel
+        yield ("persona", "preferred_channels", index), channel
     for p, t, touchpoint in ctx.journey.touchpoints():
-        yield ctx, ("phases", p, "touchpoints", t, "channel"), touchpoint.channel
+        yield ("phases", p, "touchpoints", t, "channel"), touchpoint.channel
 
 
-def check_run(
-    contexts: Sequence[JourneyContext], options: Options
-) -> Iterator[tuple[JourneyContext, Finding]]:
-    uses = [use for ctx in contexts for use in _uses(ctx)]
-    return vocabulary_findings(uses, options.channels, CHANNEL)
+def gather(ctx: JourneyContext, options: Options) -> tuple[Use, ...]:
+    return gathered(_uses(ctx))
+
+
+def check_run(journeys: Sequence[Uses], options: Options) -> Iterator[tuple[Uses, Finding]]:
+    return vocabulary_findings(journeys, options.channels, CHANNEL)
 
 
 rule = Rule(
@@ -62,5 +63,6 @@ rule = Rule(
     severity=Severity.WARNING,
     doc=__doc__ or "",
     check_run=check_run,
+    gather=gather,
     options=Options,
 )

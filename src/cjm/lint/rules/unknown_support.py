@@ -35,7 +35,7 @@ Failing::
 from collections.abc import Iterator, Sequence
 
 from cjm.lint.rule import JourneyContext, Rule, RuleOptions
-from cjm.lint.vocabulary import SUPPORT, Use, vocabulary_findings
+from cjm.lint.vocabulary import SUPPORT, Use, Uses, gathered, vocabulary_findings
 from cjm.problems import Finding, Severity
 
 
@@ -47,14 +47,15 @@ class Options(RuleOptions):
 def _uses(ctx: JourneyContext) -> Iterator[Use]:
     for p, t, touchpoint in ctx.journey.touchpoints():
         for index, system in enumerate(touchpoint.support):
-            yield ctx, ("phases", p, "touchpoints", t, "support", index), system
+            yield ("phases", p, "touchpoints", t, "support", index), system
 
 
-def check_run(
-    contexts: Sequence[JourneyContext], options: Options
-) -> Iterator[tuple[JourneyContext, Finding]]:
-    uses = [use for ctx in contexts for use in _uses(ctx)]
-    return vocabulary_findings(uses, options.systems, SUPPORT)
+def gather(ctx: JourneyContext, options: Options) -> tuple[Use, ...]:
+    return gathered(_uses(ctx))
+
+
+def check_run(journeys: Sequence[Uses], options: Options) -> Iterator[tuple[Uses, Finding]]:
+    return vocabulary_findings(journeys, options.systems, SUPPORT)
 
 
 rule = Rule(
@@ -62,5 +63,6 @@ rule = Rule(
     severity=Severity.WARNING,
     doc=__doc__ or "",
     check_run=check_run,
+    gather=gather,
     options=Options,
 )

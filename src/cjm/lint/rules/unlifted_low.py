@@ -42,43 +42,59 @@ Failing::
 """
 
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
-from cjm.lint.rule import JourneyContext, Rule
-from cjm.models import Journey
+from cjm.lint.rule import Gathered, JourneyContext, Rule
 from cjm.problems import Finding, Severity
-from cjm.states import Member, Run, based_on
+from cjm.states import Head, Member, Run, based_on
 from cjm.text import msg
 
 
-def _lowest(journey: Journey) -> int | None:
-    return min((tp.emotion for _, _, tp in journey.touchpoints() if tp.emotion), default=None)
+class Low(NamedTuple):
+    """A journey's identity and its (first) lowest touchpoint, if any has an emotion."""
+
+    member: Member
+    emotion: int | None
+    phase: int = 0
+    touchpoint: int = 0
+    id: str = ""
+
+
+def gather(ctx: JourneyContext, options: object) -> Low:
+    member = Member(ctx.path, Head.of(ctx.journey))
+    touchpoints = ctx.journey.touchpoints()
+    lowest = min((tp.emotion for _, _, tp in touchpoints if tp.emotion), default=None)
+    if lowest is None:
+        return Low(member, None)
+    # At the (first) lowest touchpoint: that is what to look at again.
+    p, t, low = next(item for item in touchpoints if item[2].emotion == lowest)
+    return Low(member, lowest, p, t, low.id)
 
 
 def check_run(
-    contexts: Sequence[JourneyContext], options: object
-) -> Iterator[tuple[JourneyContext, Finding]]:
-    members = [Member(ctx.path, ctx.journey) for ctx in contexts]
-    run = Run(members)
-    for ctx, member in zip(contexts, members, strict=True):
-        if ctx.journey.journey.state != "future":
+    journeys: Sequence[Gathered[Low]], options: object
+) -> Iterator[tuple[Gathered[Low], Finding]]:
+    run = Run([gathered.value.member for gathered in journeys])
+    lows = {id(gathered.value.member): gathered.value for gathered in journeys}
+    for gathered in journeys:
+        plan = gathered.value
+        if plan.member.journey.journey.state != "future":
             continue
-        current = based_on(member, run).target
+        current = based_on(plan.member, run).target
         if current is None:
             continue
-        now, planned = _lowest(current.journey), _lowest(ctx.journey)
-        if now is None or planned is None or planned > now:
+        now = lows[id(current)].emotion
+        if now is None or plan.emotion is None or plan.emotion > now:
             continue
-        # At the plan's (first) lowest touchpoint: that is what to look at again.
-        p, t, low = next(item for item in ctx.journey.touchpoints() if item[2].emotion == planned)
         yield (
-            ctx,
+            gathered,
             Finding(
-                ("phases", p, "touchpoints", t, "emotion"),
+                ("phases", plan.phase, "touchpoints", plan.touchpoint, "emotion"),
                 msg(
                     "the plan does not lift the low point: its lowest emotion is {planned} "
                     "('{touchpoint}'), the current journey's ({path}) is {now}",
-                    planned=planned,
-                    touchpoint=low.id,
+                    planned=plan.emotion,
+                    touchpoint=plan.id,
                     path=current.path,
                     now=now,
                 ),
@@ -86,4 +102,10 @@ def check_run(
         )
 
 
-rule = Rule(id="unlifted-low", severity=Severity.INFO, doc=__doc__ or "", check_run=check_run)
+rule = Rule(
+    id="unlifted-low",
+    severity=Severity.INFO,
+    doc=__doc__ or "",
+    check_run=check_run,
+    gather=gather,
+)
