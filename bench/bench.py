@@ -60,14 +60,13 @@ from typing import NamedTuple
 REPO = Path(__file__).resolve().parent.parent
 SERVE_TARGET_SECONDS = 0.5
 RERUN_TOLERANCE = 0.10
-QUICK_SECONDS = 0.5
-"""A command whose warm-up took less CPU than this is a start-up measure: tens of
-milliseconds, where one scheduling hiccup moves a run by 10%."""
-QUICK_REPEAT = 10
-"""How many times a quick command runs at each of its turns, so its median rests on
-enough runs to hold within the re-run tolerance; it costs seconds, not minutes (five
-were not enough on a 2-core VM: single runs of a 70 ms start-up range 60 to 100 ms)."""
 """Two rounds of the same measurement may differ by this much (issue 17)."""
+TURN_SECONDS = 3.0
+"""At each turn a command runs as often as fits in about this much CPU time (at least
+once, at most ``MAX_REPEAT`` times): a single run on a 2-core VM can be 20-40% off, so a
+fast command needs many runs for its median to hold within the re-run tolerance, and
+the rows at 200 journeys (about a second) several; the slow rows, one each."""
+MAX_REPEAT = 10
 LINEAR_TOLERANCE = 1.2
 """A command's time at N times the input stays within this many times N."""
 
@@ -429,10 +428,11 @@ def bench_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def check_commands(commands: dict[str, list[str]], cwd: Path) -> set[str]:
+def check_commands(commands: dict[str, list[str]], cwd: Path) -> dict[str, int]:
     """Run each command once (the warm-up: file cache, .pyc files); one that fails
-    would time nothing real, so the bench stops there. Returns the quick ones."""
-    quick = set()
+    would time nothing real, so the bench stops there. Returns how many times each
+    runs at a turn (see :data:`TURN_SECONDS`)."""
+    repeats = {}
     for name, command in commands.items():
         before = os.times()
         done = subprocess.run(
@@ -445,9 +445,8 @@ def check_commands(commands: dict[str, list[str]], cwd: Path) -> set[str]:
         cpu = (after.children_user - before.children_user) + (
             after.children_system - before.children_system
         )
-        if cpu < QUICK_SECONDS:
-            quick.add(name)
-    return quick
+        repeats[name] = max(1, min(MAX_REPEAT, round(TURN_SECONDS / max(cpu, 1e-3))))
+    return repeats
 
 
 def run_rounds(
@@ -455,18 +454,19 @@ def run_rounds(
     runs: int,
     rounds: int,
     cwd: Path,
-    quick: frozenset[str] | set[str] = frozenset(),
+    repeats: dict[str, int] | None = None,
 ) -> list[dict[str, list[Sample]]]:
     """``rounds`` times, ``runs`` runs of every command, the commands taking turns run
-    by run so that any drift of the machine touches them all alike; a ``quick``
-    command runs ``QUICK_REPEAT`` times at each turn."""
+    by run so that any drift of the machine touches them all alike; at each turn a
+    command runs ``repeats[name]`` times (once by default)."""
     env = bench_env()
+    repeats = repeats or {}
     result = []
     for _ in range(rounds):
         samples: dict[str, list[Sample]] = {name: [] for name in commands}
         for _ in range(runs):
             for name, command in commands.items():
-                for _ in range(QUICK_REPEAT if name in quick else 1):
+                for _ in range(repeats.get(name, 1)):
                     samples[name].append(measure(command, cwd, env))
         result.append(samples)
     return result
@@ -646,7 +646,8 @@ def main() -> int:
     print(f"cjm bench on {machine()}")
     print(
         f"{args.rounds} rounds x {args.runs} runs of every command, alternating "
-        f"(x{QUICK_REPEAT} for one under {QUICK_SECONDS:g} s CPU); corpus seed {args.seed}\n"
+        f"(each as often as fits in about {TURN_SECONDS:g} s CPU at a turn, at most "
+        f"{MAX_REPEAT}); corpus seed {args.seed}\n"
     )
     with tempfile.TemporaryDirectory(prefix="cjm-bench-") as temporary:
         root = Path(temporary)
@@ -698,9 +699,9 @@ def main() -> int:
             "lint-backlog": [cjm, "lint", "project/journeys"],
             "lint-no-backlog": [cjm, "lint", "other/journeys"],
         }
-        quick = check_commands(commands, root)
+        repeats = check_commands(commands, root)
         started = time.monotonic()
-        rounds = run_rounds(commands, args.runs, args.rounds, root, quick)
+        rounds = run_rounds(commands, args.runs, args.rounds, root, repeats)
         took = time.monotonic() - started
     print(f"measured in {took:.0f} s; load average now {os.getloadavg()[0]:.2f}\n")
 
