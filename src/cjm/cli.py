@@ -847,7 +847,7 @@ def _evaluate_annotations(callback: Callable[..., Any] | None) -> None:
     a command's ``--format`` help is worked out only when that command is built), and
     typer evaluates every one of them twice each time it reads a function's parameters
     (``inspect.signature(eval_str=True)`` and ``get_type_hints``), which it does twice
-    per command: a twentieth of a one-file ``cjm lint`` (issue 17). Evaluated here they
+    per command: half of what building the command costs (issue 17). Evaluated here they
     are the same objects typer would make (it copies an option's settings before it
     changes them), made once.
     """
