@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,25 @@ def test_version_imports_no_command_module() -> None:
     )
     assert done.stdout == typer_said.output  # the line typer prints for it, answered sooner
     assert done.stderr.splitlines()[-1] == "0 ['cjm', 'cjm.cli', 'cjm.collector', 'cjm.startup']"
+
+
+def test_the_console_script_freezes_what_importing_the_command_line_made() -> None:
+    """``cjm`` runs :func:`cjm.__main__.main`: typer's objects never meet the collector."""
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    assert pyproject["project"]["scripts"]["cjm"] == "cjm.__main__:main"
+    script = (
+        "import gc, sys\nfrom cjm.__main__ import main\n"
+        "sys.argv = ['cjm', '--version']\n"
+        "main()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10_000, 'typer' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == [
+        CliRunner().invoke(app, ["--version"]).output.strip(),
+        "True True True",
+    ]
 
 
 # (annotation, parameter info, value from the command line or a default)
@@ -165,3 +185,13 @@ def test_a_users_own_plugin_setting_keeps_pydantics_loader() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "NoneType"  # not replaced: pydantic imports its own
+
+
+def test_the_command_that_runs_has_its_annotations_evaluated_once() -> None:
+    """typer would evaluate each annotation's text four times (cjm.cli._evaluate_annotations);
+    what it builds from the objects is the same (tests/test_help.py: the help is unchanged)."""
+    from cjm import cli
+
+    cli.app_for(["lint", "x.yaml"])
+    for function in (cli.lint, cli._root, cli._version):
+        assert not [a for a in function.__annotations__.values() if isinstance(a, str)]
