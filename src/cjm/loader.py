@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,7 +49,6 @@ __all__ = [
 ]
 
 
-@dataclass
 class JourneyFile:
     """One journey file after loading.
 
@@ -58,14 +56,23 @@ class JourneyFile:
     why, as ``(rule id, finding)`` pairs for the lint engine to place and rate.
     """
 
+    # A plain class, not a dataclass: see cjm.yaml_source.YamlDocument.
     path: str
     """The path as shown to the user (as given on the command line, or found below it)."""
-    document: YamlDocument | None = None
-    journey: Journey | None = None
-    model: PhaseModel | None = None
-    findings: list[tuple[str, Finding]] = field(default_factory=list)
-    text: str | None = None
+    document: YamlDocument | None
+    journey: Journey | None
+    model: PhaseModel | None
+    findings: list[tuple[str, Finding]]
+    text: str | None
     """The decoded source: comments are not in the YAML tree, so suppressions are read here."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.document = None
+        self.journey = None
+        self.model = None
+        self.findings = []
+        self.text = None
 
     @property
     def persona_id(self) -> str:

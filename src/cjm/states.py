@@ -20,7 +20,6 @@ told apart by ``journey.id``. Everything that names or pairs them reads it here:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -89,8 +88,7 @@ class Head(NamedTuple):
         return cls(PersonaId(journey.persona.id), journey.journey)
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """A journey of a run as this module sees it: where it is and what it is."""
 
     path: str
@@ -110,8 +108,7 @@ class Member:
         return self.journey.journey.state == "current"
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     """What a future state's ``based_on`` (or its absence) comes to in one run.
 
     ``target`` is the current journey it changes, when it is in the run. ``problem``

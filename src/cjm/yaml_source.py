@@ -26,7 +26,6 @@ import struct
 import sys
 from array import array
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
@@ -66,7 +65,6 @@ class Span(NamedTuple):
     end_column: int
 
 
-@dataclass
 class YamlDocument:
     """Plain Python data plus the position of every value and mapping key in it.
 
@@ -85,16 +83,33 @@ class YamlDocument:
     they are done, so that a run over many files does not keep every node tree.
     """
 
+    # A plain class, not a dataclass: defining one costs a lint of one file about 1%
+    # (its methods are generated and compiled at import; issue 17).
+    __slots__ = ("_children", "data", "names", "parsed", "positions", "spans")
+
     data: Any
-    positions: Positions = field(default_factory=lambda: Positions(None))
-    spans: array[int] = field(default_factory=lambda: array("q"))
+    positions: Positions
+    spans: array[int]
     """Nine integers per value, in document order: see :data:`_STRIDE`."""
-    names: list[str | None] = field(default_factory=list, repr=False)
+    names: list[str | None]
     """Each value's mapping key in the same order (None for the root and list items).
     The keys are interned: a run holds a few dozen distinct ones, not one per value."""
-    parsed: list[Node] = field(default_factory=list, repr=False)
+    parsed: list[Node]
     """The parser's nodes in the same order, until :meth:`forget_nodes`."""
-    _children: dict[int, _Children] = field(default_factory=dict, repr=False)
+
+    def __init__(
+        self,
+        data: Any,
+        positions: Positions | None = None,
+        spans: array[int] | None = None,
+        names: list[str | None] | None = None,
+    ) -> None:
+        self.data = data
+        self.positions = Positions(None) if positions is None else positions
+        self.spans = array("q") if spans is None else spans
+        self.names = [] if names is None else names
+        self.parsed = []
+        self._children: dict[int, _Children] = {}
 
     @property
     def values(self) -> Mapping[NodePath, Record]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cjm.lines import editor_lines
 
@@ -24,15 +24,15 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass
-class Suppression:
+class Suppression(NamedTuple):
     line: int
     """Where the comment is (1-based), for reporting it."""
     column: int
     rules: tuple[str, ...]
     target: int | None
     """The line it silences; None for the whole file."""
-    used: set[str] = field(default_factory=set)
+    used: set[str]
+    """The rules it silenced in this run (filled in by the lint engine)."""
 
     def silences(self, rule: str, line: int) -> bool:
         return rule in self.rules and (self.target is None or self.target == line)
@@ -66,7 +66,7 @@ def parse_suppressions(
             target = following[index + 1]
         else:
             target = index + 1
-        found.append(Suppression(index + 1, match.start() + 1, rules, target))
+        found.append(Suppression(index + 1, match.start() + 1, rules, target, set()))
     return found
 
 
