@@ -168,33 +168,33 @@ def _field_names(model: type[BaseModel]) -> frozenset[str]:
     return names
 
 
-_VIEW_FIELDS: dict[type, frozenset[str]] = {}
-
-
-def _view_fields(view: type) -> frozenset[str]:
-    """A view's own (dataclass) field names, looked up once per view type."""
-    names = _VIEW_FIELDS.get(view)
-    if names is None:
-        names = _VIEW_FIELDS[view] = frozenset(item.name for item in fields(view))
-    return names
-
-
 class _Holds:
     """A view of a model block: the block's fields read as the view's own.
 
-    Only names the view does not define itself are looked up in ``source``, and
+    Only names the view does not define itself are read from ``source``, and
     only the block's fields (and its ``extensions``): a typo in a template is
     still an error, never a blank.
     """
 
     source: BaseModel
 
+    def __post_init__(self) -> None:
+        # The block's fields become the view's own attributes when it is made: one
+        # copy of a dict, where reading each on first use went through __getattr__
+        # after a failed look-up (88,000 of them for 200 journeys, issue 17). A
+        # pydantic model keeps its fields, and nothing else, in its __dict__ (its
+        # extra keys live in a slot); the view's own fields win over the block's.
+        # They are not dataclass fields: equality, replace() and variables() never
+        # see them.
+        merged = dict(self.source.__dict__)
+        merged.update(self.__dict__)
+        object.__setattr__(self, "__dict__", merged)
+
     def __getattr__(self, name: str) -> Any:
         source = self.__dict__.get("source")
         if source is not None and (name in _field_names(type(source)) or name == "extensions"):
             value = getattr(source, name)
             # Kept on the view: the next read (every format reads it) is a plain attribute.
-            # Not a dataclass field, so equality, replace() and variables() never see it.
             object.__setattr__(self, name, value)
             return value
         raise AttributeError(f"{type(self).__name__} has no field {name!r}")
@@ -208,12 +208,14 @@ class _Holds:
         17). Any other name is a KeyError, after which Jinja reads an attribute as
         before, with the sandbox's checks; field names never start with ``_``.
         """
-        if type(name) is str and (
-            name in _view_fields(type(self))
-            or name in _field_names(type(self.source))
-            or name == "extensions"
-        ):
-            return getattr(self, name)
+        if type(name) is str:
+            # The view's fields and its block's are exactly what __dict__ holds
+            # (with ``extensions`` once read): see __post_init__.
+            known = self.__dict__
+            if name in known:
+                return known[name]
+            if name == "extensions" or name in _field_names(type(self.source)):
+                return getattr(self, name)
         raise KeyError(name)
 
     # Reading items does not make a view a sequence: iterating one stays a TypeError.

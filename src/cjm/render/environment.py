@@ -200,6 +200,52 @@ class _CodeGenerator(CodeGenerator):
         if finalize.src is not None:
             self.write(finalize.src)
 
+    def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
+        """``{% include %}``: the partial's output joined into one piece, then printed.
+
+        Jinja passes each piece of an included template up through a loop in the
+        page's code (``for event in gen: yield event``), a second step for every
+        piece of a curve, a flow lane or a summary (issue 17). Joined in C, the
+        page prints the same text at once. Async templates and imports without
+        context keep Jinja's code.
+        """
+        if self.environment.is_async or not node.with_context:
+            super().visit_Include(node, frame)
+            return
+        if node.ignore_missing:
+            self.writeline("try:")
+            self.indent()
+        function = "get_or_select_template"
+        if isinstance(node.template, nodes.Const):
+            if isinstance(node.template.value, str):
+                function = "get_template"
+            elif isinstance(node.template.value, (tuple, list)):
+                function = "select_template"
+        elif isinstance(node.template, (nodes.Tuple, nodes.List)):
+            function = "select_template"
+        self.writeline(f"template = environment.{function}(", node)
+        self.visit(node.template, frame)
+        self.write(f", {self.name!r})")
+        if node.ignore_missing:
+            self.outdent()
+            self.writeline("except TemplateNotFound:")
+            self.indent()
+            self.writeline("pass")
+            self.outdent()
+            self.writeline("else:")
+            self.indent()
+        self.writeline(
+            "gen = template.root_render_func(template.new_context(context.get_all(), True,"
+            f" {self.dump_local_context(frame)}))"
+        )
+        self.writeline("try:")
+        self.indent()
+        self.simple_write("environment.concat(gen)", frame)
+        self.outdent()
+        self.writeline("finally: gen.close()")
+        if node.ignore_missing:
+            self.outdent()
+
     @optimizeconst
     def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
         """``value.name``: Python's ``getattr`` first, as Jinja's ``Environment.getattr``
