@@ -21,6 +21,7 @@ index). Without them every ``metrics`` field is empty, ``metrics_period`` and
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import pairwise
@@ -755,28 +756,32 @@ def _flow_lane(
     """Brackets for the `next` steps, stacked so that no two in a row overlap.
 
     Short steps go lowest (closest to their nodes); each step takes the lowest row
-    where it overlaps no step already placed. Linear in practice: a journey has
-    tens of steps and a handful of rows.
+    where it overlaps no step already placed (nor touches one: they would share a
+    node's bracket end). A row's steps never overlap, so kept in order of where
+    they start they are in order of where they end too: the one step that could
+    overlap a new one is the last that starts at or before the new one's end,
+    found by bisection instead of comparing with every step in the row (issue 17).
     """
     x = {tp.number: tp.x for tp in touchpoints}
-    rows: list[list[tuple[int, int]]] = []
+    starts: list[list[int]] = []  # per row, where its steps start, in order
+    ends: list[list[int]] = []  # per row, where the same steps end
     placed: list[tuple[Edge, int]] = []
     for edge in sorted(
         flow, key=lambda e: (abs(e.target.number - e.source.number), e.source.number)
     ):
-        span = (
-            min(edge.source.number, edge.target.number),
-            max(edge.source.number, edge.target.number),
-        )
-        level = next(
-            (i for i, row in enumerate(rows) if all(span[1] < a or span[0] > b for a, b in row)),
-            len(rows),
-        )
-        if level == len(rows):
-            rows.append([])
-        rows[level].append(span)
+        low, high = sorted((edge.source.number, edge.target.number))
+        for level, row in enumerate(starts):
+            before = bisect_right(row, high)  # the steps starting at or before ``high``
+            if before == 0 or ends[level][before - 1] < low:
+                break
+        else:
+            level, before = len(starts), 0
+            starts.append([])
+            ends.append([])
+        starts[level].insert(before, low)
+        ends[level].insert(before, high)
         placed.append((edge, level))
-    height = _FLOW_FIRST + len(rows) * _FLOW_STEP + 4
+    height = _FLOW_FIRST + len(starts) * _FLOW_STEP + 4
     arcs = tuple(
         FlowArc(
             edge,
