@@ -187,18 +187,27 @@ class _CodeGenerator(CodeGenerator):
     values (issue 17), for the built-in templates and a consultant's alike.
     """
 
+    def write_commons(self) -> None:
+        """The start of a page's (or a block's) code: also the two functions every
+        printed value goes through, looked up once there instead of on the
+        environment for each value (macros are nested in the page's code)."""
+        super().write_commons()
+        self.writeline("html_escape = environment.html_escape")
+        self.writeline("finalize = environment.finalize")
+
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile:  # {% autoescape %} decided at run time: as Jinja does
             super()._output_child_pre(node, frame, finalize)
             return
+        plain = self.environment.finalize in _FINALIZERS  # called with the value alone
         if frame.eval_ctx.autoescape:
-            self.write("environment.html_escape(")
-        elif finalize.src is not None and self.environment.finalize in _FINALIZERS:
+            self.write("html_escape(")
+        elif finalize.src is not None and plain:
             self.write("(")
         else:
             self.write("str(")
         if finalize.src is not None:
-            self.write(finalize.src)
+            self.write("finalize(" if plain else finalize.src)
 
     def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
         """``{% include %}``: the partial's output joined into one piece, then printed.
