@@ -159,13 +159,19 @@ def _finalizer(
 ) -> Callable[[object], Markup]:
     """What ``{{ value }}`` prints: ``value`` escaped with ``escape`` unless it is Markup.
 
-    A string already escaped once is looked up here directly: this runs for every
-    value a Markdown or Mermaid page prints (issue 17)."""
+    A string or an integer (a touchpoint's number, an emotion) already escaped once
+    is looked up here directly: this runs for every value a Markdown or Mermaid page
+    prints (issue 17). Integers are kept apart by value (``True == 1``, but a bool
+    is not an int here, and prints as ``True``)."""
+    numbers: dict[int, Markup] = {}
 
     def finalize(value: object) -> Markup:
         if type(value) is str:
             found = known.get(value)
             return escape(value) if found is None else found
+        if type(value) is int:
+            number = numbers.get(value)
+            return _remember(numbers, value, escape) if number is None else number
         return value if isinstance(value, Markup) else escape(value)
 
     return finalize
@@ -333,8 +339,14 @@ class Templates:
             ) from None
         except Exception as error:  # anything a template can do wrong at render time
             raise TemplateError(_describe(error), _template_frame(error, name)) from None
-        # Output files have \n line endings and exactly one trailing newline.
-        return text.replace("\r\n", "\n").rstrip("\n") + "\n"
+        # Output files have \n line endings and exactly one trailing newline. A page
+        # that has them already (every built-in one) is returned as it is: a page is
+        # tens of kilobytes, and each pass over it a copy (issue 17).
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        if text.endswith("\n") and not text.endswith("\n\n"):
+            return text
+        return text.rstrip("\n") + "\n"
 
 
 def _environments(
