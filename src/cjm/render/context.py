@@ -154,7 +154,13 @@ class Measurements:
 class _Page:
     def variables(self) -> dict[str, Any]:
         """The template's top-level variables: this page's fields by name."""
-        return {item.name: getattr(self, item.name) for item in fields(self)}  # type: ignore[arg-type]
+        names = _PAGE_FIELDS.get(type(self))
+        if names is None:  # once per kind of page, not for each of 600 pages (issue 17)
+            names = _PAGE_FIELDS[type(self)] = tuple(item.name for item in fields(self))  # type: ignore[arg-type]
+        return {name: getattr(self, name) for name in names}
+
+
+_PAGE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 _FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {}
