@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
 from cjm.render.context import Measurements, Metric, Metrics, build_index, build_journey
 from cjm.text import text_for
 from tests.render.helpers import EXAMPLES, load_clean, load_example, render
@@ -127,3 +131,41 @@ def test_without_metrics_the_output_is_unchanged_and_with_them_they_show() -> No
     assert "**1. A** (hoogtepunt)\n\n- Metingen: Sessies 1.204\n" in measured["p.md"]
     assert "| Aankopen | — | 87 | |" in measured["p.md"]
     assert "Sessies" not in plain["p.html"] and "Aankopen" not in plain["p.md"]
+
+
+def _first_fit(steps: list[tuple[int, int]]) -> list[int]:
+    """The flow lane's rule said plainly: shortest steps first, each in the lowest row
+    where it neither overlaps nor touches a step already there."""
+    rows: list[list[tuple[int, int]]] = []
+    level = {}
+    for a, b in sorted(steps, key=lambda s: (abs(s[1] - s[0]), s[0])):
+        low, high = min(a, b), max(a, b)
+        fits = (i for i, row in enumerate(rows) if all(high < x or low > y for x, y in row))
+        row = next(fits, len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((low, high))
+        level[(a, b)] = row
+    return [level[step] for step in sorted(steps)]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_flow_steps_take_the_lowest_row_where_they_fit(seed: int) -> None:
+    chance = random.Random(seed)
+    count = chance.randint(2, 24)
+    steps = sorted(
+        {(chance.randint(1, count), chance.randint(1, count)) for _ in range(chance.randint(1, 30))}
+    )
+    lines = ["persona: {id: p, name: P}", "phases:", "  - id: orientation", "    touchpoints:"]
+    for number in range(1, count + 1):
+        targets = [f"t{b}" for a, b in steps if a == number]
+        lines.append(
+            f"      - {{id: t{number}, name: T, channel: web, next: [{', '.join(targets)}]}}"
+        )
+    page = build_journey(load_clean("\n".join(lines) + "\n"), text_for("en"), "index.html")
+    assert page.flow_lane is not None
+    lane = page.flow_lane
+    rows = [(lane.height - 40 - arc.y) // 9 for arc in lane.arcs]  # _FLOW_FIRST, _FLOW_STEP
+    assert [(a.edge.source.number, a.edge.target.number) for a in lane.arcs] == steps
+    assert rows == _first_fit(steps)
+    assert lane.height == 40 + (max(rows) + 1) * 9 + 4

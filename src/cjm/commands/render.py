@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cjm.backlog.links import linkable
 from cjm.backlog.loader import Backlog, BacklogFile, covers_project, load_backlog
+from cjm.collector import paused_collector
 from cjm.config import Config, load_config
 from cjm.errors import ConfigError, UsageError
 from cjm.fsutil import shown_path
@@ -106,9 +107,13 @@ def run(
         )
     outputs = cached_outputs(out_dir, key) if key is not None else None
     if outputs is None:
-        outputs = render_outputs(
-            clean, rendered, text, Templates(search), measured, poster, view, ranked
-        )
+        # The pages' views live as long as the render, as loaded journeys live as long
+        # as the command: the collector's passes over them (and over the templates'
+        # contexts, which hold them in reference cycles) freed nothing (issue 17).
+        with paused_collector():
+            outputs = render_outputs(
+                clean, rendered, text, Templates(search), measured, poster, view, ranked
+            )
     journeys_failed = failed - (len(loaded) - len(backlog.files))
     if journeys_failed:
         print(

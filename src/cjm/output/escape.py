@@ -106,6 +106,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # What starts a block when it begins a line: a heading, a list item, a setext underline.
 # A leading '-' '+' '=' is always escaped ("---" is a rule, "- x" a list item).
 _MD_LEADING = re.compile(r"^([#=+-])|^(\d{1,9})([.)])(?= |$)")
+# Every character either pass above escapes, and every first character _MD_LEADING needs.
+_MD_SYNTAX = re.compile(r"[&<>\\`*_\[\]|~]")
+_MD_MAY_LEAD = re.compile(r"[#=+\-\d]")
 
 
 _WHITESPACE = re.compile(r"\s+")
@@ -131,10 +134,15 @@ def markdown(value: object) -> str:
     """
     # No space at the ends: "**x **" is no emphasis, and a template's spacing is its own.
     folded = _fold(value).strip()
-    folded = folded.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = _MD_SPECIAL.sub(r"\\\1", folded)
+    # Most text has nothing to escape: one scan for any of it instead of five passes
+    # that change nothing (a render escapes tens of thousands of texts, issue 17).
+    if _MD_SYNTAX.search(folded):
+        folded = folded.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        folded = _MD_SPECIAL.sub(r"\\\1", folded)
     # After the entity pass '>' is gone; a leading '-', '+', '=' or '1.' is left.
-    return _MD_LEADING.sub(_leading, escaped)
+    if _MD_MAY_LEAD.match(folded):
+        return _MD_LEADING.sub(_leading, folded)
+    return folded
 
 
 def _leading(match: re.Match[str]) -> str:
@@ -218,7 +226,8 @@ def mermaid(value: object) -> str:
     word joiner; a blank name shown as ``–``.
     """
     folded = _fold(value).strip().translate(_MERMAID_LOOKALIKE)
-    folded = _PERCENTS.sub(f"%{_WORD_JOINER}", folded)
+    if "%" in folded:
+        folded = _PERCENTS.sub(f"%{_WORD_JOINER}", folded)
     if not folded:
         return EMPTY_NAME
     if _MERMAID_KEYWORD.match(folded):

@@ -225,18 +225,16 @@ def _write_in_place(path: Path, data: bytes) -> None:
 
 
 def _write_atomically(path: Path, data: bytes, mode: int | None) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     with _signals_deferred():
         temporary = _temporary(path, data, _new_mode() if mode is None else mode)
         try:
-            Path(temporary).replace(path)
+            temporary.replace(path)
         except BaseException:
             _remove(temporary)
             raise
 
 
 def _create_one(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     with _signals_deferred():
         temporary = _temporary(path, data, _new_mode())
         try:
@@ -245,33 +243,64 @@ def _create_one(path: Path, data: bytes) -> None:
             _remove(temporary)
 
 
-def _temporary(path: Path, data: bytes, mode: int) -> str:
+def _temporary(path: Path, data: bytes, mode: int) -> Path:
     """A complete copy of ``data`` beside ``path``, with ``mode``; its name."""
-    # The name is shortened so that a target name near the file system's limit
-    # still leaves room for the temporary one's prefix and suffix.
-    import tempfile  # here: `cjm lint` to stdout does not pay for it
-
-    stem = path.name.encode("utf-8", "surrogateescape")[:64].decode("utf-8", "ignore")
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.", suffix=_TEMPORARY_SUFFIX)
+    descriptor, temporary = _open_beside(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            os.fchmod(handle.fileno(), mode)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fchmod(descriptor, mode)
+        finally:
+            os.close(descriptor)
     except BaseException:
         _remove(temporary)
         raise
     return temporary
 
 
-def _remove(temporary: str) -> None:
-    Path(temporary).unlink(missing_ok=True)
+# What tempfile.mkstemp opens its files with: a new name only, never through a link.
+_EXCLUSIVE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+_EXCLUSIVE |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_ATTEMPTS = 100
+
+
+def _open_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty file (mode 0600) beside ``path``, named ``.NAME.XXXXXXXX.tmp``.
+
+    As ``tempfile.mkstemp`` makes one, without what it does besides on every call
+    (the folder's absolute path, a Python random name, a check of the process id):
+    a render writes hundreds of files (issue 17). The parent folders are created
+    when the folder is missing, rather than asked for before every file. The name
+    is shortened so that a target name near the file system's limit still leaves
+    room for the prefix and suffix.
+    """
+    stem = path.name.encode("utf-8", "surrogateescape")[:64].decode("utf-8", "ignore")
+    made = False
+    for _ in range(_ATTEMPTS):
+        temporary = path.parent / f".{stem}.{os.urandom(4).hex()}{_TEMPORARY_SUFFIX}"
+        try:
+            return os.open(temporary, _EXCLUSIVE, 0o600), temporary
+        except FileExistsError:
+            continue  # another file has the name: draw another
+        except FileNotFoundError:
+            if made or path.parent.is_dir():
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made = True
+    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", path.parent)
+
+
+def _remove(temporary: Path) -> None:
+    temporary.unlink(missing_ok=True)
 
 
 _umask: int | None = None
 
 
 def _new_mode() -> int:
-    """``0666 & ~umask``: what ``open(2)`` gives a new file, and what ``mkstemp``'s 0600 is not."""
+    """``0666 & ~umask``: what ``open(2)`` gives a new file, and a temporary file's 0600 is not."""
     global _umask
     if _umask is None:
         # The umask can only be read by setting it; cjm runs no threads meanwhile.

@@ -21,6 +21,7 @@ index). Without them every ``metrics`` field is empty, ``metrics_period`` and
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import pairwise
@@ -153,7 +154,13 @@ class Measurements:
 class _Page:
     def variables(self) -> dict[str, Any]:
         """The template's top-level variables: this page's fields by name."""
-        return {item.name: getattr(self, item.name) for item in fields(self)}  # type: ignore[arg-type]
+        names = _PAGE_FIELDS.get(type(self))
+        if names is None:  # once per kind of page, not for each of 600 pages (issue 17)
+            names = _PAGE_FIELDS[type(self)] = tuple(item.name for item in fields(self))  # type: ignore[arg-type]
+        return {name: getattr(self, name) for name in names}
+
+
+_PAGE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 _FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {}
@@ -168,33 +175,33 @@ def _field_names(model: type[BaseModel]) -> frozenset[str]:
     return names
 
 
-_VIEW_FIELDS: dict[type, frozenset[str]] = {}
-
-
-def _view_fields(view: type) -> frozenset[str]:
-    """A view's own (dataclass) field names, looked up once per view type."""
-    names = _VIEW_FIELDS.get(view)
-    if names is None:
-        names = _VIEW_FIELDS[view] = frozenset(item.name for item in fields(view))
-    return names
-
-
 class _Holds:
     """A view of a model block: the block's fields read as the view's own.
 
-    Only names the view does not define itself are looked up in ``source``, and
+    Only names the view does not define itself are read from ``source``, and
     only the block's fields (and its ``extensions``): a typo in a template is
     still an error, never a blank.
     """
 
     source: BaseModel
 
+    def __post_init__(self) -> None:
+        # The block's fields become the view's own attributes when it is made: one
+        # copy of a dict, where reading each on first use went through __getattr__
+        # after a failed look-up (88,000 of them for 200 journeys, issue 17). A
+        # pydantic model keeps its fields, and nothing else, in its __dict__ (its
+        # extra keys live in a slot); the view's own fields win over the block's.
+        # They are not dataclass fields: equality, replace() and variables() never
+        # see them.
+        merged = dict(self.source.__dict__)
+        merged.update(self.__dict__)
+        object.__setattr__(self, "__dict__", merged)
+
     def __getattr__(self, name: str) -> Any:
         source = self.__dict__.get("source")
         if source is not None and (name in _field_names(type(source)) or name == "extensions"):
             value = getattr(source, name)
             # Kept on the view: the next read (every format reads it) is a plain attribute.
-            # Not a dataclass field, so equality, replace() and variables() never see it.
             object.__setattr__(self, name, value)
             return value
         raise AttributeError(f"{type(self).__name__} has no field {name!r}")
@@ -208,12 +215,14 @@ class _Holds:
         17). Any other name is a KeyError, after which Jinja reads an attribute as
         before, with the sandbox's checks; field names never start with ``_``.
         """
-        if type(name) is str and (
-            name in _view_fields(type(self))
-            or name in _field_names(type(self.source))
-            or name == "extensions"
-        ):
-            return getattr(self, name)
+        if type(name) is str:
+            # The view's fields and its block's are exactly what __dict__ holds
+            # (with ``extensions`` once read): see __post_init__.
+            known = self.__dict__
+            if name in known:
+                return known[name]
+            if name == "extensions" or name in _field_names(type(self.source)):
+                return getattr(self, name)
         raise KeyError(name)
 
     # Reading items does not make a view a sequence: iterating one stays a TypeError.
@@ -753,28 +762,32 @@ def _flow_lane(
     """Brackets for the `next` steps, stacked so that no two in a row overlap.
 
     Short steps go lowest (closest to their nodes); each step takes the lowest row
-    where it overlaps no step already placed. Linear in practice: a journey has
-    tens of steps and a handful of rows.
+    where it overlaps no step already placed (nor touches one: they would share a
+    node's bracket end). A row's steps never overlap, so kept in order of where
+    they start they are in order of where they end too: the one step that could
+    overlap a new one is the last that starts at or before the new one's end,
+    found by bisection instead of comparing with every step in the row (issue 17).
     """
     x = {tp.number: tp.x for tp in touchpoints}
-    rows: list[list[tuple[int, int]]] = []
+    starts: list[list[int]] = []  # per row, where its steps start, in order
+    ends: list[list[int]] = []  # per row, where the same steps end
     placed: list[tuple[Edge, int]] = []
     for edge in sorted(
         flow, key=lambda e: (abs(e.target.number - e.source.number), e.source.number)
     ):
-        span = (
-            min(edge.source.number, edge.target.number),
-            max(edge.source.number, edge.target.number),
-        )
-        level = next(
-            (i for i, row in enumerate(rows) if all(span[1] < a or span[0] > b for a, b in row)),
-            len(rows),
-        )
-        if level == len(rows):
-            rows.append([])
-        rows[level].append(span)
+        low, high = sorted((edge.source.number, edge.target.number))
+        for level, row in enumerate(starts):
+            before = bisect_right(row, high)  # the steps starting at or before ``high``
+            if before == 0 or ends[level][before - 1] < low:
+                break
+        else:
+            level, before = len(starts), 0
+            starts.append([])
+            ends.append([])
+        starts[level].insert(before, low)
+        ends[level].insert(before, high)
         placed.append((edge, level))
-    height = _FLOW_FIRST + len(rows) * _FLOW_STEP + 4
+    height = _FLOW_FIRST + len(starts) * _FLOW_STEP + 4
     arcs = tuple(
         FlowArc(
             edge,

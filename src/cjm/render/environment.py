@@ -159,13 +159,19 @@ def _finalizer(
 ) -> Callable[[object], Markup]:
     """What ``{{ value }}`` prints: ``value`` escaped with ``escape`` unless it is Markup.
 
-    A string already escaped once is looked up here directly: this runs for every
-    value a Markdown or Mermaid page prints (issue 17)."""
+    A string or an integer (a touchpoint's number, an emotion) already escaped once
+    is looked up here directly: this runs for every value a Markdown or Mermaid page
+    prints (issue 17). Integers are kept apart by value (``True == 1``, but a bool
+    is not an int here, and prints as ``True``)."""
+    numbers: dict[int, Markup] = {}
 
     def finalize(value: object) -> Markup:
         if type(value) is str:
             found = known.get(value)
             return escape(value) if found is None else found
+        if type(value) is int:
+            number = numbers.get(value)
+            return _remember(numbers, value, escape) if number is None else number
         return value if isinstance(value, Markup) else escape(value)
 
     return finalize
@@ -187,18 +193,73 @@ class _CodeGenerator(CodeGenerator):
     values (issue 17), for the built-in templates and a consultant's alike.
     """
 
+    def write_commons(self) -> None:
+        """The start of a page's (or a block's) code: also the two functions every
+        printed value goes through, looked up once there instead of on the
+        environment for each value (macros are nested in the page's code)."""
+        super().write_commons()
+        self.writeline("html_escape = environment.html_escape")
+        self.writeline("finalize = environment.finalize")
+
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile:  # {% autoescape %} decided at run time: as Jinja does
             super()._output_child_pre(node, frame, finalize)
             return
+        plain = self.environment.finalize in _FINALIZERS  # called with the value alone
         if frame.eval_ctx.autoescape:
-            self.write("environment.html_escape(")
-        elif finalize.src is not None and self.environment.finalize in _FINALIZERS:
+            self.write("html_escape(")
+        elif finalize.src is not None and plain:
             self.write("(")
         else:
             self.write("str(")
         if finalize.src is not None:
-            self.write(finalize.src)
+            self.write("finalize(" if plain else finalize.src)
+
+    def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
+        """``{% include %}``: the partial's output joined into one piece, then printed.
+
+        Jinja passes each piece of an included template up through a loop in the
+        page's code (``for event in gen: yield event``), a second step for every
+        piece of a curve, a flow lane or a summary (issue 17). Joined in C, the
+        page prints the same text at once. Async templates and imports without
+        context keep Jinja's code.
+        """
+        if self.environment.is_async or not node.with_context:
+            super().visit_Include(node, frame)
+            return
+        if node.ignore_missing:
+            self.writeline("try:")
+            self.indent()
+        function = "get_or_select_template"
+        if isinstance(node.template, nodes.Const):
+            if isinstance(node.template.value, str):
+                function = "get_template"
+            elif isinstance(node.template.value, (tuple, list)):
+                function = "select_template"
+        elif isinstance(node.template, (nodes.Tuple, nodes.List)):
+            function = "select_template"
+        self.writeline(f"template = environment.{function}(", node)
+        self.visit(node.template, frame)
+        self.write(f", {self.name!r})")
+        if node.ignore_missing:
+            self.outdent()
+            self.writeline("except TemplateNotFound:")
+            self.indent()
+            self.writeline("pass")
+            self.outdent()
+            self.writeline("else:")
+            self.indent()
+        self.writeline(
+            "gen = template.root_render_func(template.new_context(context.get_all(), True,"
+            f" {self.dump_local_context(frame)}))"
+        )
+        self.writeline("try:")
+        self.indent()
+        self.simple_write("environment.concat(gen)", frame)
+        self.outdent()
+        self.writeline("finally: gen.close()")
+        if node.ignore_missing:
+            self.outdent()
 
     @optimizeconst
     def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
@@ -278,8 +339,14 @@ class Templates:
             ) from None
         except Exception as error:  # anything a template can do wrong at render time
             raise TemplateError(_describe(error), _template_frame(error, name)) from None
-        # Output files have \n line endings and exactly one trailing newline.
-        return text.replace("\r\n", "\n").rstrip("\n") + "\n"
+        # Output files have \n line endings and exactly one trailing newline. A page
+        # that has them already (every built-in one) is returned as it is: a page is
+        # tens of kilobytes, and each pass over it a copy (issue 17).
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        if text.endswith("\n") and not text.endswith("\n\n"):
+            return text
+        return text.rstrip("\n") + "\n"
 
 
 def _environments(
