@@ -74,6 +74,12 @@ class JourneyFile:
         self.findings = []
         self.text = None
 
+    def forget_source(self) -> None:
+        """Let go of the text and the positions, keeping the journey: for a command
+        that needs only the models from here on (a render, once linted and keyed)."""
+        self.document = None
+        self.text = None
+
     @property
     def persona_id(self) -> str:
         """The persona id: declared, or the file name's stem."""
@@ -262,9 +268,12 @@ def load_text(raw: bytes, shown: str, config: Config) -> JourneyFile:
     result.text = text
     if text is None or document is None:
         return result
-    result.document = document
     _validate(result, document, config)
     comments_in_values(text, document, result.findings)
+    # Once validated, the journey is the model; the data it was read from is needed
+    # by nothing after loading (positions are found without it), so it is not kept:
+    # a command holding many files (render, diff) would hold both (issue 17).
+    result.document = document.positions_only()
     return result
 
 
