@@ -458,16 +458,20 @@ def run_rounds(
 ) -> list[dict[str, list[Sample]]]:
     """``rounds`` times, ``runs`` runs of every command, the commands taking turns run
     by run so that any drift of the machine touches them all alike; at each turn a
-    command runs ``repeats[name]`` times (once by default)."""
+    command runs ``repeats[name]`` times (once by default), and those runs take turns
+    too (a command and its floor alternate run by run, not ten of one then ten of the
+    other: a burst of load on a shared VM then hits both, not one)."""
     env = bench_env()
     repeats = repeats or {}
+    most = max(repeats.values(), default=1)
     result = []
     for _ in range(rounds):
         samples: dict[str, list[Sample]] = {name: [] for name in commands}
         for _ in range(runs):
-            for name, command in commands.items():
-                for _ in range(repeats.get(name, 1)):
-                    samples[name].append(measure(command, cwd, env))
+            for repeat in range(most):
+                for name, command in commands.items():
+                    if repeat < repeats.get(name, 1):
+                        samples[name].append(measure(command, cwd, env))
         result.append(samples)
     return result
 
