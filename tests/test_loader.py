@@ -92,6 +92,9 @@ def test_a_loaded_document_keeps_positions_as_integers_not_parser_nodes() -> Non
     raw = b"version: 1\npersona:\n  id: x\n  name: X\nphases: []\n"
     document = load_text(raw, "x.yaml", Config(root=Path())).document
     assert document is not None and document.nodes == {}
+    # Nor the parsed data: the journey is the model, and positions are found without it.
+    assert document.data is None
     assert document.values[("persona", "name")] == (4, 9, 4, 10)
     assert document.keys[("persona", "name")] == (4, 3, 4, 7)
-    assert all(type(n) is int for record in document.values.values() for n in record)
+    # Six values (the root, version, persona, id, name, phases), nine integers each.
+    assert document.spans.typecode == "i" and len(document.spans) == 9 * 6
